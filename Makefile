@@ -1,0 +1,34 @@
+# whodid: `make demo` sets everything up and codes the example articles; `make test` runs the checks.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint install clean
+
+demo: $(STAMP)
+	$(BIN)/whodid extract examples --published 2024-05-20 --format table
+
+test: $(STAMP) lint
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+install: $(STAMP)
+
+# Every dependency, the spaCy model included, is pinned with its hashes in requirements.lock.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# Regenerate the lock after changing dependencies in pyproject.toml (needs pip-tools).
+requirements.lock.new: pyproject.toml
+	pip-compile --quiet --allow-unsafe --generate-hashes --extra dev --strip-extras \
+		--no-emit-find-links --no-emit-index-url -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,89 @@
+"""Did it happen? Negation, modality, plans and attribution around a trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from whodid.detect.lexicon import Lexicon
+from whodid.detect.roles import actor_ref, clause_subject
+from whodid.detect.syntax import ancestors_within_clause, subtree_span
+from whodid.records import ActorRef, Phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    label: str  # asserted, reported, denied, hypothetical, planned, threatened
+    speaker: Token | None = None  # the subject of "said", "claimed"
+    attributed_text: Phrase | None = None  # "according to leaks"
+
+    def attributed_to(self) -> ActorRef | None:
+        if self.speaker is None:
+            return None
+        return actor_ref(self.speaker)
+
+
+def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factuality:
+    modality: str | None = None
+    reported: Factuality | None = None
+    below = trigger
+    for node in [trigger, *ancestors_within_clause(trigger)]:
+        if modality is None:
+            modality = _modality_at(node, below, trigger, event_type, lexicon)
+        if reported is None:
+            reported = _attribution_at(node, below, trigger, lexicon)
+        below = node
+    if modality is None and trigger.sent.text.rstrip().endswith("?"):
+        modality = "hypothetical"
+    if modality is not None:
+        return Factuality(modality, reported.speaker if reported else None,
+                          reported.attributed_text if reported else None)  # fmt: skip
+    return reported or Factuality("asserted")
+
+
+def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node == trigger):
+            return "denied"
+        if child.dep_ in {"aux", "auxpass"}:
+            if word in lexicon.hypothetical_modals:
+                return "hypothetical"
+            if word in lexicon.planned_modals:
+                return "planned"
+    if node == trigger:
+        return None
+    lemma = node.lemma_.lower()
+    if lemma in lexicon.denial_verbs:
+        return "denied"
+    if lemma in lexicon.threat_verbs and event_type != "THREATEN" and below.dep_ in {"xcomp", "ccomp"}:
+        return "threatened"
+    if lemma in lexicon.planned_verbs and below.dep_ in {"xcomp", "dobj", "acl"}:
+        return "planned"
+    if lemma in lexicon.hypothetical_verbs:
+        return "hypothetical"
+    if node.pos_ == "NOUN" and lemma in lexicon.planned_nouns:
+        return "planned"
+    if node.pos_ == "NOUN" and lemma in lexicon.hypothetical_nouns:
+        return "hypothetical"
+    return None
+
+
+def _attribution_at(node: Token, below: Token, trigger: Token, lexicon: Lexicon) -> Factuality | None:
+    for child in node.children:
+        if child.dep_ == "advmod" and child.lower_ in lexicon.reporting_adverbs:
+            return Factuality("reported")
+        if child.dep_ == "prep" and child.lower_ in lexicon.according_to:
+            source = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+            if source is not None:
+                start, end = subtree_span(source)
+                text = trigger.doc.text[start:end]
+                return Factuality("reported", attributed_text=Phrase(text, (start, end)))
+    if (
+        node != trigger
+        and node.lemma_.lower() in lexicon.reporting_verbs
+        and below.dep_ in {"ccomp", "parataxis"}
+    ):
+        return Factuality("reported", speaker=clause_subject(node))
+    return None

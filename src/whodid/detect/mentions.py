@@ -1,0 +1,88 @@
+"""Detect's one entry point: every event mention in a parsed article, as text-level records."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from whodid.detect.factuality import read_factuality
+from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.detect.numbers import count_of, fatalities_of
+from whodid.detect.roles import read_roles
+from whodid.detect.syntax import phrase_of, subtree_span, token_span, tokens_span
+from whodid.detect.triggers import Trigger, find_triggers
+from whodid.records import Mention, Phrase, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+# Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
+CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
+
+
+def detect_mentions(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -> list[Mention]:
+    lexicon = lexicon or load_lexicon()
+    mentions = []
+    for index, sentence in enumerate(doc.sents):
+        triggers = find_triggers(sentence, lexicon)
+        if not triggers:
+            continue
+        places = _place_phrases(sentence, {trigger.token.i for trigger in triggers})
+        mentions += [_mention(trigger, sentence, index, article_id, places, lexicon) for trigger in triggers]
+    return mentions
+
+
+def _mention(
+    trigger: Trigger, sentence: SpacySpan, index: int, article_id: str, places: list[Phrase], lexicon: Lexicon
+) -> Mention:
+    token, spec = trigger.token, trigger.spec
+    roles = read_roles(token, spec.type, lexicon)
+    factuality = read_factuality(token, spec.type, lexicon)
+    sentence_span = tokens_span(sentence[0], sentence[-1])
+    return Mention(
+        article_id=article_id,
+        sentence_index=index,
+        sentence_span=sentence_span,
+        sentence_text=sentence.text,
+        trigger_text=token.text,
+        trigger_span=token_span(token),
+        type=spec.type,
+        cameo=spec.cameo,
+        acled_event_type=spec.acled_event_type,
+        acled_sub_event_type=spec.acled_sub_event_type,
+        sources=roles.sources,
+        targets=roles.targets,
+        factuality=factuality.label,
+        attributed_to=factuality.attributed_to(),
+        attributed_to_text=factuality.attributed_text.text if factuality.attributed_text else None,
+        fatalities=fatalities_of(token, spec),
+        count=count_of(token),
+        scope=_scope(token, lexicon),
+        places=places,
+        confidence=_confidence(roles.sources, roles.targets, spec.weak),
+    )
+
+
+def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
+    """Text whose dates and places belong to this event: the trigger's subtree and the circumstances
+    of the verb that carries a nominal trigger."""
+    spans = [subtree_span(trigger)]
+    carrier = trigger.head
+    if trigger.pos_ == "NOUN" and carrier.pos_ == "VERB" and carrier.lemma_.lower() in lexicon.light_verbs:
+        spans += [subtree_span(child) for child in carrier.children if child.dep_ in CIRCUMSTANCE_DEPS]
+    return spans
+
+
+def _place_phrases(sentence: SpacySpan, trigger_indexes: set[int]) -> list[Phrase]:
+    """Place names, except those naming who acts: "a US missile attack" is by the US, not in it."""
+    return [
+        phrase_of(ent[0], ent[-1], ent.label_)
+        for ent in sentence.ents
+        if ent.label_ in PLACE_LABELS
+        and not (ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in trigger_indexes)
+    ]
+
+
+def _confidence(sources: list, targets: list, weak: bool) -> float:
+    """A crude prior until a calibrated model exists: events with both roles are likelier real."""
+    score = 0.4 + 0.25 * bool(sources) + 0.25 * bool(targets)
+    return round(score - (0.1 if weak else 0.0), 2)

@@ -1,0 +1,258 @@
+"""Who acts and who is acted upon: source and target read off the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from whodid.detect.lexicon import Lexicon
+from whodid.detect.syntax import (
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    entity_phrase,
+    governing_verb,
+    phrase_of,
+    premodified_phrase,
+)
+from whodid.records import ActorRef, Phrase
+
+# Which prepositions introduce the target, per event type (beyond the always-aimed ones).
+AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards", "into"})
+TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"with", "to"}),
+    "AGREE": frozenset({"with", "to"}),
+    "COOPERATE": frozenset({"with"}),
+    "THREATEN": frozenset({"to"}),
+    "REQUEST": frozenset({"to", "from"}),
+    "AID": frozenset({"to", "for"}),
+    "SUPPORT": frozenset({"to", "for"}),
+    "ACCUSE": frozenset({"of"}),
+    "SANCTION": frozenset(),
+    "RETREAT": frozenset({"from"}),
+}
+SOURCE_PREPS = frozenset({"by"})
+# "condemnation from Baghdad", "aid from the US": from names the actor of these types only
+# (a withdrawal from Iraq leaves Iraq; an attack from Syria was launched there).
+FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST"})
+# "the withdrawal of US forces": of names the actor for these types, the victim for the others.
+OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
+# Inner events whose actor is what an accusation or rejection is about: "condemnation of the US attack".
+ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+
+
+def read_roles(trigger: Token, event_type: str, lexicon: Lexicon) -> Roles:
+    if trigger.pos_ == "VERB":
+        roles = _verb_roles(trigger, event_type)
+    else:
+        roles = _noun_roles(trigger, event_type, lexicon)
+    return Roles(_distinct_refs(roles.sources), _distinct_refs(roles.targets))
+
+
+def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[int, int]] = set()
+    distinct = []
+    for ref in refs:
+        if ref.candidates[-1].span not in seen:
+            seen.add(ref.candidates[-1].span)
+            distinct.append(ref)
+    return distinct
+
+
+def _verb_roles(verb: Token, event_type: str) -> Roles:
+    roles = Roles()
+    passive_subject = _child(verb, "nsubjpass")
+    agent = _child(verb, "agent")
+    if passive_subject is not None:
+        roles.targets += _refs(passive_subject)
+        if agent is not None and (by_object := _child(agent, "pobj")) is not None:
+            roles.sources += _refs(by_object)
+    else:
+        subject = clause_subject(verb)
+        if subject is not None:
+            roles.sources += _refs(subject)
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
+                roles.targets += _refs(child)
+    roles.targets += _prep_objects(verb, _target_preps(event_type))
+    return roles
+
+
+def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
+    roles = Roles()
+    modifier = _modifier_phrase(noun, lexicon)
+    if modifier is not None:
+        roles.sources.append(ActorRef([modifier]))
+    roles.sources += _prep_objects(noun, _source_preps(event_type))
+    roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
+    for of_object in _prep_children(noun, {"of"}):
+        _read_of_object(of_object, event_type, lexicon, roles)
+    _read_between(noun, roles)
+    verb = noun.head if noun.dep_ in {"dobj", "attr"} else None
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
+        # "X issued a warning to Y": the carrying verb holds the source and sometimes the target.
+        if not roles.sources and (subject := clause_subject(verb)) is not None:
+            roles.sources += _refs(subject)
+        if not roles.targets:
+            roles.targets += [ref for c in verb.children if c.dep_ == "dative" for ref in _dative_refs(c)]
+            roles.targets += _prep_objects(verb, _target_preps(event_type) - {"of"})
+    elif not roles.sources and (subject := _nearest_subject(noun)) is not None and not _within(noun, subject):
+        # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
+        roles.sources += _refs(subject)
+    return roles
+
+
+def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
+    if of_object.pos_ == "NOUN" and of_object.lemma_.lower() in lexicon.nouns:
+        # "suspension of operations against US forces", "condemnation of the US attack".
+        inner = Roles()
+        modifier = _name_modifier(of_object)
+        if modifier is not None:
+            inner.sources.append(ActorRef([modifier]))
+        inner.targets += _prep_objects(of_object, AIMED_PREPS)
+        if event_type in ABOUT_AN_ACT:
+            roles.targets += inner.sources or inner.targets
+            # The parser hangs "from Baghdad" on the last noun: "condemnation of the attack from Baghdad".
+            roles.sources += _prep_objects(of_object, {"from"})
+        else:
+            roles.targets += inner.targets
+        return
+    if event_type in OF_IS_SOURCE:
+        roles.sources += _refs(of_object)
+    else:
+        roles.targets += _refs(of_object)
+
+
+def _read_between(noun: Token, roles: Roles) -> None:
+    for first in _prep_children(noun, {"between"}):
+        refs = _refs(first)
+        if len(refs) >= 2:
+            roles.sources.append(refs[0])
+            roles.targets += refs[1:]
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, following relative pronouns to their antecedent and sharing subjects
+    across coordination and control ("X met Y and signed...", "X vowed to retaliate")."""
+    current = verb
+    for _ in range(4):
+        subject = _child(current, "nsubj")
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head  # "X demonstrated ... by employing": by-gerunds share X
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        return None
+    return None
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    return ancestor.left_edge.i <= token.i <= ancestor.right_edge.i
+
+
+def _nearest_subject(noun: Token) -> Token | None:
+    verb = governing_verb(noun)
+    if verb is None:
+        return None
+    subject = clause_subject(verb)
+    return subject
+
+
+def _refs(head: Token) -> list[ActorRef]:
+    """The actor phrase(s) headed by a token, one per coordinated member ("Iraq and Syria")."""
+    refs = [actor_ref(head)]
+    refs += [actor_ref(member) for member in head.conjuncts if member.i > head.i]
+    return refs
+
+
+def actor_ref(head: Token) -> ActorRef:
+    if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
+        return ActorRef([phrase_of(head, head, "PRON")])
+    candidates: list[Phrase] = []
+    for appos in (child for child in head.children if child.dep_ == "appos"):
+        named = entity_phrase(appos)
+        candidates.append(named or premodified_phrase(appos))
+    named = entity_phrase(head)
+    if named is not None:
+        candidates.append(named)
+    candidates.append(premodified_phrase(head))
+    return ActorRef(_unique(candidates))
+
+
+def _dative_refs(dative: Token) -> list[ActorRef]:
+    if dative.pos_ == "ADP":
+        return [ref for child in dative.children if child.dep_ == "pobj" for ref in _refs(child)]
+    return _refs(dative)
+
+
+def _prep_objects(head: Token, preps: frozenset[str] | set[str]) -> list[ActorRef]:
+    return [ref for pobj in _prep_children(head, preps) for ref in _refs(pobj)]
+
+
+def _prep_children(head: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    objects = []
+    for prep in head.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
+            objects += [child for child in prep.children if child.dep_ == "pobj"]
+    return objects
+
+
+def _source_preps(event_type: str) -> frozenset[str]:
+    return SOURCE_PREPS | ({"from"} if event_type in FROM_IS_SOURCE else set())
+
+
+def _target_preps(event_type: str) -> frozenset[str]:
+    return AIMED_PREPS | TARGET_PREPS_BY_TYPE.get(event_type, frozenset())
+
+
+def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
+    """Who a nominal event belongs to, from its modifiers: "a 7 February US missile attack" -> "US"."""
+    possessor = _child(noun, "poss")
+    if possessor is not None and possessor.pos_ != "PRON":
+        return premodified_phrase(possessor)
+    return _name_modifier(noun, lexicon.martial_modifiers)
+
+
+def _name_modifier(noun: Token, skip: frozenset[str] = frozenset()) -> Phrase | None:
+    chosen = [
+        child
+        for child in noun.lefts
+        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+        and child.ent_type_ not in NON_ACTOR_MODIFIER_LABELS
+        and child.lower_ not in skip
+        and (child.pos_ in {"PROPN", "NOUN"} or child.ent_type_ in {"NORP", "GPE", "ORG"})
+    ]
+    if not chosen:
+        return None
+    first = chosen[0].left_edge if chosen[0].ent_type_ not in NON_ACTOR_MODIFIER_LABELS else chosen[0]
+    while first.i < chosen[-1].i and (first.ent_type_ in NON_ACTOR_MODIFIER_LABELS or first.like_num):
+        first = first.nbor()
+    return phrase_of(first, chosen[-1], chosen[-1].ent_type_ or None)
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((child for child in token.children if child.dep_ == dep), None)
+
+
+def _unique(phrases: list[Phrase]) -> list[Phrase]:
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for phrase in phrases:
+        if phrase.span not in seen:
+            seen.add(phrase.span)
+            unique.append(phrase)
+    return unique

@@ -1,0 +1,86 @@
+"""Small helpers over spaCy tokens: spans, phrases and the walks the other detect modules share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from whodid.records import Phrase, Span
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Left dependents that belong to an actor's name or description ("US Vice President Kamala Harris").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "punct", "case", "prep", "pobj"})
+
+
+def token_span(token: Token) -> Span:
+    return (token.idx, token.idx + len(token))
+
+
+def tokens_span(first: Token, last: Token) -> Span:
+    return (first.idx, last.idx + len(last))
+
+
+def subtree_span(token: Token) -> Span:
+    return tokens_span(token.left_edge, token.right_edge)
+
+
+def phrase_of(first: Token, last: Token, label: str | None = None) -> Phrase:
+    doc = first.doc
+    return Phrase(text=doc[first.i : last.i + 1].text, span=tokens_span(first, last), label=label)
+
+
+def entity_phrase(token: Token) -> Phrase | None:
+    """The named entity the token belongs to, if it is a name (person, organisation, group, place)."""
+    if token.ent_type_ not in NAME_LABELS:
+        return None
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            first, last = entity[0], entity[-1]
+            while first.i < last.i and first.lower_ in {"the", "a", "an"}:
+                first = first.nbor()
+            return phrase_of(first, last, entity.label_)
+    return None
+
+
+def premodified_phrase(head: Token) -> Phrase:
+    """The head noun with the modifiers on its left: "the Iraqi prime minister" -> "Iraqi prime minister"."""
+    first = head
+    for child in head.lefts:
+        if child.dep_ in PHRASE_DEPS or child.dep_ == "nummod":
+            first = child.left_edge
+            break
+    # Leading numbers, determiners and punctuation describe quantity, not who.
+    while first.i < head.i and (first.dep_ in {"det", "nummod", "quantmod", "punct"} or first.like_num):
+        first = first.nbor()
+    label = "PRON" if head.pos_ == "PRON" else (head.ent_type_ or None)
+    return phrase_of(first, head, label)
+
+
+def governing_verb(token: Token, max_hops: int = 6) -> Token | None:
+    """The nearest verb above a token, through prepositions, objects and conjunctions."""
+    current = token
+    for _ in range(max_hops):
+        if current.head == current:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def ancestors_within_clause(token: Token) -> Iterator[Token]:
+    """Heads above a token up to the top of its clause; a relative clause is a clause of its own."""
+    current = token
+    while current.head != current:
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and not _is_infinitive(current)):
+            return
+        current = current.head
+        yield current
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "willingness to bolster", "an agreement to suspend": the clause completes its head noun."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)

@@ -1,0 +1,67 @@
+"""Merge: mentions of one happening become one event.
+
+This first step merges within a sentence: "the killing of three US soldiers ..., in an Iraqi resistance
+operation" names one attack twice, once with its victims and once with its authors. Two mentions merge
+when they have the same type and factuality and nothing they say contradicts the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from whodid.records import Actor, Event
+
+# Fields a merged event takes from whichever mention states them.
+_FILLABLE = ("date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
+             "injured", "count", "acled_event_type", "acled_sub_event_type", "attributed_to",
+             "attributed_to_text")  # fmt: skip
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """Events in article order, with compatible mentions in one sentence folded into the first."""
+    merged: list[Event] = []
+    for event in events:
+        partner = next((kept for kept in merged if _same_happening(kept, event)), None)
+        if partner is None:
+            merged.append(event)
+        else:
+            _absorb(partner, event)
+    return merged
+
+
+def _same_happening(first: Event, second: Event) -> bool:
+    return (
+        first.reports[0].sentence_index == second.reports[0].sentence_index
+        and first.article_id == second.article_id
+        and first.type == second.type
+        and first.factuality == second.factuality
+        and _compatible(first.source, second.source)
+        and _compatible(first.target, second.target)
+        and (bool(first.source) != bool(second.source) or bool(first.target) != bool(second.target))
+        and _agree(first.date, second.date)
+        and _agree(first.fatalities and first.fatalities.value, second.fatalities and second.fatalities.value)
+    )
+
+
+def _compatible(first: list[Actor], second: list[Actor]) -> bool:
+    """Either side unknown, or the same countries: "US" and "American forces" may be one actor."""
+    if not first or not second:
+        return True
+    return {a.country for a in first} == {a.country for a in second}
+
+
+def _agree(first: object, second: object) -> bool:
+    return first is None or second is None or first == second
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    """Fill what `kept` lacks from `other`; the more specific mention keeps its evidence."""
+    kept.source = kept.source or other.source
+    kept.target = kept.target or other.target
+    for name in _FILLABLE:
+        if getattr(kept, name) is None:
+            setattr(kept, name, getattr(other, name))
+    if other.cameo and (not kept.cameo or len(other.cameo) > len(kept.cameo)):
+        kept.cameo = other.cameo
+    kept.confidence = round(max(kept.confidence, other.confidence) + 0.05, 2)
+    kept.reports += [r for r in other.reports if r not in kept.reports]

@@ -1,0 +1,67 @@
+"""The one library call every face uses: articles in, coded events out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from whodid.detect import detect_mentions
+from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.merge import merge_events
+from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
+from whodid.records import Article, Event
+from whodid.resolve.actors import ActorKB
+from whodid.resolve.events import EventResolver
+from whodid.resolve.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    article: Article
+    events: list[Event]
+    error: str | None = None  # why this article could not be coded; the batch goes on
+
+
+class Pipeline:
+    """ingest'd articles -> nlp -> detect -> resolve -> merge. Loads its models and data once."""
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        kb: ActorKB | None = None,
+        gazetteer: Gazetteer | None = None,
+        lexicon: Lexicon | None = None,
+        keep_actorless: bool = False,
+    ) -> None:
+        self.nlp = load_nlp(model)
+        self.batch_size = batch_size
+        self.lexicon = lexicon or load_lexicon()
+        self.resolver = EventResolver(kb, gazetteer)
+        self.keep_actorless = keep_actorless
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Each article with its events, in input order; streams, so memory stays flat."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+            try:
+                yield ArticleResult(article, self.code(article, doc))
+            except Exception as error:  # one article's failure must not end a corpus run
+                log.exception("article %s (%s) could not be coded", article.id, article.origin)
+                yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
+
+    def code(self, article: Article, doc) -> list[Event]:
+        mentions = detect_mentions(doc, article.id, self.lexicon)
+        events = merge_events(self.resolver.resolve(article, mentions))
+        if not self.keep_actorless:
+            # An event with no one doing it and no one it is done to is not yet data.
+            events = [event for event in events if event.source or event.target]
+        return events
+
+    def extract(self, text: str, published: date | None = None, article_id: str = "text") -> list[Event]:
+        article = Article(id=article_id, text=text, published=published)
+        return next(iter(self.run([article]))).events

@@ -1,0 +1,216 @@
+"""Typed records shared by every stage (the contract of DESIGN §2).
+
+Spans are ``(start, end)`` character offsets into the article's text, end exclusive.
+Records are plain dataclasses: cheap to build, easy to serialise, free of any stage's logic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+Span = tuple[int, int]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+FACTUALITIES: tuple[str, ...] = (
+    "asserted", "reported", "denied", "hypothetical", "planned", "threatened",
+)  # fmt: skip
+
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short id that depends only on its parts, so re-running gives the same ids."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as read by ingest."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    origin: str | None = None  # where it was read from (file, file:line, stdin), for messages
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the text alone: the same text from two inputs is the same content."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    span: Span
+    text: str
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A stretch of the article's text that detect found playing a part (an actor, a place, a date)."""
+
+    text: str
+    span: Span
+    label: str | None = None  # spaCy entity label, or "PRON" for a pronoun
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """One argument of an event before resolution: candidate phrases, best first
+    (the named apposition "Abu Baqir al-Saadi" before the head "an Iraqi Hezbollah Brigades leader")."""
+
+    candidates: list[Phrase]
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor as it appears in an event: the text that names it and what it resolved to."""
+
+    text: str
+    span: Span
+    name: str | None = None  # canonical name from the knowledge base
+    actor_id: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # PLOVER sector code: GOV MIL COP REB PTY CVL ...
+    acled_inter: int | None = None  # ACLED actor type 1-8
+    kind: str | None = None  # state, state_body, armed_group, party, igo, ngo, person, agent ...
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    span: Span
+    name: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: int | None = None  # 1 town, 2 near town/district, 3 region, 4 country
+    feature: str | None = None  # city, country, region, site ...
+
+
+@dataclass(slots=True)
+class DateRef:
+    """A calendar date resolved from a phrase in the text."""
+
+    text: str
+    span: Span
+    date: date
+    date_end: date | None
+    precision: str  # one of DATE_PRECISIONS
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number stated in the text, with the words that state it."""
+
+    value: int
+    span: Span
+    text: str
+    qualifier: str | None = None  # "at least", "more than", "about" ...
+
+
+@dataclass(slots=True)
+class Evidence:
+    sentence: str
+    sentence_span: Span
+    trigger_text: str
+    trigger_span: Span
+
+
+@dataclass(slots=True)
+class Report:
+    """One mention of an event: which article and sentence say so."""
+
+    article_id: str
+    sentence_index: int
+    sentence_span: Span
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """What detect reads off one sentence for one trigger: still text, not yet knowledge-base entries."""
+
+    article_id: str
+    sentence_index: int
+    sentence_span: Span
+    sentence_text: str
+    trigger_text: str
+    trigger_span: Span
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    factuality: str = "asserted"
+    attributed_to: ActorRef | None = None
+    attributed_to_text: str | None = None
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    count: Quantity | None = None
+    scope: list[Span] = field(default_factory=list)  # text the trigger governs: its date and place win
+    places: list[Phrase] = field(default_factory=list)  # place names in the sentence, in text order
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Event:
+    event_id: str
+    article_id: str
+    type: str
+    evidence: Evidence
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    date: date | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    date_span: Span | None = None
+    location: Place | None = None
+    fatalities: Quantity | None = None
+    injured: Quantity | None = None
+    count: Quantity | None = None
+    factuality: str = "asserted"
+    attributed_to: Actor | None = None
+    attributed_to_text: str | None = None  # "according to leaks": a source that is not an actor
+    confidence: float = 0.5
+    reports: list[Report] = field(default_factory=list)
+    independent_sources: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready event record: dates as ISO strings, spans as lists."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,1 @@
+"""Resolve stage: actors, places and dates found in text become canonical records."""

@@ -1,0 +1,696 @@
+"""The actor knowledge base: countries, named actors, generic agents, and who held which office when.
+
+`ActorKB.find` lists every actor mention in a text; `ActorKB.resolve` picks the best actor for one
+phrase. Matching is a longest-match walk over a dict of normalised token n-grams: every alias is
+indexed once at load, so a lookup costs a few dict probes per token whatever the size of the KB.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+from whodid.errors import DataFileError
+from whodid.records import Actor, Span
+
+__all__ = ["ActorKB", "KBEntry", "Role", "default_paths"]
+
+DataPath = str | os.PathLike[str] | Traversable
+
+DEFAULT_FILES = ("countries.csv", "actors.yaml", "agents.yaml")
+KINDS = frozenset(
+    {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
+)
+COUNTRY_COLUMNS = ("alpha3", "name", "aliases", "adjectives", "people", "capitals")
+
+# ACLED actor type when a data file gives none: state organs are state forces (1), rebels 2,
+# opposition 6, civilians 7, and parties, IGOs, NGOs, firms and media "other" (8).
+ACLED_INTER_BY_SECTOR = {
+    "GOV": 1, "MIL": 1, "COP": 1, "LEG": 1, "JUD": 1, "REB": 2, "OPP": 6, "CVL": 7, "EDU": 7, "MED": 7,
+    "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
+}  # fmt: skip
+DEFAULT_ACLED_INTER = 8
+
+# Tokens left out of match keys, so "the Kremlin" = "Kremlin" and "al-Sudani" = "Sudani".
+SKIPPED_TOKENS = frozenset({"the", "al", "el"})
+# Words that open a noun phrase without naming anything (for the unknown-name test of `resolve`).
+DETERMINERS: frozenset[str] = frozenset(
+    ("a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+     "your", "some", "many", "several", "all", "both", "any", "each", "other", "another", "such", "no")
+)  # fmt: skip
+
+# Dotted abbreviations ("U.S.", "U.N.") are one token; otherwise runs of letters and digits, with
+# internal apostrophes ("Kata'ib"). Hyphens and other punctuation separate tokens.
+TOKEN_RE = re.compile(r"\w+(?:['’ʼ`]\w+)*(?:\.(?:\w\.)+)?")
+GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+KEY_CACHE_SIZE = 200_000
+POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
+APOSTROPHES = str.maketrans("", "", "'’ʼ`.")
+# Gaps that may separate the words of one name: "Kataib-Hezbollah", "Workers' Party", "Department of
+# the Treasury" (the skipped "the" lies in the gap), but never a comma or a possessive "'s".
+JOINING_GAP_RE = re.compile(r"[ \-‐‑'’\u00a0]{1,3}(?:(?:the|al|el)[ \-‐‑'’\u00a0]{1,3})*", re.IGNORECASE)
+ARTICLE_PREFIXES = frozenset({"al-", "el-", "al ", "el ", "al‑", "el‑"})
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office one person holds at a time; `end` is exclusive (the successor's first day)."""
+
+    title: str
+    country: str | None = None
+    org: str | None = None  # actor id of an organisation, for offices such as secretary general
+    sector: str | None = None
+    start: date | None = None
+    end: date | None = None
+    posted_to: str | None = None  # ambassadors: the country they are sent to
+
+    def holds_on(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One knowledge-base record: a country, a named actor, or a generic agent."""
+
+    actor_id: str
+    name: str
+    kind: str  # state, state_body, armed_group, party, igo, ngo, person, company, media, alliance, agent
+    country: str | None = None
+    sector: str | None = None
+    acled_inter: int | None = None
+    parent: str | None = None
+    roles: tuple[Role, ...] = ()
+    title: str | None = None  # agents naming a one-holder office ("prime minister")
+    label: str | None = None  # countries: the adjective that names their agents ("Iraqi", "US")
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind == "agent"
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == "state"
+
+    @property
+    def is_named(self) -> bool:
+        return not (self.is_agent or self.is_country)
+
+    def to_actor(self, text: str, span: Span) -> Actor:
+        return Actor(text=text, span=span, name=self.name, actor_id=self.actor_id, country=self.country,
+                     sector=self.sector, acled_inter=self.acled_inter, kind=self.kind)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """One indexed surface form and how strictly its letter case must match."""
+
+    entry: KBEntry
+    case: str  # "exact" (short all-caps: KH, US), "title" (capitals must stay capitals), "any"
+    surface: tuple[str, ...]
+
+    def accepts(self, words: list[str]) -> bool:
+        if self.case == "any":
+            return True
+        if self.case == "exact":
+            return all(w.replace(".", "") == s for w, s in zip(words, self.surface, strict=True))
+        return all(w[:1].isupper() for w, s in zip(words, self.surface, strict=True) if s[:1].isupper())
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """The words of a text as parallel lists (cheaper to build than one object per word)."""
+
+    text: str
+    surfaces: list[str]
+    keys: list[str]  # normalised: the match keys
+    starts: list[int]
+    ends: list[int]  # a possessive "'s" is left out of the word
+    joined: list[bool]  # joined to the previous word by a space or hyphen (maybe over "the"/"al-")
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def possessive(self, index: int) -> bool:
+        end = self.ends[index]
+        return self.text[end : end + 2] in POSSESSIVE_SUFFIXES
+
+    def lead(self, index: int) -> int:
+        """Where word `index` starts, counting a directly preceding article: "al-Sudani"."""
+        start = self.starts[index]
+        before = self.text[max(start - 4, 0) : start].lower()
+        if before[-3:] in ARTICLE_PREFIXES and (len(before) < 4 or not before[0].isalnum()):
+            return start - 3
+        return start
+
+
+@dataclass(slots=True)
+class _Match:
+    first: int  # token indices, end exclusive
+    last: int
+    entry: KBEntry
+    start: int  # character offsets in the text
+    end: int
+    person: KBEntry | None = None  # the office holder an agent phrase resolved to
+    titled: bool = False  # ends with an office title, so a person's name may follow it
+
+
+@dataclass(slots=True)
+class _Tables:
+    """What the data files add up to, before indexing."""
+
+    named: list[KBEntry] = field(default_factory=list)
+    countries: list[KBEntry] = field(default_factory=list)
+    agents: list[KBEntry] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> surface forms
+    variants: dict[str, str] = field(default_factory=dict)
+    modifiers: set[str] = field(default_factory=set)
+    identity_modifiers: set[str] = field(default_factory=set)
+
+
+class ActorKB:
+    """Countries, named actors and generic agents, matched in text by their normalised names."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self._variants = tables.variants
+        self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
+        self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
+        self._key_of: dict[str, str] = {}  # surface word -> match key, filled as texts are read
+        self._unusual_words: set[str] = set()  # possessives ("Iraq's") and glued words ("ofKataib")
+        self.entries: dict[str, KBEntry] = {}
+        self._index: dict[tuple[str, ...], list[_Alias]] = {}
+        self._longest: dict[str, int] = {}  # first key token -> longest alias starting with it
+        # Later files win: they were given to override, so their aliases are tried first.
+        for entry in [*reversed(tables.named), *reversed(tables.countries), *reversed(tables.agents)]:
+            if entry.actor_id in self.entries:
+                continue  # overridden by a later file
+            self.entries[entry.actor_id] = entry
+            for alias in tables.aliases.get(entry.actor_id, [entry.name]):
+                self._add_alias(alias, entry)
+        self._holders = self._index_roles(tables.named)
+
+    # ----- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> ActorKB:
+        """The knowledge base shipped with whodid (loaded once per process)."""
+        return _default_kb()
+
+    @classmethod
+    def from_files(cls, *paths: DataPath, include_default: bool = True) -> ActorKB:
+        """A knowledge base from data files: countries CSV, or YAML with `actors:` and/or `agents:`.
+
+        With `include_default` the shipped files come first, so the given files extend (and, on the
+        same alias, override) them.
+        """
+        tables = _Tables()
+        files = [*default_paths(), *paths] if include_default else list(paths)
+        for path in files:
+            _load_file(path, tables)
+        return cls(tables)
+
+    def _add_alias(self, alias: str, entry: KBEntry) -> None:
+        surface = tuple(_words(alias))
+        kept = tuple(s for s in surface if self._normalise(s) not in SKIPPED_TOKENS) or surface
+        if not kept:
+            return
+        key = tuple(self._normalise(s) for s in kept)
+        case = _case_rule(entry, kept)
+        surface = tuple(s.replace(".", "") for s in kept) if case == "exact" else kept
+        self._index.setdefault(key, []).append(_Alias(entry, case, surface))
+        self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    @staticmethod
+    def _index_roles(
+        named: Iterable[KBEntry],
+    ) -> dict[tuple[str, str, str | None], list[tuple[Role, KBEntry]]]:
+        holders: dict[tuple[str, str, str | None], list[tuple[Role, KBEntry]]] = {}
+        for entry in named:
+            for role in entry.roles:
+                seat = role.org or role.country
+                if seat:
+                    holders.setdefault((seat, role.title, role.posted_to), []).append((role, entry))
+        return holders
+
+    # ----- public API ---------------------------------------------------------------------------
+
+    def find(self, text: str, offset: int = 0, when: date | None = None) -> list[Actor]:
+        """Every actor mention in `text`, left to right, longest match first, never overlapping.
+
+        Spans are offsets into the caller's text plus `offset`. A generic agent takes the country of a
+        country word right before it ("US soldiers" -> USA MIL); given `when`, an office with one holder
+        resolves to that person ("the Iraqi prime minister" in 2024 -> Mohammed Shia al-Sudani).
+        """
+        tokens = self._tokenise(text)
+        matches = self._combine(tokens, self._match(tokens), when)
+        return [self._to_actor(match, text, offset) for match in matches]
+
+    def resolve(self, text: str, span: Span = (0, 0), when: date | None = None) -> Actor | None:
+        """The best actor for one phrase (a noun chunk), or None.
+
+        `span` is where the phrase sits in the article: the returned span is the matched words,
+        shifted by `span[0]`. A named actor beats a generic agent with a country, which beats a bare
+        country, which beats a bare agent. A phrase whose capitalised words are not all known returns
+        None unless a named actor matched, so that the caller keeps the unknown name.
+        """
+        tokens = self._tokenise(text)
+        matches = self._combine(tokens, self._match(tokens), when)
+        if not matches:
+            return None
+        best = min(reversed(matches), key=_preference)
+        if _preference(best) > 0 and self._has_unknown_name(tokens, matches):
+            return None
+        return self._to_actor(best, text, span[0])
+
+    def holder(self, seat: str, title: str, when: date, posted_to: str | None = None) -> KBEntry | None:
+        """Who held `title` (canonical, as in agents.yaml) for `seat` (alpha-3 or actor id) on `when`."""
+        for role, person in self._holders.get((seat, title, posted_to), ()):
+            if role.holds_on(when):
+                return person
+        return None
+
+    # ----- matching -----------------------------------------------------------------------------
+
+    def _normalise(self, word: str) -> str:
+        return _normalise_cached(word, self._variants)
+
+    def _tokenise(self, text: str) -> _Tokens:
+        # Whole-list steps, not one loop body per word: this runs on every sentence.
+        spans = [found.span() for found in TOKEN_RE.finditer(text)]
+        surfaces = [text[start:end] for start, end in spans]
+        key_of = self._key_of
+        keys = [key_of.get(word) or self._new_key(word) for word in surfaces]
+        if not self._unusual_words.isdisjoint(surfaces):
+            return self._tokenise_slowly(text, spans)
+        if not SKIPPED_TOKENS.isdisjoint(keys):
+            kept = [i for i, key in enumerate(keys) if key not in SKIPPED_TOKENS]
+            spans, surfaces, keys = (
+                [spans[i] for i in kept],
+                [surfaces[i] for i in kept],
+                [keys[i] for i in kept],
+            )
+        starts = [start for start, _ in spans]
+        ends = [end for _, end in spans]
+        joined = [
+            False,
+            *(text[e:s] == " " or _joins(text[e:s]) for e, s in zip(ends, starts[1:], strict=False)),
+        ]
+        return _Tokens(text, surfaces, keys, starts, ends, joined[: len(keys)])
+
+    def _tokenise_slowly(self, text: str, spans: list[tuple[int, int]]) -> _Tokens:
+        """For texts holding a possessive or a glued word: split and trim those, then tokenise."""
+        unusual = self._unusual_words
+        spans = [
+            part
+            for start, end in spans
+            for part in (_split_word(text, start, end) if text[start:end] in unusual else ((start, end),))
+        ]
+        surfaces = [text[start:end] for start, end in spans]
+        keys = [self._key_of.get(word) or self._new_key(word) for word in surfaces]
+        kept = [i for i, key in enumerate(keys) if key not in SKIPPED_TOKENS]
+        starts, ends = [spans[i][0] for i in kept], [spans[i][1] for i in kept]
+        joined = [False, *(_joins(text[e:s]) for e, s in zip(ends, starts[1:], strict=False))]
+        return _Tokens(
+            text, [surfaces[i] for i in kept], [keys[i] for i in kept], starts, ends, joined[: len(kept)]
+        )
+
+    def _new_key(self, word: str) -> str:
+        if len(self._key_of) > KEY_CACHE_SIZE:
+            self._key_of.clear()  # a long-running process reads an open vocabulary: stay bounded
+        if _without_possessive(word, 0, len(word))[1] < len(word) or GLUED_RE.search(word):
+            self._unusual_words.add(word)
+        key = self._key_of[word] = self._normalise(word)
+        return key
+
+    def _match(self, tokens: _Tokens) -> list[_Match]:
+        """Longest alias match at each word, left to right, never overlapping."""
+        reach = _joined_reach(tokens)
+        longest, keys = self._longest, tokens.keys
+        matches: list[_Match] = []
+        index, count = 0, len(keys)
+        while index < count:
+            limit = longest.get(keys[index])
+            found = self._longest_at(tokens, index, min(limit, reach[index])) if limit else None
+            if found is None:
+                index += 1
+                continue
+            matches.append(found)
+            index = found.last
+        return matches
+
+    def _longest_at(self, tokens: _Tokens, index: int, longest: int) -> _Match | None:
+        for length in range(longest, 0, -1):
+            last = index + length
+            words = tokens.surfaces[index:last]
+            for alias in self._index.get(tuple(tokens.keys[index:last]), ()):
+                if alias.accepts(words):
+                    return _Match(index, last, alias.entry, tokens.lead(index), tokens.ends[last - 1])
+        return None
+
+    def _combine(self, tokens: _Tokens, matches: list[_Match], when: date | None) -> list[_Match]:
+        """Join modifier + agent ("US soldiers"), office + holder ("President Joe Biden")."""
+        combined: list[_Match] = []
+        for match in matches:
+            previous = combined[-1] if combined else None
+            if previous is not None and match.entry.is_agent and self._modifies(tokens, previous, match):
+                combined[-1] = self._qualified_agent(tokens, previous, match, when)
+            elif (
+                previous is not None
+                and match.entry.kind == "person"
+                and _names_holder(tokens, previous, match)
+            ):
+                combined[-1] = _Match(previous.first, match.last, match.entry, previous.start, match.end)
+            elif previous is not None and match.entry.is_country and self._posts(tokens, previous, match):
+                combined[-1] = self._posted_holder(previous, match, when)
+            else:
+                combined.append(match)
+        return combined
+
+    def _modifies(self, tokens: _Tokens, modifier: _Match, agent: _Match) -> bool:
+        """A country (or named organisation) directly before an agent, maybe via a few adjectives."""
+        entry = modifier.entry
+        if modifier.person is not None or not (
+            entry.is_country or (entry.is_named and entry.kind != "person")
+        ):
+            return False
+        between = range(modifier.last, agent.first)  # adjectives such as "armed" in "Iraqi armed forces"
+        if not (tokens.joined[modifier.last] or tokens.possessive(modifier.last - 1)):
+            return False
+        if not all(tokens.joined[i] for i in range(modifier.last + 1, agent.first + 1)):
+            return False
+        return all(tokens.keys[i] in self._modifiers or tokens.keys[i] in self._identity for i in between)
+
+    def _qualified_agent(self, tokens: _Tokens, modifier: _Match, agent: _Match, when: date | None) -> _Match:
+        owner, role = modifier.entry, agent.entry
+        person = self.holder(owner.actor_id, role.title, when) if role.title and when else None
+        titled = role.title is not None
+        if owner.is_named:
+            # "Hezbollah fighters" is Hezbollah; "the UN secretary general" may be its holder.
+            return _Match(modifier.first, agent.last, owner, modifier.start, agent.end, person, titled)
+        qualified = KBEntry(
+            actor_id=f"{owner.country}{role.sector or ''}",
+            name=f"{owner.label or owner.name} {role.name}",
+            kind="agent",
+            country=owner.country,
+            sector=role.sector,
+            acled_inter=role.acled_inter,
+            title=role.title,
+        )
+        return _Match(modifier.first, agent.last, qualified, modifier.start, agent.end, person, titled)
+
+    def _posts(self, tokens: _Tokens, title: _Match, country: _Match) -> bool:
+        """'<country> ambassador to <country>': the title phrase continues over 'to <country>'."""
+        return (
+            title.entry.title == "ambassador"
+            and title.entry.country is not None
+            and country.first == title.last + 1
+            and tokens.keys[title.last] == "to"
+            and tokens.joined[title.last]
+            and tokens.joined[country.first]
+        )
+
+    def _posted_holder(self, title: _Match, country: _Match, when: date | None) -> _Match:
+        seat = title.entry.country or ""
+        person = self.holder(seat, "ambassador", when, posted_to=country.entry.actor_id) if when else None
+        return _Match(title.first, country.last, title.entry, title.start, country.end, person, True)
+
+    def _has_unknown_name(self, tokens: _Tokens, matches: list[_Match]) -> bool:
+        covered = {i for match in matches for i in range(match.first, match.last)}
+        return any(
+            surface[:1].isupper()
+            and i not in covered
+            and key not in DETERMINERS
+            and key not in self._identity
+            and key not in self._modifiers
+            for i, (surface, key) in enumerate(zip(tokens.surfaces, tokens.keys, strict=True))
+        )
+
+    @staticmethod
+    def _to_actor(match: _Match, text: str, offset: int) -> Actor:
+        entry = match.person or match.entry
+        return entry.to_actor(text[match.start : match.end], (match.start + offset, match.end + offset))
+
+
+# ----- helpers (pure) ---------------------------------------------------------------------------
+
+
+def _preference(match: _Match) -> int:
+    """Lower is better: named actor or office holder, agent with country, country, bare agent."""
+    entry = match.entry
+    if match.person is not None or entry.is_named:
+        return 0
+    if entry.is_agent and entry.country:
+        return 1
+    return 2 if entry.is_country else 3
+
+
+def _names_holder(tokens: _Tokens, title: _Match, person: _Match) -> bool:
+    """An office title right before a person's name: "US Vice President Kamala Harris"."""
+    titled = title.titled or title.entry.title is not None
+    return titled and title.last == person.first and tokens.joined[person.first]
+
+
+def _joined_reach(tokens: _Tokens) -> list[int]:
+    """For each token, how many tokens from it on are joined into one run (a name can't span more)."""
+    joined = tokens.joined
+    reach = [1] * len(joined)
+    for i in range(len(joined) - 2, -1, -1):
+        if joined[i + 1]:
+            reach[i] = reach[i + 1] + 1
+    return reach
+
+
+def _words(text: str) -> list[str]:
+    """The words of an alias, split as `_tokenise` splits text."""
+    spans = [found.span() for found in TOKEN_RE.finditer(text)]
+    return [text[a:b] for start, end in spans for a, b in _split_word(text, start, end)]
+
+
+def _split_word(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A glued "ofKataib" (a typo news text has) is two words, "of" and "Kataib"; "Iraq's" is "Iraq"."""
+    cuts = [found.start() for found in GLUED_RE.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    parts = list(itertools.pairwise(bounds))
+    parts[-1] = _without_possessive(text, *parts[-1])
+    return parts
+
+
+def _without_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    if end - start > 2 and text[end - 2 : end] in POSSESSIVE_SUFFIXES:
+        return start, end - 2
+    return start, end
+
+
+def _joins(gap: str) -> bool:
+    return gap == " " or gap == "" or JOINING_GAP_RE.fullmatch(gap) is not None
+
+
+@cache
+def _fold(word: str) -> str:
+    """Case-fold, drop diacritics, apostrophes and abbreviation dots: "Kata'ib" -> "kataib"."""
+    word = word.translate(APOSTROPHES)
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return word.casefold()
+
+
+def _normalise_cached(word: str, variants: dict[str, str]) -> str:
+    folded = _fold(word)
+    return variants.get(folded, folded)
+
+
+def _case_rule(entry: KBEntry, surface: tuple[str, ...]) -> str:
+    letters = "".join(surface).replace(".", "")
+    if len(surface) == 1 and letters.isupper() and len(letters) <= 5:
+        return "exact"  # KH, IRI, US: as words ("us", "kh") they are something else
+    if entry.is_agent and not any(s[:1].isupper() for s in surface):
+        return "any"
+    return "title"
+
+
+# ----- loading ----------------------------------------------------------------------------------
+
+
+def default_paths() -> list[Traversable]:
+    """The data files shipped in whodid/data/actors."""
+    folder = resources.files("whodid").joinpath("data", "actors")
+    return [folder.joinpath(name) for name in DEFAULT_FILES]
+
+
+@cache
+def _default_kb() -> ActorKB:
+    return ActorKB.from_files(*default_paths(), include_default=False)
+
+
+def _read_text(path: DataPath) -> str:
+    try:
+        if isinstance(path, Traversable):
+            return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(str(path), f"cannot read the file ({error})") from error
+
+
+def _load_file(path: DataPath, tables: _Tables) -> None:
+    name = str(path)
+    text = _read_text(path)
+    if name.endswith(".csv"):
+        _load_countries(name, text, tables)
+    elif name.endswith((".yaml", ".yml")):
+        _load_yaml(name, text, tables)
+    else:
+        raise DataFileError(name, "unknown data file type: expected .csv (countries) or .yaml/.yml")
+
+
+def _load_countries(name: str, text: str, tables: _Tables) -> None:
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
+    rows = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
+    header = next(rows, None)
+    if header is None or tuple(header) != COUNTRY_COLUMNS:
+        line = lines[0][0] if lines else None
+        raise DataFileError(name, f"expected the header {','.join(COUNTRY_COLUMNS)}", line)
+    for (line, _), row in zip(lines[1:], rows, strict=False):
+        if len(row) != len(COUNTRY_COLUMNS) or not re.fullmatch(r"[A-Z]{3}", row[0]) or not row[1]:
+            raise DataFileError(name, "expected a row alpha3,name,aliases,adjectives,people,capitals", line)
+        _add_country(dict(zip(COUNTRY_COLUMNS, row, strict=True)), tables)
+
+
+def _add_country(row: dict[str, str], tables: _Tables) -> None:
+    alpha3 = row["alpha3"]
+    adjectives = _cells(row["adjectives"])
+    country = KBEntry(
+        alpha3, row["name"], "state", alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
+    )
+    tables.countries.append(country)
+    tables.aliases[alpha3] = [row["name"], *_cells(row["aliases"]), *adjectives, *_cells(row["capitals"])]
+    people = _cells(row["people"])
+    if people:
+        # "Iraqis": the people of a country, as civilians until the text says otherwise.
+        nationals = KBEntry(f"{alpha3}CVL", people[0], "agent", alpha3, "CVL", 7)
+        tables.agents.append(nationals)
+        tables.aliases[nationals.actor_id] = people
+
+
+def _cells(cell: str) -> list[str]:
+    return [value.strip() for value in cell.split("|") if value.strip()]
+
+
+def _load_yaml(name: str, text: str, tables: _Tables) -> None:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataFileError(name, f"not valid YAML ({error})", mark.line + 1 if mark else None) from error
+    if not isinstance(document, dict) or not ({"actors", "agents"} & document.keys()):
+        raise DataFileError(name, "expected a mapping with an 'actors:' and/or 'agents:' list")
+    variants = document.get("spelling_variants") or {}
+    if not isinstance(variants, dict):
+        raise DataFileError(name, "'spelling_variants' must map a spelling to its folded form")
+    tables.variants.update({_fold(str(k)): _fold(str(v)) for k, v in variants.items()})
+    tables.modifiers.update(str(word) for word in document.get("modifiers") or [])
+    tables.identity_modifiers.update(str(word) for word in document.get("identity_modifiers") or [])
+    for position, record in enumerate(_records(name, document, "actors")):
+        entry = _named_entry(name, position, record)
+        tables.named.append(entry)
+        tables.aliases[entry.actor_id] = [entry.name, *_strings(name, position, record, "aliases")]
+    for position, record in enumerate(_records(name, document, "agents")):
+        entry = _agent_entry(name, position, record)
+        tables.agents.append(entry)
+        tables.aliases[entry.actor_id] = _strings(name, position, record, "terms") or [entry.name]
+
+
+def _records(name: str, document: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    records = document.get(section) or []
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise DataFileError(name, f"'{section}' must be a list of mappings")
+    return records
+
+
+def _named_entry(name: str, position: int, record: dict[str, Any]) -> KBEntry:
+    where = f"actors[{position}]"
+    for required in ("id", "name", "kind"):
+        if not record.get(required):
+            raise DataFileError(name, f"{where} ({record.get('id', '?')}): missing '{required}'")
+    if record["kind"] not in KINDS:
+        raise DataFileError(name, f"{where} ({record['id']}): unknown kind {record['kind']!r}")
+    sector = record.get("sector")
+    return KBEntry(
+        actor_id=str(record["id"]),
+        name=str(record["name"]),
+        kind=str(record["kind"]),
+        country=record.get("country"),
+        sector=sector,
+        acled_inter=_acled_inter(name, where, record, sector),
+        parent=record.get("parent"),
+        roles=tuple(_role(name, f"{where}.roles[{i}]", r) for i, r in enumerate(record.get("roles") or [])),
+    )
+
+
+def _agent_entry(name: str, position: int, record: dict[str, Any]) -> KBEntry:
+    where = f"agents[{position}]"
+    if not record.get("name") or not record.get("sector"):
+        raise DataFileError(name, f"{where}: an agent needs 'name' and 'sector'")
+    sector = str(record["sector"])
+    return KBEntry(
+        actor_id=f"agent:{record['name']}",
+        name=str(record["name"]),
+        kind="agent",
+        sector=sector,
+        acled_inter=_acled_inter(name, where, record, sector),
+        title=record.get("title"),
+    )
+
+
+def _acled_inter(name: str, where: str, record: dict[str, Any], sector: str | None) -> int:
+    value = record.get("acled_inter")
+    if value is None:
+        return ACLED_INTER_BY_SECTOR.get(sector or "", DEFAULT_ACLED_INTER)
+    if not isinstance(value, int) or not 1 <= value <= 8:
+        raise DataFileError(name, f"{where}: acled_inter must be an integer 1-8, not {value!r}")
+    return value
+
+
+def _role(name: str, where: str, record: Any) -> Role:
+    if not isinstance(record, dict) or not record.get("title"):
+        raise DataFileError(name, f"{where}: a role needs a 'title'")
+    return Role(
+        title=str(record["title"]),
+        country=record.get("country"),
+        org=record.get("org"),
+        sector=record.get("sector"),
+        start=_date(name, where, record.get("start")),
+        end=_date(name, where, record.get("end")),
+        posted_to=record.get("posted_to"),
+    )
+
+
+def _date(name: str, where: str, value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise DataFileError(name, f"{where}: {value!r} is not an ISO date") from error
+
+
+def _strings(name: str, position: int, record: dict[str, Any], key: str) -> list[str]:
+    values = record.get(key) or []
+    if not isinstance(values, list):
+        raise DataFileError(name, f"entry {position}: '{key}' must be a list")
+    return [str(value) for value in values]

@@ -1,0 +1,244 @@
+"""The actor knowledge base, loaded from the shipped data files (no mocks)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from whodid.errors import DataFileError
+from whodid.resolve.actors import ActorKB
+
+SPRING_2024 = date(2024, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return ActorKB.default()
+
+
+def found(kb: ActorKB, text: str, when: date | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(actor.text, actor.country, actor.sector) for actor in kb.find(text, when=when)]
+
+
+def test_default_is_loaded_once(kb: ActorKB) -> None:
+    assert ActorKB.default() is kb
+
+
+def test_every_actor_field_is_filled_for_a_country(kb: ActorKB) -> None:
+    [iraq] = kb.find("Iraq protested.")
+    assert (iraq.name, iraq.actor_id, iraq.country, iraq.sector, iraq.kind, iraq.acled_inter) == (
+        "Iraq", "IRQ", "IRQ", "GOV", "state", 1,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("US soldiers were wounded.", "USA", "MIL"),
+        ("Iraqi resistance factions fired rockets.", "IRQ", "REB"),
+        ("British troops left.", "GBR", "MIL"),
+        ("Israeli settlers attacked the village.", "ISR", "CVL"),
+        ("Iraq's parliament voted.", "IRQ", "LEG"),
+        ("Iraqi armed forces deployed.", "IRQ", "MIL"),
+    ],
+)
+def test_a_demonym_gives_the_agent_its_country(kb: ActorKB, text: str, country: str, sector: str) -> None:
+    first = kb.find(text)[0]
+    assert (first.country, first.sector) == (country, sector)
+    assert first.span[0] == 0
+
+
+def test_a_bare_agent_has_a_sector_but_no_country(kb: ActorKB) -> None:
+    [gunmen] = kb.find("Unidentified gunmen opened fire.")
+    assert (gunmen.text, gunmen.country, gunmen.sector, gunmen.acled_inter) == ("gunmen", None, "REB", 2)
+
+
+def test_demonym_alone_and_plural_nationality(kb: ActorKB) -> None:
+    assert found(kb, "an Iraqi said") == [("Iraqi", "IRQ", "GOV")]
+    [iraqis] = kb.find("Iraqis marched.")
+    assert (iraqis.country, iraqis.sector, iraqis.acled_inter) == ("IRQ", "CVL", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Washington warned Tehran.", "USA", "GOV"),
+        ("Moscow denied it.", "RUS", "GOV"),
+        ("Kyiv said so.", "UKR", "GOV"),
+        ("Jerusalem rejected the plan.", "ISR", "GOV"),
+        ("the Kremlin said", "RUS", "GOV"),
+        ("the White House said", "USA", "GOV"),
+        ("the Pentagon said", "USA", "MIL"),
+    ],
+)
+def test_capitals_and_seats_stand_for_governments(kb: ActorKB, text: str, country: str, sector: str) -> None:
+    first = kb.find(text)[0]
+    assert (first.country, first.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kataib Hezbollah claimed it.",
+        "Kata'ib Hizballah claimed it.",
+        "Kata’ib Hizballah claimed it.",
+        "Kataib-Hezbollah claimed it.",
+        "the Hezbollah Brigades claimed it.",
+        "KH claimed it.",
+    ],
+)
+def test_aliases_and_spelling_variants(kb: ActorKB, text: str) -> None:
+    assert kb.find(text)[0].actor_id == "kataib-hezbollah"
+
+
+def test_short_all_caps_aliases_match_only_in_capitals(kb: ActorKB) -> None:
+    assert kb.find("The IRI and the PMF met the KDP.")[0].actor_id == "islamic-resistance-in-iraq"
+    assert [a.actor_id for a in kb.find("The IRI and the PMF met the KDP.")] == [
+        "islamic-resistance-in-iraq", "popular-mobilization-forces", "kurdistan-democratic-party",
+    ]  # fmt: skip
+    assert kb.find("the kdp and the pmf") == []
+
+
+def test_us_pronoun_is_not_the_united_states(kb: ActorKB) -> None:
+    assert kb.find("They told us to leave.") == []
+    assert found(kb, "They told US officials to leave.") == [("US officials", "USA", "GOV")]
+    assert found(kb, "U.S. forces left.") == [("U.S. forces", "USA", "MIL")]
+
+
+def test_spans_are_exact_and_shifted_by_offset(kb: ActorKB) -> None:
+    text = "On Monday, the Iraqi prime minister met Kamala Harris in Washington."
+    for actor in kb.find(text, offset=100):
+        start, end = actor.span
+        assert text[start - 100 : end - 100] == actor.text
+    assert [a.text for a in kb.find(text)] == ["Iraqi prime minister", "Kamala Harris", "Washington"]
+
+
+def test_al_prefix_is_optional_and_kept_in_the_span(kb: ActorKB) -> None:
+    [sudani] = kb.find("He met al-Sudani.")
+    assert (sudani.text, sudani.actor_id) == ("al-Sudani", "mohammed-shia-al-sudani")
+    assert kb.find("He met Sudani.")[0].actor_id == "mohammed-shia-al-sudani"
+
+
+def test_a_comma_ends_a_name(kb: ActorKB) -> None:
+    assert [a.text for a in kb.find("In Iraq, soldiers waited.")] == ["Iraq", "soldiers"]
+
+
+def test_office_resolves_to_its_holder_on_the_date(kb: ActorKB) -> None:
+    [pm] = kb.find("the Iraqi prime minister", when=SPRING_2024)
+    assert (pm.name, pm.kind, pm.country, pm.sector) == ("Mohammed Shia al-Sudani", "person", "IRQ", "GOV")
+    [vp] = kb.find("the US vice president", when=SPRING_2024)
+    assert vp.name == "Kamala Harris"
+    [later] = kb.find("the US vice president", when=date(2026, 1, 1))
+    assert later.name != "Kamala Harris"
+    [undated] = kb.find("the US vice president")
+    assert (undated.kind, undated.country, undated.sector) == ("agent", "USA", "GOV")
+
+
+def test_president_by_date(kb: ActorKB) -> None:
+    assert kb.find("the US president", when=date(2019, 6, 1))[0].name == "Donald Trump"
+    assert kb.find("the US president", when=SPRING_2024)[0].name == "Joe Biden"
+    assert kb.find("the US president", when=date(2025, 6, 1))[0].name == "Donald Trump"
+
+
+def test_title_and_name_are_one_mention(kb: ActorKB) -> None:
+    [harris] = kb.find("US Vice President Kamala Harris invited him.")
+    assert (harris.text, harris.actor_id) == ("US Vice President Kamala Harris", "kamala-harris")
+
+
+def test_ambassador_to_a_country(kb: ActorKB) -> None:
+    [envoy] = kb.find("the US ambassador to Iraq met him", when=SPRING_2024)
+    assert envoy.actor_id == "alina-romanowski"
+    [spelled] = kb.find("Ambassador Elena Romansky said")
+    assert spelled.actor_id == "alina-romanowski"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor_id", "country", "sector"),
+    [
+        ("an Iraqi Hezbollah Brigades leader", "kataib-hezbollah", "IRQ", "REB"),
+        ("Washington", "USA", "USA", "GOV"),
+        ("the Kurdistan Democratic Party", "kurdistan-democratic-party", "IRQ", "PTY"),
+        ("US forces", "USAMIL", "USA", "MIL"),
+        ("Lebanon's Hezbollah", "hezbollah", "LBN", "REB"),
+        ("a senior leader of the Islamic Resistance in Iraq", "islamic-resistance-in-iraq", "IRQ", "REB"),
+        ("the Russian Foreign Ministry", "russia-foreign-ministry", "RUS", "GOV"),
+        ("the US Treasury", "us-treasury", "USA", "GOV"),
+        ("Sunni factions", "agent:armed groups", None, "REB"),
+    ],
+)
+def test_resolve_a_phrase(kb: ActorKB, phrase: str, actor_id: str, country: str | None, sector: str) -> None:
+    actor = kb.resolve(phrase, when=SPRING_2024)
+    assert actor is not None
+    assert (actor.actor_id, actor.country, actor.sector) == (actor_id, country, sector)
+
+
+def test_resolve_returns_none_for_pronouns_and_unknown_names(kb: ActorKB) -> None:
+    assert kb.resolve("him") is None
+    assert kb.resolve("Zorblat Fennimore") is None
+    assert kb.resolve("the Zorblat Brigades in Iraq") is None  # not Iraq: the caller keeps the name
+
+
+def test_resolve_shifts_the_span(kb: ActorKB) -> None:
+    actor = kb.resolve("the US soldiers", span=(40, 55))
+    assert actor is not None and actor.span == (44, 55)
+
+
+def test_user_file_extends_the_default(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n"
+        "  - {id: zorblat-brigades, name: Zorblat Brigades, aliases: [Zorblatis], kind: armed_group,\n"
+        "     country: IRQ, sector: REB}\n"
+        "agents:\n"
+        "  - {name: smugglers of fuel, terms: [fuel smugglers], sector: CRM}\n",
+        encoding="utf-8",
+    )
+    kb = ActorKB.from_files(extra)
+    [group] = kb.find("The Zorblatis attacked.")
+    assert (group.actor_id, group.country, group.acled_inter) == ("zorblat-brigades", "IRQ", 2)
+    assert kb.find("Iraqi fuel smugglers fled.")[0].sector == "CRM"
+    assert kb.find("Iraq")[0].actor_id == "IRQ"  # the shipped data is still there
+
+
+def test_only_the_given_files(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("agents:\n  - {name: guards, terms: [guards], sector: COP}\n", encoding="utf-8")
+    kb = ActorKB.from_files(extra, include_default=False)
+    assert found(kb, "Iraq guards") == [("guards", None, "COP")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("broken.yaml", "actors: [\n  - {id: x", "not valid YAML"),
+        ("nokind.yaml", "actors:\n  - {id: x, name: X}\n", "missing 'kind'"),
+        ("badinter.yaml", "actors:\n  - {id: x, name: X, kind: party, acled_inter: 12}\n", "acled_inter"),
+        ("baddate.yaml", "actors:\n  - {id: x, name: X, kind: person, roles: [{title: king, start: soon}]}\n",
+         "ISO date"),
+        ("bad.csv", "alpha3,name\nIRQ,Iraq\n", "expected the header"),
+        ("notes.txt", "hello", "unknown data file type"),
+    ],
+)  # fmt: skip
+def test_malformed_file_raises_data_file_error_naming_it(
+    tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        ActorKB.from_files(path)
+    assert raised.value.path == str(path)
+    assert name in str(raised.value) and reason in str(raised.value)
+
+
+def test_missing_file_raises_data_file_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="cannot read"):
+        ActorKB.from_files(tmp_path / "absent.yaml")
+
+
+def test_every_pycountry_country_is_known(kb: ActorKB) -> None:
+    import pycountry
+
+    missing = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in kb.entries]
+    assert missing == []

