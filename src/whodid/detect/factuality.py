@@ -43,9 +43,10 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
 
 
 def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
+    negatable = _negation_reaches(node, below, trigger, lexicon)
     for child in node.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node == trigger):
+        if negatable and (child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node == trigger)):
             return "denied"
         if child.dep_ in {"aux", "auxpass"}:
             if word in lexicon.hypothetical_modals:
@@ -53,6 +54,12 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
             if word in lexicon.planned_modals:
                 return "planned"
     if node == trigger:
+        # "his upcoming visit", "a possible strike".
+        modifiers = {child.lower_ for child in node.children if child.dep_ == "amod"}
+        if modifiers & lexicon.planned_modifiers:
+            return "planned"
+        if modifiers & lexicon.hypothetical_modifiers:
+            return "hypothetical"
         return None
     lemma = node.lemma_.lower()
     if lemma in lexicon.denial_verbs:
@@ -87,3 +94,13 @@ def _attribution_at(node: Token, below: Token, trigger: Token, lexicon: Lexicon)
     ):
         return Factuality("reported", speaker=clause_subject(node))
     return None
+
+
+def _negation_reaches(node: Token, below: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """ "did not attack", "did not launch an attack", "did not try to attack" deny the attack;
+    "did not claim the attack" or "did not condemn the attack" do not."""
+    if node == trigger:
+        return True
+    if below == trigger and trigger.pos_ == "NOUN":
+        return node.lemma_.lower() in lexicon.light_verbs
+    return below.dep_ == "xcomp"

@@ -39,6 +39,8 @@ class Lexicon:
     threat_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     planned_nouns: frozenset[str]
+    planned_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
     hypothetical_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]

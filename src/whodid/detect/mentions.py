@@ -9,11 +9,12 @@ from whodid.detect.factuality import read_factuality
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.numbers import count_of, fatalities_of
 from whodid.detect.roles import read_roles
-from whodid.detect.syntax import phrase_of, subtree_span, token_span, tokens_span
+from whodid.detect.syntax import NAME_LABELS, phrase_of, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, Phrase, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "into", "across", "from"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
@@ -73,13 +74,18 @@ def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
 
 
 def _place_phrases(sentence: SpacySpan, trigger_indexes: set[int]) -> list[Phrase]:
-    """Place names, except those naming who acts: "a US missile attack" is by the US, not in it."""
+    """Place names, except those naming who acts: "a US missile attack" is by the US, not in it.
+    Names the model mislabels count when a locative preposition governs them ("in El Fasher")."""
     return [
         phrase_of(ent[0], ent[-1], ent.label_)
         for ent in sentence.ents
-        if ent.label_ in PLACE_LABELS
+        if (ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _after_locative(ent.root)))
         and not (ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in trigger_indexes)
     ]
+
+
+def _after_locative(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _confidence(sources: list, targets: list, weak: bool) -> float:

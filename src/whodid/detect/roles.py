@@ -50,7 +50,7 @@ class Roles:
 
 def read_roles(trigger: Token, event_type: str, lexicon: Lexicon) -> Roles:
     if trigger.pos_ == "VERB":
-        roles = _verb_roles(trigger, event_type)
+        roles = _verb_roles(trigger, event_type, lexicon)
     else:
         roles = _noun_roles(trigger, event_type, lexicon)
     return Roles(_distinct_refs(roles.sources), _distinct_refs(roles.targets))
@@ -66,7 +66,7 @@ def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
     return distinct
 
 
-def _verb_roles(verb: Token, event_type: str) -> Roles:
+def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles = Roles()
     passive_subject = _child(verb, "nsubjpass")
     agent = _child(verb, "agent")
@@ -79,9 +79,17 @@ def _verb_roles(verb: Token, event_type: str) -> Roles:
         if subject is not None:
             roles.sources += _refs(subject)
         for child in verb.children:
-            if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
+            if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.nouns:
+                # "condemned the strike", "halted its attacks": the object is an act, not an actor.
+                _read_inner_event(child, event_type, roles)
+            elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 roles.targets += _refs(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
+    if not roles.targets:
+        # "threatened to retaliate against American forces": the complement names the target.
+        for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+            roles.targets += _prep_objects(complement, AIMED_PREPS)
+            roles.targets += [ref for c in complement.children if c.dep_ == "dobj" for ref in _refs(c)]
     return roles
 
 
@@ -103,7 +111,12 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
         if not roles.targets:
             roles.targets += [ref for c in verb.children if c.dep_ == "dative" for ref in _dative_refs(c)]
             roles.targets += _prep_objects(verb, _target_preps(event_type) - {"of"})
-    elif not roles.sources and (subject := _nearest_subject(noun)) is not None and not _within(noun, subject):
+    elif (
+        not roles.sources
+        and noun.dep_ == "pobj"  # a circumstance of the clause: "... in 188 operations against US targets"
+        and (subject := _nearest_subject(noun)) is not None
+        and not _within(noun, subject)
+    ):
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
     return roles
@@ -111,23 +124,30 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
 
 def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     if of_object.pos_ == "NOUN" and of_object.lemma_.lower() in lexicon.nouns:
-        # "suspension of operations against US forces", "condemnation of the US attack".
-        inner = Roles()
-        modifier = _name_modifier(of_object)
-        if modifier is not None:
-            inner.sources.append(ActorRef([modifier]))
-        inner.targets += _prep_objects(of_object, AIMED_PREPS)
+        _read_inner_event(of_object, event_type, roles)
+        # The parser hangs "from Baghdad" on the last noun: "condemnation of the attack from Baghdad".
         if event_type in ABOUT_AN_ACT:
-            roles.targets += inner.sources or inner.targets
-            # The parser hangs "from Baghdad" on the last noun: "condemnation of the attack from Baghdad".
             roles.sources += _prep_objects(of_object, {"from"})
-        else:
-            roles.targets += inner.targets
         return
     if event_type in OF_IS_SOURCE:
         roles.sources += _refs(of_object)
     else:
         roles.targets += _refs(of_object)
+
+
+def _read_inner_event(act: Token, event_type: str, roles: Roles) -> None:
+    """An event about another act: "suspension of operations against US forces" is aimed at US forces,
+    "condemnation of the US attack" at the US."""
+    modifier = _name_modifier(act)
+    possessor = _child(act, "poss")
+    inner_sources = [ActorRef([modifier])] if modifier is not None else []
+    if possessor is not None:
+        inner_sources += _refs(possessor)
+    inner_targets = _prep_objects(act, AIMED_PREPS)
+    if event_type in ABOUT_AN_ACT:
+        roles.targets += inner_sources or inner_targets
+    else:
+        roles.targets += inner_targets
 
 
 def _read_between(noun: Token, roles: Roles) -> None:
@@ -189,7 +209,18 @@ def actor_ref(head: Token) -> ActorRef:
     named = entity_phrase(head)
     if named is not None:
         candidates.append(named)
-    candidates.append(premodified_phrase(head))
+    base = premodified_phrase(head)
+    of_object = next(iter(_prep_children(head, {"of"})), None)
+    if named is None and of_object is not None:
+        # "fighters of Kataib Hezbollah": the group the people belong to is the actor.
+        end = of_object.idx + len(of_object)
+        candidates.append(
+            Phrase(head.doc.text[base.span[0] : end], (base.span[0], end), of_object.ent_type_ or None)
+        )
+    candidates.append(base)
+    if head.pos_ == "NOUN" and base.span[0] < head.idx:
+        # "Dock workers" at the start of a sentence: a capital that is not a name must not hide the agent.
+        candidates.append(phrase_of(head, head))
     return ActorRef(_unique(candidates))
 
 

@@ -29,6 +29,9 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
 COUNTRY_PRECISION = 4
+# Places whose names also stand for their governments ("Washington said"); a base or camp never acts,
+# so "the attack on Ain al-Asad air base" keeps the base as its place even though it is also the target.
+METONYM_FEATURES = frozenset({"country", "city", "admin1", "region"})
 
 
 @dataclass(slots=True)
@@ -141,7 +144,11 @@ class EventResolver:
     def _place(self, mention: Mention, context: ArticleContext, actors: list[Actor]) -> Place | None:
         candidates = self._sentence_places(mention, context)
         taken = [actor.span for actor in actors] + context.actor_spans_by_sentence[mention.sentence_index]
-        free = [place for place in candidates if not any(_overlaps(place.span, span) for span in taken)]
+        free = [
+            place
+            for place in candidates
+            if place.feature not in METONYM_FEATURES or not any(_overlaps(place.span, span) for span in taken)
+        ]
         governed = [place for place in free if _inside(place.span, mention.scope)]
         if governed:
             return _finest(governed)

@@ -1,0 +1,1 @@
+"""Evaluate: score whodid's events against gold data."""
