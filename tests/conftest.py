@@ -22,3 +22,21 @@ def seed_dir() -> Path:
     if not (folder / "gold.yaml").exists():
         pytest.skip(f"the seed article and its gold events are not here ({folder}); they live in ../shared")
     return folder
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from whodid.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def mentions_of(nlp):
+    """Detect's mentions of one text, for tests that look at a single sentence."""
+    from whodid.detect import detect_mentions
+
+    def detect(text: str):
+        return detect_mentions(nlp(text), "test")
+
+    return detect

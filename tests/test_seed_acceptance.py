@@ -22,7 +22,7 @@ def seed(pipeline, seed_dir):
 
 
 def test_at_least_eight_of_ten_core_events_are_found(seed):
-    gold, _, checks = seed
+    _gold, _, checks = seed
     core = [check for check in checks.values() if check.gold.core]
     missed = [check.gold.id for check in core if not check.found]
     assert len(core) == 10

@@ -9,6 +9,7 @@ from datetime import date
 
 from whodid.detect import detect_mentions
 from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.records import Article, Event
@@ -45,14 +46,32 @@ class Pipeline:
         self.keep_actorless = keep_actorless
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Each article with its events, in input order; streams, so memory stays flat."""
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+        """Each article with its events, in input order; streams, so memory stays flat.
+        An article that cannot be coded comes back with `error` set; the others go on."""
+        checked = ((article, self.refusal(article)) for article in articles)
+        # A refused article still flows through nlp.pipe (as an empty text) to keep the input order.
+        pairs = (("" if refusal else article.text, (article, refusal)) for article, refusal in checked)
+        for doc, (article, refusal) in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+            if refusal:
+                log.warning("skipped %s: %s", article.origin or article.id, refusal)
+                yield ArticleResult(article, [], error=refusal)
+                continue
             try:
                 yield ArticleResult(article, self.code(article, doc))
             except Exception as error:  # one article's failure must not end a corpus run
                 log.exception("article %s (%s) could not be coded", article.id, article.origin)
                 yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
+
+    def refusal(self, article: Article) -> str | None:
+        """Why an article cannot be coded at all, before any parsing."""
+        if not article.text.strip():
+            return "empty text"
+        if len(article.text) > self.nlp.max_length:
+            return (
+                f"text of {len(article.text):,} characters is longer than the parser's limit of "
+                f"{self.nlp.max_length:,}; split it into smaller articles"
+            )
+        return not_english_reason(article.text, article.language)
 
     def code(self, article: Article, doc) -> list[Event]:
         mentions = detect_mentions(doc, article.id, self.lexicon)

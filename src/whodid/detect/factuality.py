@@ -28,7 +28,8 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
     modality: str | None = None
     reported: Factuality | None = None
     below = trigger
-    for node in [trigger, *ancestors_within_clause(trigger)]:
+    content_nouns = lexicon.planned_nouns | lexicon.hypothetical_nouns
+    for node in [trigger, *ancestors_within_clause(trigger, content_nouns)]:
         if modality is None:
             modality = _modality_at(node, below, trigger, event_type, lexicon)
         if reported is None:

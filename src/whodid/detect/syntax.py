@@ -71,11 +71,17 @@ def governing_verb(token: Token, max_hops: int = 6) -> Token | None:
     return None
 
 
-def ancestors_within_clause(token: Token) -> Iterator[Token]:
-    """Heads above a token up to the top of its clause; a relative clause is a clause of its own."""
+def ancestors_within_clause(token: Token, complement_heads: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """Heads above a token up to the top of its clause; a relative clause is a clause of its own, and so
+    is a participle modifying a noun, unless that noun takes the clause as its content
+    ("willingness to bolster", "risks provoking": nouns listed in `complement_heads`)."""
     current = token
     while current.head != current:
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and not _is_infinitive(current)):
+        if current.dep_ == "relcl" or (
+            current.dep_ == "acl"
+            and not _is_infinitive(current)
+            and current.head.lemma_.lower() not in complement_heads
+        ):
             return
         current = current.head
         yield current

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+
+def factuality(mentions_of, text, trigger):
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "label"),
+    [
+        ("Rebels attacked the base.", "attacked", "asserted"),
+        ("Rebels did not attack the base.", "attack", "denied"),
+        ("Rebels never launched an attack on the base.", "attack", "denied"),
+        ("Rebels could attack the base.", "attack", "hypothetical"),
+        ("Rebels will attack the base.", "attack", "planned"),
+        ("Rebels plan to attack the base.", "attack", "planned"),
+        ("Rebels threatened to attack the base.", "attack", "threatened"),
+        ("Any move risks provoking an attack on the base.", "attack", "hypothetical"),
+        ("Did rebels attack the base?", "attack", "hypothetical"),
+        ("Rebels reportedly attacked the base.", "attacked", "reported"),
+        ("The governor said rebels attacked the base.", "attacked", "reported"),
+        ("According to witnesses, rebels attacked the base.", "attacked", "reported"),
+        ("Mediators urged both sides to accept a ceasefire.", "ceasefire", "hypothetical"),
+    ],
+)
+def test_factuality_labels(mentions_of, text, trigger, label):
+    assert factuality(mentions_of, text, trigger).factuality == label
+
+
+def test_not_claiming_an_attack_does_not_deny_it(mentions_of):
+    mention = factuality(mentions_of, "No group has claimed the bombing of the bridge.", "bombing")
+    assert mention.factuality == "asserted"
+
+
+def test_the_speaker_and_the_according_to_source_are_kept(mentions_of):
+    said = factuality(mentions_of, "The governor said rebels attacked the base.", "attacked")
+    assert said.attributed_to is not None
+    assert said.attributed_to.candidates[-1].text == "governor"
+    leaked = factuality(mentions_of, "According to local medics, rebels attacked the base.", "attacked")
+    assert leaked.attributed_to_text == "local medics"
+
+
+def test_a_relative_clause_keeps_its_own_factuality(mentions_of):
+    text = "The envoy would meet the militia, which attacked the base on Monday."
+    assert factuality(mentions_of, text, "attacked").factuality == "asserted"
+    assert factuality(mentions_of, text, "meet").factuality == "hypothetical"

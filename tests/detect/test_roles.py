@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+
+def roles(mentions_of, text, trigger):
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
+    first = [[p.text for p in ref.candidates] for ref in mention.sources]
+    second = [[p.text for p in ref.candidates] for ref in mention.targets]
+    return first, second
+
+
+def test_active_voice(mentions_of):
+    sources, targets = roles(mentions_of, "Turkish jets bombed Kurdish positions.", "bombed")
+    assert [ref[0] for ref in sources] == ["Turkish jets"]
+    assert [ref[0] for ref in targets] == ["Kurdish positions"]
+
+
+def test_passive_voice_with_by(mentions_of):
+    sources, targets = roles(mentions_of, "The convoy was attacked by gunmen near the border.", "attacked")
+    assert [ref[0] for ref in sources] == ["gunmen"]
+    assert [ref[0] for ref in targets] == ["convoy"]
+
+
+def test_nominal_event_with_against_and_a_compound_source(mentions_of):
+    sources, targets = roles(mentions_of, "A Russian drone attack on Odesa damaged the port.", "attack")
+    assert sources == [["Russian"]]
+    assert targets[0][0] == "Odesa"
+
+
+def test_relative_clause_subject_is_the_antecedent(mentions_of):
+    text = "Israeli officials, who on Monday accused Hamas of delaying the talks, left Cairo."
+    sources, targets = roles(mentions_of, text, "accused")
+    assert "Israeli officials" in sources[0]
+    assert targets[0][0] == "Hamas"
+
+
+def test_light_verb_carries_source_and_target(mentions_of):
+    sources, targets = roles(mentions_of, "The council issued a warning to the rebels.", "warning")
+    assert [ref[0] for ref in sources] == ["council"]
+    assert [ref[0] for ref in targets] == ["rebels"]
+
+
+def test_coordinated_targets_are_each_an_actor(mentions_of):
+    _, targets = roles(mentions_of, "The group attacked Chad and Niger.", "attacked")
+    assert [t[0] for t in targets] == ["Chad", "Niger"]
+
+
+def test_an_accusation_about_an_act_targets_its_author(mentions_of):
+    _, targets = roles(mentions_of, "Cairo voiced condemnation of the Israeli raid.", "condemnation")
+    assert targets[0][0] == "Israeli"
+
+
+def test_a_threat_targets_the_complement(mentions_of):
+    _, targets = roles(mentions_of, "The militia threatened to strike against Turkish forces.", "threatened")
+    assert targets[0][0] == "Turkish forces"
+
+
+def test_members_of_a_named_group_name_the_group(mentions_of):
+    _, targets = roles(mentions_of, "Soldiers killed two fighters of al-Shabaab.", "killed")
+    assert "two fighters of al-Shabaab" in targets[0] or "fighters of al-Shabaab" in targets[0]

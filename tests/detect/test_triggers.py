@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+
+def types_and_triggers(mentions):
+    return [(m.type, m.trigger_text) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants attacked a police station in the north.", ("ASSAULT", "attacked")),
+        ("The ministry condemned the shelling of the market.", ("ACCUSE", "condemned")),
+        ("Hundreds of farmers protested outside parliament.", ("PROTEST", "protested")),
+        ("The minister met her Turkish counterpart in Ankara.", ("CONSULT", "met")),
+        ("The rebels threatened the capital's water supply.", ("THREATEN", "threatened")),
+        ("The council rejected the proposal on Tuesday.", ("REJECT", "rejected")),
+        ("The union called for a general strike.", ("REQUEST", "called")),
+        ("Both parties signed an agreement in Nairobi.", ("AGREE", "agreement")),
+        ("The army withdrew from the town overnight.", ("RETREAT", "withdrew")),
+        ("Washington imposed sanctions on three banks.", ("SANCTION", "sanctions")),
+        ("The donors sent humanitarian aid to the camps.", ("AID", "aid")),
+        ("Police arrested the opposition leader.", ("COERCE", "arrested")),
+        ("The senator praised the mediators.", ("SUPPORT", "praised")),
+    ],
+)
+def test_each_core_type_has_triggers(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))
+
+
+def test_a_weak_noun_needs_a_martial_or_aimed_context(mentions_of):
+    assert types_and_triggers(mentions_of("Dock workers went on strike for better pay.")) == []
+    assert ("ASSAULT", "strike") in types_and_triggers(mentions_of("A missile strike hit the depot."))
+    assert ("ASSAULT", "operations") in types_and_triggers(
+        mentions_of("The group claimed 40 operations against army outposts.")
+    )
+
+
+def test_an_intransitive_trigger_with_an_object_is_not_an_event(mentions_of):
+    assert types_and_triggers(mentions_of("The team demonstrated its skill.")) == []
+    assert ("PROTEST", "demonstrated") in types_and_triggers(
+        mentions_of("Students demonstrated in the square.")
+    )
+
+
+def test_a_stopped_activity_is_not_an_event_of_its_own(mentions_of):
+    found = types_and_triggers(mentions_of("The militia announced a suspension of attacks on the airport."))
+    assert ("RETREAT", "suspension") in found
+    assert ("ASSAULT", "attacks") not in found
+
+
+def test_a_phrasal_trigger_needs_its_particle(mentions_of):
+    assert ("REQUEST", "called") not in types_and_triggers(mentions_of("The mayor called the governor."))

@@ -1,0 +1,69 @@
+"""Mentions resolved into events: actors, pronouns, the governing date and place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from whodid.geo import haversine_km
+
+
+def events_of(pipeline, text, published=date(2024, 5, 8)):
+    return pipeline.extract(text, published)
+
+
+def only(events, trigger):
+    [event] = [e for e in events if e.evidence.trigger_text == trigger]
+    return event
+
+
+def test_actors_resolve_to_countries_and_sectors(pipeline):
+    event = only(events_of(pipeline, "Iraqi police arrested two Syrian smugglers in Mosul."), "arrested")
+    assert (event.source[0].country, event.source[0].sector) == ("IRQ", "COP")
+    assert event.target[0].country == "SYR"
+
+
+def test_a_pronoun_takes_the_nearest_earlier_person(pipeline):
+    text = "Prime Minister Mohammed Shia al-Sudani returned to Baghdad. The French ambassador met with him."
+    event = only(events_of(pipeline, text), "met")
+    assert event.target[0].text == "him"
+    assert event.target[0].name == "Mohammed Shia al-Sudani"
+
+
+def test_the_date_governing_the_trigger_wins(pipeline):
+    text = "On Friday the envoy arrived, and rebels attacked the town on 2 May."
+    event = only(events_of(pipeline, text), "attacked")
+    assert (event.date, event.date_precision, event.date_text) == (date(2024, 5, 2), "day", "2 May")
+
+
+def test_no_date_in_the_text_means_no_date(pipeline):
+    event = only(events_of(pipeline, "Rebels attacked the town of Goma."), "attacked")
+    assert event.date is None
+    assert event.date_precision is None
+
+
+def test_the_place_of_the_event_not_the_home_of_its_actors(pipeline):
+    event = only(events_of(pipeline, "Kenyan troops attacked a camp near Kismayo."), "attacked")
+    assert event.location is not None
+    assert event.location.country == "SOM"
+    assert haversine_km(event.location.lat, event.location.lon, -0.358, 42.545) < 25
+
+
+def test_a_site_missing_from_ner_is_found_in_the_supplement(pipeline):
+    events = events_of(pipeline, "A drone attack on Tower 22 on Sunday killed three soldiers.")
+    [event] = [e for e in events if e.type == "ASSAULT"]
+    assert event.fatalities.value == 3
+    assert event.location.name == "Tower 22"
+    assert event.location.country == "JOR"
+
+
+def test_a_capital_as_actor_is_not_the_place(pipeline):
+    event = only(events_of(pipeline, "Washington condemned the raid."), "condemned")
+    assert event.source[0].country == "USA"
+    assert event.location is None
+
+
+def test_event_ids_are_stable_across_runs(pipeline):
+    text = "Rebels attacked an army post in Goma on Monday."
+    first = [e.event_id for e in events_of(pipeline, text)]
+    assert first == [e.event_id for e in events_of(pipeline, text)]
+    assert first

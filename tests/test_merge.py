@@ -1,0 +1,21 @@
+"""Within-sentence merging of mentions of one happening."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_the_victims_and_the_authors_of_one_attack_are_one_event(pipeline):
+    text = "The killing of four soldiers at the checkpoint came in a Taliban attack."
+    events = [e for e in pipeline.extract(text, date(2024, 5, 8)) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    [event] = events
+    assert event.fatalities.value == 4
+    assert event.source and event.target
+    assert len(event.reports) == 1  # one sentence, one report, however many triggers
+
+
+def test_two_attacks_on_different_targets_stay_apart(pipeline):
+    text = "Militants attacked a police station and killed three teachers in a school."
+    events = [e for e in pipeline.extract(text, date(2024, 5, 8)) if e.type == "ASSAULT"]
+    assert len(events) == 2

@@ -1,0 +1,57 @@
+"""The library call every face uses."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import whodid
+from whodid.records import Article
+
+
+def test_extract_from_the_package_api():
+    events = whodid.extract("Protesters rallied in Dakar on 3 May.", published="2024-05-08")
+    [event] = [e for e in events if e.type == "PROTEST"]
+    assert event.date == date(2024, 5, 3)
+    assert event.location.country == "SEN"
+    assert event.quad_class == 4
+    assert event.cameo.startswith("14")
+
+
+def test_the_record_is_json_ready_with_the_contract_fields(pipeline):
+    [event] = pipeline.extract("Rebels attacked an army post in Goma on Monday.", date(2024, 5, 8))
+    record = json.loads(json.dumps(event.to_dict()))
+    for name in ("event_id", "article_id", "type", "cameo", "quad_class", "goldstein", "source", "target",
+                 "date", "date_precision", "location", "fatalities", "factuality", "attributed_to",
+                 "evidence", "confidence", "reports"):  # fmt: skip
+        assert name in record
+    assert record["evidence"]["trigger_text"] == "attacked"
+
+
+def test_run_streams_results_in_order_and_survives_a_bad_article(pipeline):
+    articles = [
+        Article("a", "Rebels attacked an army post in Goma on Monday.", date(2024, 5, 8)),
+        Article("b", "", date(2024, 5, 8)),
+        Article("c", "Police arrested twenty protesters in Nairobi.", date(2024, 5, 8)),
+    ]
+    results = list(pipeline.run(articles))
+    assert [r.article.id for r in results] == ["a", "b", "c"]
+    assert results[0].events and results[2].events
+    assert (results[1].events, results[1].error) == ([], "empty text")
+
+
+def test_text_the_model_cannot_read_is_refused_with_a_reason(pipeline):
+    spanish = "Los rebeldes atacaron una base del ejército cerca de Goma el lunes por la mañana temprano."
+    huge = "Rebels attacked the base. " * 50_000
+    articles = [Article("es", spanish), Article("fr", "Rebels attacked the base.", language="fr"),
+                Article("huge", huge), Article("ok", "Rebels attacked the base in Goma.")]  # fmt: skip
+    errors = {r.article.id: r.error for r in pipeline.run(articles)}
+    assert "does not look like English" in errors["es"]
+    assert "'fr'" in errors["fr"]
+    assert "longer than the parser's limit" in errors["huge"]
+    assert errors["ok"] is None
+
+
+def test_sentences_do_not_cross_a_blank_line(nlp):
+    doc = nlp("Rebels seize town\n\nThe rebels took the town of Kidal on Monday.")
+    assert next(s.text.strip() for s in doc.sents) == "Rebels seize town"
