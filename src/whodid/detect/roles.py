@@ -176,6 +176,14 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "acl" and current.head.pos_ == "NOUN":
+            # "Moscow's willingness to bolster", "X expressed its readiness to help": the noun's owner.
+            owner = _child(current.head, "poss")
+            if owner is not None:
+                return owner
+            if current.head.dep_ in {"dobj", "attr"} and current.head.head.pos_ in {"VERB", "AUX"}:
+                current = current.head.head
+                continue
         return None
     return None
 
