@@ -41,7 +41,8 @@ def test_run_streams_results_in_order_and_survives_a_bad_article(pipeline):
 
 
 def test_text_the_model_cannot_read_is_refused_with_a_reason(pipeline):
-    spanish = "Los rebeldes atacaron una base del ejército cerca de Goma el lunes por la mañana temprano."
+    spanish = ("Los rebeldes atacaron una base del ejército cerca de Goma el lunes por la mañana temprano. "
+               "El gobierno condenó el ataque y pidió calma a todas las partes del conflicto.")  # fmt: skip
     huge = "Rebels attacked the base. " * 50_000
     articles = [Article("es", spanish), Article("fr", "Rebels attacked the base.", language="fr"),
                 Article("huge", huge), Article("ok", "Rebels attacked the base in Goma.")]  # fmt: skip

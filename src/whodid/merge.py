@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from whodid.records import Actor, Event
 
 # Fields a merged event takes from whichever mention states them.
-_FILLABLE = ("date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
+_FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
              "injured", "count", "acled_event_type", "acled_sub_event_type", "attributed_to",
              "attributed_to_text")  # fmt: skip
 

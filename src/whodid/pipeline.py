@@ -12,6 +12,7 @@ from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
+from whodid.ontology import load_acled_rules
 from whodid.records import Article, Event
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import EventResolver
@@ -44,6 +45,7 @@ class Pipeline:
         self.lexicon = lexicon or load_lexicon()
         self.resolver = EventResolver(kb, gazetteer)
         self.keep_actorless = keep_actorless
+        self.acled_rules = load_acled_rules()
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Each article with its events, in input order; streams, so memory stays flat.
@@ -79,7 +81,22 @@ class Pipeline:
         if not self.keep_actorless:
             # An event with no one doing it and no one it is done to is not yet data.
             events = [event for event in events if event.source or event.target]
+        for event in events:
+            self._categorise_for_acled(event)
         return events
+
+    def _categorise_for_acled(self, event: Event) -> None:
+        """After merging, when both sides are known: the ACLED category, unless the trigger set it."""
+        if event.acled_event_type is not None:
+            return
+        category = self.acled_rules.categorise(
+            event.type,
+            event.mode,
+            {a.acled_inter for a in event.source if a.acled_inter},
+            {a.acled_inter for a in event.target if a.acled_inter},
+        )
+        if category is not None:
+            event.acled_event_type, event.acled_sub_event_type = category
 
     def extract(self, text: str, published: date | None = None, article_id: str = "text") -> list[Event]:
         article = Article(id=article_id, text=text, published=published)

@@ -10,12 +10,16 @@ def test_english_prose_is_english():
 
 
 def test_other_languages_are_not():
-    assert "English" in not_english_reason(
-        "Die Armee hat am Montag die Stadt nach einer Woche zurückerobert."
+    german = (
+        "Die Armee hat am Montag die Stadt nach einer Woche schwerer Kämpfe mit den Rebellen zurückerobert. "
+        "Die Regierung sprach von einem wichtigen Sieg und versprach den Bewohnern baldige Hilfe."
     )
-    assert "English" in not_english_reason(
-        "Армия в понедельник вернула город после недели тяжёлых боёв с повстанцами."
-    )
+    assert "English" in not_english_reason(german)
+    assert "Latin script" in not_english_reason("Армия в понедельник вернула город после недели боёв.")
+
+
+def test_a_dense_english_lead_is_still_english():
+    assert not_english_reason("Russian forces shelled Kharkiv on Sunday, killing two civilians.") is None
 
 
 def test_a_short_headline_decides_nothing():

@@ -33,6 +33,8 @@ class Lexicon:
     nouns: dict[str, TriggerSpec]
     light_verbs: frozenset[str]
     martial_modifiers: frozenset[str]
+    mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
+    trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
     planned_verbs: frozenset[str]
@@ -50,7 +52,7 @@ class Lexicon:
 
 
 # Every Lexicon field after the trigger tables is a word list of factuality.yaml with the same name.
-FACTUALITY_CUE_FIELDS = tuple(f.name for f in fields(Lexicon))[4:]
+FACTUALITY_CUE_FIELDS = tuple(f.name for f in fields(Lexicon))[6:]
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +74,17 @@ def load_lexicon(triggers_path: Path | None = None, factuality_path: Path | None
         nouns=nouns,
         light_verbs=words(triggers, "light_verbs", triggers_file),
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
+        mode_words=_mode_table(triggers, "mode_words", triggers_file),
+        trigger_modes=_mode_table(triggers, "trigger_modes", triggers_file),
         **{key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS},
     )
+
+
+def _mode_table(raw: dict, key: str, source: Path) -> dict[str, dict[str, str]]:
+    table = raw.get(key) or {}
+    if not isinstance(table, dict) or not all(isinstance(words, dict) for words in table.values()):
+        raise DataFileError(str(source), f"{key!r} must map PLOVER types to word: mode pairs")
+    return {str(t): {str(w).lower(): str(m) for w, m in words.items()} for t, words in table.items()}
 
 
 def _trigger_tables(raw: dict, source: Path) -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:

@@ -38,16 +38,17 @@ def _mention(
     token, spec = trigger.token, trigger.spec
     roles = read_roles(token, spec.type, lexicon)
     factuality = read_factuality(token, spec.type, lexicon)
-    sentence_span = tokens_span(sentence[0], sentence[-1])
+    sentence_span = _trimmed_span(sentence)
     return Mention(
         article_id=article_id,
         sentence_index=index,
         sentence_span=sentence_span,
-        sentence_text=sentence.text,
+        sentence_text=sentence.doc.text[sentence_span[0] : sentence_span[1]],
         trigger_text=token.text,
         trigger_span=token_span(token),
         type=spec.type,
         cameo=spec.cameo,
+        mode=_mode(token, spec.type, lexicon),
         acled_event_type=spec.acled_event_type,
         acled_sub_event_type=spec.acled_sub_event_type,
         sources=roles.sources,
@@ -61,6 +62,31 @@ def _mention(
         places=places,
         confidence=_confidence(roles.sources, roles.targets, spec.weak),
     )
+
+
+def _mode(trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
+    """The PLOVER mode: named by the trigger ("assassination") or by its modifiers and instrument
+    ("a drone strike", "attacked with rockets", "drones struck")."""
+    mode = lexicon.trigger_modes.get(event_type, {}).get(trigger.lemma_.lower())
+    if mode is not None:
+        return mode
+    words = lexicon.mode_words.get(event_type, {})
+    for child in trigger.children:
+        if child.dep_ in {"compound", "amod", "nsubj", "nmod"}:
+            for token in child.subtree:
+                if (mode := words.get(token.lemma_.lower())) is not None:
+                    return mode
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for token in child.subtree:
+                if (mode := words.get(token.lemma_.lower())) is not None:
+                    return mode
+    return None
+
+
+def _trimmed_span(sentence: SpacySpan) -> Span:
+    """The sentence without the blank lines spaCy attaches to its end."""
+    words = [token for token in sentence if not token.is_space]
+    return tokens_span(words[0], words[-1]) if words else tokens_span(sentence[0], sentence[-1])
 
 
 def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:

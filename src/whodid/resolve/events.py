@@ -78,6 +78,7 @@ class EventResolver:
                 mention.sentence_text, mention.sentence_span, mention.trigger_text, mention.trigger_span
             ),
             cameo=mention.cameo,
+            mode=mention.mode,
             quad_class=info.quad_class,
             goldstein=info.goldstein,
             acled_event_type=mention.acled_event_type,
