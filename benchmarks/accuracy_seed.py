@@ -39,8 +39,8 @@ def render(checks: list[GoldCheck], violations: list[str], extracted: int) -> st
     for check in checks:
         cells = [_cell(check.fields.get(name)) for name in FIELDS] if check.found else [""] * len(FIELDS)
         found_type = check.event.type if check.event else ""
-        lines.append(f"| {check.gold.id} | {'yes' if check.gold.core else ''} | {'yes' if check.found else 'no'} "
-                     f"| {found_type} | " + " | ".join(cells) + " |")  # fmt: skip
+        core, found = ("yes" if check.gold.core else ""), ("yes" if check.found else "no")
+        lines.append(f"| {check.gold.id} | {core} | {found} | {found_type} | " + " | ".join(cells) + " |")
     core = [c for c in checks if c.gold.core]
     lines += [
         "",

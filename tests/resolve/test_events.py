@@ -67,3 +67,9 @@ def test_event_ids_are_stable_across_runs(pipeline):
     first = [e.event_id for e in events_of(pipeline, text)]
     assert first == [e.event_id for e in events_of(pipeline, text)]
     assert first
+
+
+def test_first_person_pronouns_are_not_resolved_to_earlier_actors(pipeline):
+    text = "Rioters burned shops in the old city. 'I appeal to the rioters to stop,' the mayor said."
+    event = only(events_of(pipeline, text), "appeal")
+    assert event.source == [] or event.source[0].text.lower() != "i"

@@ -26,6 +26,7 @@ from whodid.resolve.gazetteer import Gazetteer
 
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
 COUNTRY_PRECISION = 4
@@ -186,7 +187,10 @@ class EventResolver:
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
     """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they"."""
-    wants_person = pronoun.text.lower() in PERSON_PRONOUNS
+    word = pronoun.text.lower()
+    if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return None  # "I", "we", "you": the speaker or the reader, not an earlier actor
+    wants_person = word in PERSON_PRONOUNS
     for actor in reversed(actors):
         if actor.span[1] > pronoun.span[0] or actor.actor_id in exclude:
             continue
