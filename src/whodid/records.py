@@ -52,6 +52,8 @@ class Article:
 
 @dataclass(slots=True)
 class Sentence:
+    """One sentence of an article: its place in the article's sentence order and in its text."""
+
     article_id: str
     index: int
     span: Span
@@ -146,10 +148,7 @@ class Report:
 class Mention:
     """What detect reads off one sentence for one trigger: still text, not yet knowledge-base entries."""
 
-    article_id: str
-    sentence_index: int
-    sentence_span: Span
-    sentence_text: str
+    sentence: Sentence
     trigger_text: str
     trigger_span: Span
     type: str

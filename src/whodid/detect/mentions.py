@@ -11,7 +11,7 @@ from whodid.detect.numbers import count_of, fatalities_of
 from whodid.detect.roles import read_roles
 from whodid.detect.syntax import NAME_LABELS, phrase_of, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
-from whodid.records import Mention, Phrase, Span
+from whodid.records import Mention, Phrase, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "into", "across", "from"})
@@ -38,12 +38,9 @@ def _mention(
     token, spec = trigger.token, trigger.spec
     roles = read_roles(token, spec.type, lexicon)
     factuality = read_factuality(token, spec.type, lexicon)
-    sentence_span = _trimmed_span(sentence)
+    span = _trimmed_span(sentence)
     return Mention(
-        article_id=article_id,
-        sentence_index=index,
-        sentence_span=sentence_span,
-        sentence_text=sentence.doc.text[sentence_span[0] : sentence_span[1]],
+        sentence=Sentence(article_id, index, span, sentence.doc.text[span[0] : span[1]]),
         trigger_text=token.text,
         trigger_span=token_span(token),
         type=spec.type,

@@ -60,7 +60,7 @@ class EventResolver:
         actors = self.kb.find(article.text, when=article.published)
         context = ArticleContext(article, actors, {a.country for a in actors if a.country})
         for mention in mentions:
-            spans = context.actor_spans_by_sentence.setdefault(mention.sentence_index, [])
+            spans = context.actor_spans_by_sentence.setdefault(mention.sentence.index, [])
             spans += [phrase.span for ref in mention.sources + mention.targets for phrase in ref.candidates]
         return [self._event(mention, context) for mention in mentions]
 
@@ -72,11 +72,11 @@ class EventResolver:
         attributed = self._actors([mention.attributed_to], context, ()) if mention.attributed_to else []
         article = context.article
         return Event(
-            event_id=stable_id(article.id, mention.sentence_span, mention.trigger_span),
+            event_id=stable_id(article.id, mention.sentence.span, mention.trigger_span),
             article_id=article.id,
             type=mention.type,
             evidence=Evidence(
-                mention.sentence_text, mention.sentence_span, mention.trigger_text, mention.trigger_span
+                mention.sentence.text, mention.sentence.span, mention.trigger_text, mention.trigger_span
             ),
             cameo=mention.cameo,
             mode=mention.mode,
@@ -99,7 +99,7 @@ class EventResolver:
             attributed_to=attributed[0] if attributed else None,
             attributed_to_text=mention.attributed_to_text,
             confidence=mention.confidence,
-            reports=[Report(article.id, mention.sentence_index, mention.sentence_span, article.outlet)],
+            reports=[Report(article.id, mention.sentence.index, mention.sentence.span, article.outlet)],
         )
 
     # actors ------------------------------------------------------------------------------------
@@ -131,11 +131,11 @@ class EventResolver:
     # where and when -----------------------------------------------------------------------------
 
     def _date(self, mention: Mention, context: ArticleContext) -> DateRef | None:
-        index = mention.sentence_index
+        index = mention.sentence.index
         if index not in context.dates_by_sentence:
-            start = mention.sentence_span[0]
+            start = mention.sentence.span[0]
             context.dates_by_sentence[index] = find_dates(
-                mention.sentence_text, context.article.published, start
+                mention.sentence.text, context.article.published, start
             )
         dates = context.dates_by_sentence[index]
         governed = [d for d in dates if _inside(d.span, mention.scope)]
@@ -145,7 +145,7 @@ class EventResolver:
 
     def _place(self, mention: Mention, context: ArticleContext, actors: list[Actor]) -> Place | None:
         candidates = self._sentence_places(mention, context)
-        taken = [actor.span for actor in actors] + context.actor_spans_by_sentence[mention.sentence_index]
+        taken = [actor.span for actor in actors] + context.actor_spans_by_sentence[mention.sentence.index]
         free = [
             place
             for place in candidates
@@ -161,12 +161,12 @@ class EventResolver:
         return None
 
     def _sentence_places(self, mention: Mention, context: ArticleContext) -> list[Place]:
-        index = mention.sentence_index
+        index = mention.sentence.index
         if index not in context.places_by_sentence:
-            start = mention.sentence_span[0]
+            start = mention.sentence.span[0]
             # The gazetteer adds sites NER misses ("Tower 22"); countries come from NER, which can
             # tell "a US attack" (an actor) from "in the US" (a place).
-            sites = self.gazetteer.find(mention.sentence_text, start)
+            sites = self.gazetteer.find(mention.sentence.text, start)
             found = {place.span: place for place in sites if place.precision != COUNTRY_PRECISION}
             for phrase in mention.places:
                 if not any(_overlaps(phrase.span, span) for span in found):
