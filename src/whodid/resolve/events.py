@@ -24,7 +24,9 @@ from whodid.resolve.actors import ActorKB
 from whodid.resolve.dates import find_dates
 from whodid.resolve.gazetteer import Gazetteer
 
-NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
+# Unknown names kept as actors, by NER label. An unknown GPE is a place ("Gaza", "Kidal"), not an actor:
+# the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
+NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
