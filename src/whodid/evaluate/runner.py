@@ -1,0 +1,67 @@
+"""Run whodid on a gold set's texts and score every field: the library call behind `whodid eval`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from whodid.evaluate.gold import Dropped, GoldItem, GoldSet
+from whodid.evaluate.scoring import FieldScore, score_field
+from whodid.pipeline import Pipeline
+from whodid.records import Article, Event
+
+
+@dataclass(slots=True)
+class ItemOutcome:
+    """One gold item: its events and our answer per field (kept for the worst-cases report)."""
+
+    item: GoldItem
+    events: list[Event]
+    predicted: dict[str, Any]
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class EvalResult:
+    gold: GoldSet
+    scores: list[FieldScore]
+    outcomes: dict[str, ItemOutcome]
+    coverage: float | None  # share of items with at least one event
+    failed: list[Dropped] = field(default_factory=list)  # items the pipeline could not code
+
+    @property
+    def items(self) -> int:
+        return len(self.outcomes)
+
+
+def evaluate(gold: GoldSet, pipeline: Pipeline | None = None) -> EvalResult:
+    pipeline = pipeline or Pipeline()
+    outcomes = dict(_outcomes(gold, pipeline))
+    scores = [
+        score_field(
+            spec,
+            [
+                (item_id, o.item.gold.get(spec.name), o.predicted.get(spec.name))
+                for item_id, o in outcomes.items()
+                if o.error is None
+            ],
+        )  # fmt: skip
+        for spec in gold.fields
+    ]
+    coded = [o for o in outcomes.values() if o.error is None]
+    coverage = sum(bool(o.events) for o in coded) / len(coded) if coded else None
+    failed = [Dropped(o.item.origin or o.item.id, o.error) for o in outcomes.values() if o.error]
+    return EvalResult(gold, scores, outcomes, coverage, failed)
+
+
+def _outcomes(gold: GoldSet, pipeline: Pipeline) -> Iterator[tuple[str, ItemOutcome]]:
+    items = {item.id: item for item in gold.items}
+    articles = (Article(id=item.id, text=item.text, published=item.published, origin=item.origin)
+                for item in gold.items)  # fmt: skip
+    for result in pipeline.run(articles):
+        item = items[result.article.id]
+        if result.error:
+            yield item.id, ItemOutcome(item, [], {}, result.error)
+            continue
+        yield item.id, ItemOutcome(item, result.events, gold.predict(item, result.events))
