@@ -46,7 +46,7 @@ def evaluate(gold: GoldSet, pipeline: Pipeline | None = None) -> EvalResult:
                 for item_id, o in outcomes.items()
                 if o.error is None
             ],
-        )  # fmt: skip
+        )
         for spec in gold.fields
     ]
     coded = [o for o in outcomes.values() if o.error is None]
