@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TextIO
 
 import click
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from whodid.errors import WhodidError
+from whodid.evaluate.formats import FORMAT_MODULES
 from whodid.export import write_acled_csv, write_jsonl
 from whodid.ingest import Skipped, read_articles
 from whodid.nlp import DEFAULT_MODEL
@@ -130,6 +132,39 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: date | None, model:
         err=True,
     )
     _finish(tally)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "gold_format", default="auto", show_default=True,
+              help="Gold format: auto, or one of " + ", ".join(FORMAT_MODULES) + ".")  # fmt: skip
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the full report here (.md or .html), with the worst cases.")  # fmt: skip
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold items.")
+@click.option("--published-offset-days", type=click.IntRange(min=0, max=3650), default=3, show_default=True,
+              help="ACLED gold: the article is taken to appear this many days after the event.")  # fmt: skip
+@click.option("--worst", type=click.IntRange(min=0, max=1000), default=20, show_default=True,
+              help="How many worst cases per field the report lists.")  # fmt: skip
+@model_option
+def evaluate_command(gold: Path, gold_format: str, report_path: Path | None, limit: int | None,
+                     published_offset_days: int, worst: int, model: str) -> None:  # fmt: skip
+    """Run whodid on GOLD's texts and score each field against the gold."""
+    from whodid.evaluate.formats import format_module, guess_format
+    from whodid.evaluate.gold import ReadOptions
+    from whodid.evaluate.report import render_html, render_markdown, render_summary
+    from whodid.evaluate.runner import evaluate
+
+    try:
+        name = guess_format(gold) if gold_format == "auto" else gold_format
+        gold_set = format_module(name).read(gold, ReadOptions(published_offset_days, limit))
+        result = evaluate(gold_set, Pipeline(model=model))
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(render_summary(result))
+    if report_path is not None:
+        render = render_html if report_path.suffix.lower() in {".html", ".htm"} else render_markdown
+        report_path.write_text(render(result, worst=worst), encoding="utf-8")
+        click.echo(f"report: {report_path}", err=True)
 
 
 def _run(inputs, published, model, tally: RunTally, skip_known=None) -> Iterator[ArticleResult]:

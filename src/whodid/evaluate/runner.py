@@ -56,12 +56,19 @@ def evaluate(gold: GoldSet, pipeline: Pipeline | None = None) -> EvalResult:
 
 
 def _outcomes(gold: GoldSet, pipeline: Pipeline) -> Iterator[tuple[str, ItemOutcome]]:
-    items = {item.id: item for item in gold.items}
+    # Items may share a text (several gold events of one article): each text is coded once.
+    texts: dict[tuple[str, object], GoldItem] = {}
+    for item in gold.items:
+        texts.setdefault((item.text, item.published), item)
     articles = (Article(id=item.id, text=item.text, published=item.published, origin=item.origin)
-                for item in gold.items)  # fmt: skip
-    for result in pipeline.run(articles):
-        item = items[result.article.id]
-        if result.error:
-            yield item.id, ItemOutcome(item, [], {}, result.error)
-            continue
-        yield item.id, ItemOutcome(item, result.events, gold.predict(item, result.events))
+                for item in texts.values())  # fmt: skip
+    results = {
+        (result.article.text, result.article.published): (result.events, result.error)
+        for result in pipeline.run(articles)
+    }
+    for item in gold.items:
+        events, error = results[(item.text, item.published)]
+        if error:
+            yield item.id, ItemOutcome(item, [], {}, error)
+        else:
+            yield item.id, ItemOutcome(item, events, gold.predict(item, events))
