@@ -19,3 +19,14 @@ def test_two_attacks_on_different_targets_stay_apart(pipeline):
     text = "Militants attacked a police station and killed three teachers in a school."
     events = [e for e in pipeline.extract(text, date(2024, 5, 8)) if e.type == "ASSAULT"]
     assert len(events) == 2
+
+
+def test_an_outcome_clause_is_part_of_its_attack(pipeline):
+    text = "Gunmen attacked an army base near Goma on Monday, killing four soldiers."
+    events = [e for e in pipeline.extract(text, date(2024, 5, 8)) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    [event] = events
+    assert event.evidence.trigger_text == "attacked"
+    assert event.fatalities.value == 4
+    assert event.date == date(2024, 5, 6)
+    assert [actor.name for actor in event.target] == ["military base", "soldiers"]

@@ -7,7 +7,7 @@ when they have the same type and factuality and nothing they say contradicts the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from whodid.records import Actor, Event
 
@@ -17,15 +17,27 @@ _FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_sp
              "attributed_to_text")  # fmt: skip
 
 
-def merge_events(events: Sequence[Event]) -> list[Event]:
-    """Events in article order, with compatible mentions in one sentence folded into the first."""
+def merge_events(events: Sequence[Event], outcome_of: Mapping[str, str] | None = None) -> list[Event]:
+    """Events in article order, with compatible mentions in one sentence folded into the first.
+
+    `outcome_of` maps an event id to the id of the event it is the outcome of ("attacked the base,
+    killing four soldiers"): those merge whatever their roles, the victims joining the targets."""
+    outcome_of = outcome_of or {}
     merged: list[Event] = []
+    by_id: dict[str, Event] = {}
     for event in events:
+        cause = by_id.get(outcome_of.get(event.event_id, ""))
+        if cause is not None and cause.factuality == event.factuality:
+            _absorb(cause, event, join_targets=True)
+            by_id[event.event_id] = cause
+            continue
         partner = next((kept for kept in merged if _same_happening(kept, event)), None)
         if partner is None:
             merged.append(event)
+            by_id[event.event_id] = event
         else:
             _absorb(partner, event)
+            by_id[event.event_id] = partner
     return merged
 
 
@@ -54,9 +66,11 @@ def _agree(first: object, second: object) -> bool:
     return first is None or second is None or first == second
 
 
-def _absorb(kept: Event, other: Event) -> None:
+def _absorb(kept: Event, other: Event, join_targets: bool = False) -> None:
     """Fill what `kept` lacks from `other`; the more specific mention keeps its evidence."""
     kept.source = kept.source or other.source
+    if join_targets:
+        kept.target += [a for a in other.target if all(a.span != b.span for b in kept.target)]
     kept.target = kept.target or other.target
     for name in _FILLABLE:
         if getattr(kept, name) is None:

@@ -18,9 +18,14 @@ DEFAULT_BATCH_SIZE = 8  # 4-16 measured best for 1,500-word news articles on two
 @Language.component("whodid_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline or dateline must not run into the story's first sentence."""
-    for token in doc[:-1]:
+    for token in doc[:-2]:
         if token.is_space and "\n\n" in token.text.replace("\r", "").replace(" ", ""):
             doc[token.i + 1].is_sent_start = True
+            # ... and its first word does not make a sentence on its own (the parser, told where a
+            # sentence starts, sometimes ends it one word later: "Boko | Haram fighters attacked").
+            second = doc[token.i + 2]
+            if not (second.is_punct or second.is_space):
+                second.is_sent_start = False
     return doc
 
 

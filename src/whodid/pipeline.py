@@ -13,7 +13,7 @@ from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.ontology import load_acled_rules
-from whodid.records import Article, Event
+from whodid.records import Article, Event, stable_id
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import EventResolver
 from whodid.resolve.gazetteer import Gazetteer
@@ -77,7 +77,14 @@ class Pipeline:
 
     def code(self, article: Article, doc) -> list[Event]:
         mentions = detect_mentions(doc, article.id, self.lexicon)
-        events = merge_events(self.resolver.resolve(article, mentions))
+        outcome_of = {
+            stable_id(article.id, m.sentence.span, m.trigger_span): stable_id(
+                article.id, m.sentence.span, m.outcome_of
+            )
+            for m in mentions
+            if m.outcome_of is not None
+        }
+        events = merge_events(self.resolver.resolve(article, mentions), outcome_of)
         if not self.keep_actorless:
             # An event with no one doing it and no one it is done to is not yet data.
             events = [event for event in events if event.source or event.target]

@@ -166,6 +166,8 @@ class Mention:
     count: Quantity | None = None
     scope: list[Span] = field(default_factory=list)  # text the trigger governs: its date and place win
     places: list[Phrase] = field(default_factory=list)  # place names in the sentence, in text order
+    # The trigger of the event this one is the outcome of: "attacked the base, killing four soldiers".
+    outcome_of: Span | None = None
     confidence: float = 0.5
 
 

@@ -14,6 +14,7 @@ from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, Phrase, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OUTCOME_DEPS = frozenset({"advcl", "xcomp", "relcl", "acl"})  # not conj: "attacked X and killed Y in Z"
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "into", "across", "from"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
@@ -28,7 +29,10 @@ def detect_mentions(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -
         if not triggers:
             continue
         places = _place_phrases(sentence, {trigger.token.i for trigger in triggers})
-        mentions += [_mention(trigger, sentence, index, article_id, places, lexicon) for trigger in triggers]
+        for trigger in triggers:
+            mention = _mention(trigger, sentence, index, article_id, places, lexicon)
+            mention.outcome_of = _outcome_of(trigger, triggers)
+            mentions.append(mention)
     return mentions
 
 
@@ -78,6 +82,16 @@ def _mode(trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
                 if (mode := words.get(token.lemma_.lower())) is not None:
                     return mode
     return None
+
+
+def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:
+    """A clause hanging off another trigger of the same type reports that event's outcome or manner:
+    "attacked an army base, killing four soldiers", "shelled the town, wounding dozens"."""
+    token = trigger.token
+    if token.dep_ not in OUTCOME_DEPS:
+        return None
+    head = next((t for t in triggers if t.token == token.head and t.spec.type == trigger.spec.type), None)
+    return token_span(head.token) if head is not None else None
 
 
 def _trimmed_span(sentence: SpacySpan) -> Span:

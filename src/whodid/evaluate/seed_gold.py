@@ -182,6 +182,8 @@ def _gold_actor(raw: dict[str, Any] | None) -> GoldActor | None:
     countries = raw.get("country") or []
     if isinstance(countries, str):
         countries = [countries]
+    if not countries and not raw.get("name"):
+        return None  # an actor given only by sector or description cannot be matched by country or name
     return GoldActor(frozenset(_alpha3(code) for code in countries), raw.get("name"))
 
 

@@ -1,0 +1,102 @@
+"""ConfliBERT's CAMEO class file (`cameo_class/train.tsv`): one sentence and one class 0-4 per line,
+tab-separated, no header. We read the class as CAMEO's quad class, 0 meaning no event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from whodid.errors import InputError
+from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
+from whodid.evaluate.predict import main_event
+from whodid.records import Event
+
+NAME = "conflibert-class"
+
+CLASSES = frozenset({"0", "1", "2", "3", "4"})
+NO_EVENT = "0"
+SNIFF_LINES = 5
+
+FIELDS = [
+    FieldSpec(
+        "quad_class",
+        "label",
+        "0 no event, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+    ),
+    FieldSpec("has_event", "flag", "the sentence reports an event (gold class is not 0)"),
+]
+
+NOTES = [
+    "Class labels 0-4 are not documented by ConfliBERT's authors: reading them as 0 no event and "
+    "CAMEO quad classes 1-4 is an inference.",
+    "Predicted quad_class is the main event's quad class; 0 when whodid finds no event.",
+]
+
+
+def sniff(path: Path) -> bool:
+    if path.suffix.lower() not in {".tsv", ".txt"} or not path.is_file():
+        return False
+    lines = [line for line in _head_lines(path) if line.strip()]
+    good = sum(_split(line) is not None for line in lines)
+    return good > 0 and good * 2 >= len(lines)  # tolerate the odd malformed line
+
+
+def read(path: Path, options: ReadOptions) -> GoldSet:
+    gold = GoldSet(path.stem, NAME, list(FIELDS), [], predict, notes=list(NOTES))
+    for number, line in enumerate(_lines(path), 1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        row = _split(line)
+        if row is None:
+            gold.dropped.append(Dropped(origin, _why_malformed(line)))
+            continue
+        sentence, label = row
+        gold.items.append(GoldItem(f"{path.stem}-{number}", sentence, _gold(label), origin=origin))
+        if options.limit is not None and len(gold.items) >= options.limit:
+            break
+    if not gold.items:
+        raise InputError(str(path), "not a ConfliBERT class file: no line is 'sentence<TAB>class 0-4'")
+    return gold
+
+
+def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
+    event = main_event(events)
+    quad = event.quad_class if event is not None else None
+    return {"quad_class": NO_EVENT if quad is None else str(quad), "has_event": bool(events)}
+
+
+def _gold(label: str) -> dict[str, Any]:
+    return {"quad_class": label, "has_event": label != NO_EVENT}
+
+
+def _split(line: str) -> tuple[str, str] | None:
+    """(sentence, class) of a well-formed line, else None."""
+    parts = line.rstrip("\r\n").split("\t")
+    if len(parts) != 2 or not parts[0].strip() or parts[1].strip() not in CLASSES:
+        return None
+    return parts[0].strip(), parts[1].strip()
+
+
+def _why_malformed(line: str) -> str:
+    parts = line.rstrip("\r\n").split("\t")
+    if len(parts) != 2:
+        return f"expected 'sentence<TAB>class', got {len(parts)} tab-separated fields"
+    if not parts[0].strip():
+        return "empty sentence"
+    return f"class {parts[1].strip()!r} is not one of 0-4"
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot read the ConfliBERT class file: {error}") from error
+
+
+def _head_lines(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return [line for _, line in zip(range(SNIFF_LINES), handle, strict=False)]
+    except OSError:
+        return []

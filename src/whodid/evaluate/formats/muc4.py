@@ -1,0 +1,142 @@
+"""MUC-4 in the GRIT format (Du et al. 2021): a JSON object of documents, each
+`{"doc": text, "roles": {role: [entity, ...]}}` where an entity is a list of coreferent mentions.
+
+One item per document. Name fields: `perpetrator_individual` (perp_individual_id),
+`perpetrator_org` (perp_organization_id) and `target` (phys_tgt_id and hum_tgt_name together: our
+events' targets do not tell things from people). Every mention of every entity is an accepted gold
+string; a role with no entity is not scored. `has_attack` is a flag over every document: the gold has
+any role filled. Weapons (incident_instrument_id) are not scored: our events do not record them.
+The texts are upper case and are coded as they are: that is part of the test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from whodid.errors import InputError
+from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
+from whodid.evaluate.predict import main_event
+from whodid.records import Actor, Event
+
+NAME = "muc4"
+FIELDS = [
+    FieldSpec("perpetrator_individual", "name", "who carried out the attack (people, or unnamed groups)"),
+    FieldSpec("perpetrator_org", "name", "the organisation responsible"),
+    FieldSpec("target", "name", "the physical or human target"),
+    FieldSpec("has_attack", "flag", "the document reports an attack (any role filled)"),
+]
+# GRIT role key -> our field; two roles feed `target`.
+ROLE_FIELDS = {
+    "perp_individual_id": "perpetrator_individual",
+    "perp_organization_id": "perpetrator_org",
+    "phys_tgt_id": "target",
+    "hum_tgt_name": "target",
+}
+GRIT_ROLES = frozenset({*ROLE_FIELDS, "incident_instrument_id"})
+# MUC-4 counts unnamed groups of people ("GUERRILLAS", "TERRORISTS") as individual perpetrators.
+INDIVIDUAL_KINDS = frozenset({"person", "agent"})
+
+
+def sniff(path: Path) -> bool:
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.read(4000)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.lstrip().startswith("{") and '"roles"' in head and '"perp_' in head
+
+
+def read(path: Path, options: ReadOptions) -> GoldSet:
+    documents = _load_documents(path)
+    items: list[GoldItem] = []
+    dropped: list[Dropped] = []
+    for doc_id, document in documents.items():
+        if options.limit is not None and len(items) >= options.limit:
+            break
+        origin = f"{path.name}:{doc_id}"
+        gold = _document_gold(document)
+        if isinstance(gold, str):
+            dropped.append(Dropped(origin, gold))
+            continue
+        items.append(GoldItem(str(doc_id), document["doc"], gold, None, origin))
+    notes = [
+        "target = physical targets and human targets together; weapons are not scored",
+        "predicted from the main ASSAULT event: source actors of kind person/agent are individuals, "
+        "other source actors organisations; actor texts as written",
+        "has_attack predicted: any ASSAULT or COERCE event",
+    ]
+    return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
+
+
+def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
+    has_attack = any(event.type in {"ASSAULT", "COERCE"} for event in events)
+    attack = main_event(events, {"ASSAULT"})
+    if attack is None:
+        return {"has_attack": has_attack}
+    individuals = [actor for actor in attack.source if actor.kind in INDIVIDUAL_KINDS]
+    organisations = [actor for actor in attack.source if actor.kind not in INDIVIDUAL_KINDS]
+    return {
+        "perpetrator_individual": _texts(individuals),
+        "perpetrator_org": _texts(organisations),
+        "target": _texts(attack.target),
+        "has_attack": has_attack,
+    }
+
+
+def _texts(actors: list[Actor]) -> list[str] | None:
+    texts = list(dict.fromkeys(actor.text for actor in actors if actor.text))
+    return texts or None
+
+
+def _load_documents(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot read: {error}") from error
+    except json.JSONDecodeError as error:
+        raise InputError(str(path), f"not a MUC-4 GRIT file: not JSON ({error.msg})") from error
+    if not isinstance(data, dict) or not any(
+        isinstance(document, dict) and "roles" in document for document in data.values()
+    ):
+        raise InputError(str(path), "not a MUC-4 GRIT file: expected {doc_id: {doc, roles}}")
+    return data
+
+
+def _document_gold(document: Any) -> dict[str, Any] | str:
+    """Gold fields of one document, or why it cannot be read."""
+    if not isinstance(document, dict):
+        return "not a JSON object"
+    text, roles = document.get("doc"), document.get("roles")
+    if not isinstance(text, str) or not text.strip():
+        return "no text ('doc')"
+    if not isinstance(roles, dict):
+        return "no 'roles' object"
+    unknown = sorted(set(roles) - GRIT_ROLES)
+    if unknown:
+        return f"unknown role(s) {', '.join(unknown)}"
+    gold: dict[str, Any] = {}
+    for role, field_name in ROLE_FIELDS.items():
+        mentions = _mentions(roles.get(role, []))
+        if mentions is None:
+            return f"role {role} is not a list of entities (lists of mention strings)"
+        gold.setdefault(field_name, []).extend(mentions)
+    has_attack = any(roles.values())
+    gold = {name: list(dict.fromkeys(mentions)) or None for name, mentions in gold.items()}
+    gold["has_attack"] = has_attack
+    return gold
+
+
+def _mentions(entities: Any) -> list[str] | None:
+    """Every mention string of a role's entities; None when the role is malformed."""
+    if not isinstance(entities, list):
+        return None
+    mentions: list[str] = []
+    for entity in entities:
+        if not isinstance(entity, list) or not all(isinstance(mention, str) for mention in entity):
+            return None
+        mentions.extend(mention for mention in entity if mention.strip())
+    return mentions

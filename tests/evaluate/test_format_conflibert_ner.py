@@ -1,0 +1,105 @@
+"""The ConfliBERT actor-span reader, on a small CoNLL file of invented sentences in the same format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whodid.errors import InputError
+from whodid.evaluate.formats import conflibert_ner
+from whodid.evaluate.gold import GoldItem, ReadOptions
+from whodid.evaluate.runner import evaluate
+from whodid.records import Actor, Event, Evidence
+
+CONLL = """\
+Malian B-S
+soldiers I-S
+attacked O
+a O
+rebel B-T
+camp I-T
+. O
+
+Ghana B-R
+and O
+Togo B-R
+held O
+talks O
+. O
+
+The O
+weather O
+was O
+calm O
+. O
+
+Police B-S
+arrested O
+BROKEN-LINE
+. O
+"""
+
+
+@pytest.fixture
+def ner_file(tmp_path: Path) -> Path:
+    path = tmp_path / "train.txt"
+    path.write_text(CONLL, encoding="utf-8")
+    return path
+
+
+def test_sniff(ner_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "story.txt"
+    other.write_text("Rebels attacked the town on Monday.\n", encoding="utf-8")
+    assert conflibert_ner.sniff(ner_file)
+    assert not conflibert_ner.sniff(other)
+
+
+def test_read_rebuilds_text_and_spans(ner_file: Path) -> None:
+    gold = conflibert_ner.read(ner_file, ReadOptions())
+    attack, talks, weather = gold.items
+    assert attack.text == "Malian soldiers attacked a rebel camp ."
+    assert attack.gold["source"] == ["Malian soldiers"]
+    assert attack.gold["target"] == ["rebel camp"]
+    assert attack.extra["target_spans"] == [(27, 37)]
+    assert talks.gold["source"] == talks.gold["target"] == ["Ghana", "Togo"]  # reciprocal: both roles
+    assert weather.gold["source"] is None
+    assert weather.gold["source_match"] == "no"
+    assert attack.gold["source_match"] == "yes"
+
+
+def test_malformed_sentence_is_dropped_with_its_line(ner_file: Path) -> None:
+    gold = conflibert_ner.read(ner_file, ReadOptions())
+    assert len(gold.dropped) == 1
+    assert gold.dropped[0].origin == f"{ner_file}:22"
+    assert "line 24" in gold.dropped[0].reason
+
+
+def test_a_file_that_is_not_the_format_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text("This is a paragraph of prose, not tagged tokens.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a ConfliBERT actor file"):
+        conflibert_ner.read(path, ReadOptions())
+
+
+def _event(source: list[Actor]) -> Event:
+    return Event("e1", "a1", "ASSAULT", Evidence("", (0, 0), "attacked", (16, 24)), source=source)
+
+
+def test_match_needs_an_overlapping_span() -> None:
+    item = GoldItem("s1", "Malian soldiers attacked a rebel camp .", {},
+                    extra={"source_spans": [(0, 15)], "target_spans": []})  # fmt: skip
+    right = conflibert_ner.predict(item, [_event([Actor("soldiers", (7, 15))])])
+    wrong = conflibert_ner.predict(item, [_event([Actor("camp", (33, 37))])])
+    none = conflibert_ner.predict(item, [])
+    assert (right["source_match"], wrong["source_match"], none["source_match"]) == ("yes", "wrong", "no")
+    assert right["source"] == ["soldiers"]
+    assert none["source"] is None
+
+
+def test_evaluate_end_to_end(ner_file: Path, pipeline) -> None:
+    result = evaluate(conflibert_ner.read(ner_file, ReadOptions()), pipeline)
+    scores = {score.spec.name: score for score in result.scores}
+    assert scores["source"].scored == 2
+    assert scores["source_match"].scored == 3
+    assert result.items == 3

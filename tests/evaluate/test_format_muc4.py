@@ -1,0 +1,123 @@
+"""The MUC-4 (GRIT) reader and predictor, on invented documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from whodid.errors import InputError
+from whodid.evaluate.formats import guess_format, muc4
+from whodid.evaluate.gold import GoldItem, ReadOptions
+from whodid.evaluate.runner import evaluate
+from whodid.records import Actor, Event, Evidence
+
+NO_ROLES = {
+    "perp_individual_id": [],
+    "perp_organization_id": [],
+    "phys_tgt_id": [],
+    "hum_tgt_name": [],
+    "incident_instrument_id": [],
+}
+BRIDGE_ATTACK = {
+    "doc": "REBELS OF THE NORTHERN LIBERATION FRONT BOMBED A BRIDGE NEAR THE TOWN OF VALLEVERDE ON MONDAY.",
+    "roles": {
+        **NO_ROLES,
+        "perp_individual_id": [["REBELS"]],
+        "perp_organization_id": [["NORTHERN LIBERATION FRONT"]],
+        "phys_tgt_id": [["A BRIDGE", "BRIDGE"]],
+        "incident_instrument_id": [["BOMB"]],
+    },
+}
+HARVEST_NEWS = {"doc": "THE MINISTER OPENED A NEW SCHOOL IN THE CAPITAL ON FRIDAY.", "roles": NO_ROLES}
+
+
+def write_grit(path: Path, documents: dict) -> Path:
+    path.write_text(json.dumps(documents, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def grit_file(tmp_path: Path) -> Path:
+    return write_grit(
+        tmp_path / "dev.json",
+        {
+            "DOC-1": BRIDGE_ATTACK,
+            "DOC-2": HARVEST_NEWS,
+            "DOC-3": {"doc": "NO ROLES HERE."},
+            "DOC-4": {"doc": "A TEXT.", "roles": {**NO_ROLES, "phys_tgt_id": ["NOT A LIST OF MENTIONS"]}},
+            "DOC-5": {"doc": "A TEXT.", "roles": {**NO_ROLES, "getaway_car": []}},
+            "DOC-6": "just a string",
+        },
+    )
+
+
+def test_reader_keeps_good_documents_and_counts_the_rest(grit_file: Path) -> None:
+    gold = muc4.read(grit_file, ReadOptions())
+    assert [item.id for item in gold.items] == ["DOC-1", "DOC-2"]
+    assert gold.items[0].gold == {
+        "perpetrator_individual": ["REBELS"],
+        "perpetrator_org": ["NORTHERN LIBERATION FRONT"],
+        "target": ["A BRIDGE", "BRIDGE"],
+        "has_attack": True,
+    }
+    # No gold for a role: not scored (None); the attack flag is scored everywhere.
+    assert gold.items[1].gold == {
+        "perpetrator_individual": None,
+        "perpetrator_org": None,
+        "target": None,
+        "has_attack": False,
+    }
+    reasons = " | ".join(dropped.reason for dropped in gold.dropped)
+    assert len(gold.dropped) == 4
+    assert "no 'roles'" in reasons and "phys_tgt_id" in reasons and "getaway_car" in reasons
+    assert "not a JSON object" in reasons
+    assert muc4.read(grit_file, ReadOptions(limit=1)).items[0].id == "DOC-1"
+
+
+def test_human_and_physical_targets_are_one_field(tmp_path: Path) -> None:
+    roles = {**NO_ROLES, "phys_tgt_id": [["BUS"]], "hum_tgt_name": [["JUAN PEREZ", "PEREZ"]]}
+    path = write_grit(tmp_path / "t.json", {"D": {"doc": "A TEXT.", "roles": roles}})
+    assert muc4.read(path, ReadOptions()).items[0].gold["target"] == ["BUS", "JUAN PEREZ", "PEREZ"]
+
+
+def test_sniff_and_not_the_format(grit_file: Path, tmp_path: Path) -> None:
+    assert muc4.sniff(grit_file) and guess_format(grit_file) == "muc4"
+    other = tmp_path / "other.json"
+    other.write_text('[{"text": "a list, not GRIT"}]', encoding="utf-8")
+    assert not muc4.sniff(other)
+    with pytest.raises(InputError, match="not a MUC-4 GRIT file"):
+        muc4.read(other, ReadOptions())
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"DOC": {"doc": ', encoding="utf-8")
+    with pytest.raises(InputError, match="not JSON"):
+        muc4.read(broken, ReadOptions())
+
+
+def actor(text: str, kind: str) -> Actor:
+    return Actor(text, (0, 1), kind=kind)
+
+
+def test_predictor_splits_perpetrators_by_kind() -> None:
+    attack = Event(
+        "e1", "a", "ASSAULT", Evidence("s", (0, 1), "BOMBED", (0, 1)),
+        source=[actor("REBELS", "agent"), actor("NORTHERN LIBERATION FRONT", "armed_group")],
+        target=[actor("A BRIDGE", "agent")],
+    )  # fmt: skip
+    predicted = muc4.predict(GoldItem("x", "t", {}), [attack])
+    assert predicted == {
+        "perpetrator_individual": ["REBELS"],
+        "perpetrator_org": ["NORTHERN LIBERATION FRONT"],
+        "target": ["A BRIDGE"],
+        "has_attack": True,
+    }
+
+
+def test_end_to_end_on_invented_documents(grit_file: Path, pipeline) -> None:
+    result = evaluate(muc4.read(grit_file, ReadOptions()), pipeline)
+    assert result.items == 2 and not result.failed
+    scores = {score.spec.name: score for score in result.scores}
+    assert scores["has_attack"].scored == 2
+    assert scores["target"].scored == 1  # only the attack has a gold target
+    assert result.outcomes["DOC-2"].predicted["has_attack"] is False

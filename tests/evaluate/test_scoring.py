@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from whodid.evaluate.gold import FieldSpec
+from whodid.evaluate.scoring import name_similarity, score_field
+
+
+def test_labels_give_accuracy_per_class_figures_confusion_and_a_majority_baseline():
+    pairs = [("1", "A", "A"), ("2", "A", "B"), ("3", "B", "B"), ("4", "A", None), ("5", None, "A")]
+    score = score_field(FieldSpec("type", "label"), pairs)
+    assert score.scored == 4  # the item without gold is not scored
+    assert score.metrics["accuracy"] == pytest.approx(0.5)
+    assert score.per_class["B"]["precision"] == pytest.approx(0.5)
+    assert score.confusion["A"]["(none)"] == 1
+    assert score.baseline_rule == "majority class (A)"
+    assert score.baseline["accuracy"] == pytest.approx(0.75)
+    assert [case.item_id for case in score.worst(10)] == ["2", "4"]
+
+
+def test_flags_give_precision_and_recall_of_yes():
+    pairs = [("1", True, True), ("2", True, False), ("3", False, True), ("4", False, False)]
+    score = score_field(FieldSpec("kill", "flag"), pairs)
+    assert (score.metrics["precision"], score.metrics["recall"]) == (0.5, 0.5)
+
+
+def test_numbers_count_a_missing_prediction_as_zero():
+    score = score_field(FieldSpec("fatalities", "number"), [("1", 3, 3), ("2", 5, None), ("3", 0, 2)])
+    assert score.metrics["exact"] == pytest.approx(1 / 3)
+    assert score.metrics["mae"] == pytest.approx(7 / 3)
+    assert score.baseline["mae"] == pytest.approx(8 / 3)
+
+
+def test_distances_in_km_with_thresholds():
+    baghdad, near, far = (33.34, 44.40), (33.40, 44.45), (36.34, 43.13)
+    score = score_field(
+        FieldSpec("place", "distance"), [("1", baghdad, near), ("2", baghdad, far), ("3", baghdad, None)]
+    )
+    assert score.metrics["within_25km"] == pytest.approx(1 / 3)
+    assert score.metrics["located"] == pytest.approx(2 / 3)
+    assert score.worst(1)[0].item_id == "3"
+
+
+def test_dates_exact_and_within_windows():
+    pairs = [
+        ("1", date(2024, 2, 7), date(2024, 2, 7)),
+        ("2", date(2024, 2, 7), "2024-02-10"),
+        ("3", date(2024, 2, 7), None),
+    ]
+    score = score_field(FieldSpec("date", "date"), pairs)
+    assert score.metrics["exact"] == pytest.approx(1 / 3)
+    assert score.metrics["within_7d"] == pytest.approx(2 / 3)
+
+
+def test_names_match_across_spelling_and_order():
+    assert name_similarity("Kataib Hezbollah", "Kata'ib Hezbollah") > 0.8
+    assert name_similarity("al-Shabaab", "Al Shabaab") == 1.0
+    assert name_similarity("Hamas", "Hezbollah") < 0.8
+    score = score_field(FieldSpec("actor1", "name"), [("1", "Boko Haram", ["Boko Haram fighters", "army"])])
+    assert score.metrics["match"] == 1.0
