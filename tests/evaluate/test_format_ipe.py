@@ -33,7 +33,9 @@ def write_jsonl(path: Path, lines: list[str | dict]) -> Path:
 
 @pytest.fixture
 def docs_file(tmp_path: Path) -> Path:
-    write_jsonl(tmp_path / "metadata.jsonl", [{"doc_id": 2, "date": "2002-04-05", "url": "", "full_text": ""}])
+    write_jsonl(
+        tmp_path / "metadata.jsonl", [{"doc_id": 2, "date": "2002-04-05", "url": "", "full_text": ""}]
+    )
     return write_jsonl(
         tmp_path / "docs.jsonl",
         [
@@ -54,8 +56,12 @@ def sents_file(tmp_path: Path) -> Path:
         tmp_path / "sents.jsonl",
         [
             {"doc_id": 7, "sent_id": 0, "sent_labels": [], "sent_text": "This story is from May 2, 2002\n\n"},
-            {"doc_id": 7, "sent_id": 1, "sent_labels": ["FORCE", "ANY_ACTION"],
-             "sent_text": "the police resorted to a lathi charge to disperse the crowd."},  # fmt: skip
+            {
+                "doc_id": 7,
+                "sent_id": 1,
+                "sent_labels": ["FORCE", "ANY_ACTION"],
+                "sent_text": "the police resorted to a lathi charge to disperse the crowd.",
+            },
             {"doc_id": 7, "sent_id": 2, "sent_labels": [], "sent_text": "shops stayed shut in the old city."},
             {"doc_id": 7, "sent_id": 3, "sent_labels": "FORCE", "sent_text": "labels not a list."},
             [1, 2, 3],
@@ -66,7 +72,13 @@ def sents_file(tmp_path: Path) -> Path:
 def test_docs_reader_keeps_good_rows_and_counts_the_rest(docs_file: Path) -> None:
     gold = ipe_docs.read(docs_file, ReadOptions())
     assert [item.id for item in gold.items] == ["1", "2"]
-    assert gold.items[0].gold == {"kill": False, "arrest": True, "fail": False, "force": False, "any_action": True}
+    assert gold.items[0].gold == {
+        "kill": False,
+        "arrest": True,
+        "fail": False,
+        "force": False,
+        "any_action": True,
+    }
     assert [field.name for field in gold.fields] == ["kill", "arrest", "fail", "force", "any_action"]
     reasons = [dropped.reason for dropped in gold.dropped]
     assert len(reasons) == 5
@@ -141,6 +153,9 @@ def test_police_labels_follow_the_definitions() -> None:
     # Police words count even when the actor was not resolved to sector COP.
     arrested = labels([event("COERCE", "the constables", "nabbed", sector=None)])
     assert arrested == {**none, "arrest": True, "any_action": True}
+    passive = event("COERCE", "x", "arrested", mode="arrest")
+    passive.source = []
+    assert labels([passive]) == {**none, "arrest": True, "any_action": True}
     teargas = labels([event("COERCE", "police", "tear gas")])
     assert teargas == {**none, "force": True, "any_action": True}
     denied = labels([event("COERCE", "policemen", "arrest", mode="arrest", factuality="denied")])

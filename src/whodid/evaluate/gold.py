@@ -25,6 +25,8 @@ class FieldSpec:
     name: str
     kind: FieldKind
     description: str = ""
+    headline: str | None = None  # the figure that sums the field up, when not the kind's usual one
+    baseline: bool = True  # False where a trivial rule means nothing (every gold item is positive)
 
 
 @dataclass(slots=True)

@@ -53,8 +53,19 @@ NONE_LABEL = "(none)"
 def score_field(spec: FieldSpec, pairs: Sequence[tuple[str, Any, Any]]) -> FieldScore:
     """Score (item id, gold, predicted) triples; items whose gold is None are not scored."""
     labelled = [(item, gold, predicted) for item, gold, predicted in pairs if gold is not None]
-    scorer = _SCORERS[spec.kind]
-    return scorer(spec, labelled)
+    score = _SCORERS[spec.kind](spec, labelled)
+    if not spec.baseline:
+        score.baseline, score.baseline_rule = {}, ""
+    return score
+
+
+# The figure that sums up each kind of field, unless its FieldSpec names another.
+HEADLINE = {"label": "accuracy", "flag": "f1", "number": "exact", "distance": "within_25km", "date": "exact",
+            "name": "match"}  # fmt: skip
+
+
+def headline(spec: FieldSpec) -> str:
+    return spec.headline or HEADLINE[spec.kind]
 
 
 def _score_labels(spec: FieldSpec, pairs: list[tuple[str, Any, Any]]) -> FieldScore:

@@ -33,7 +33,14 @@ NAME = "event-location"
 GOLD_SOURCE = "RELABEL"
 FIELDS = [
     FieldSpec("place", "label", "where the annotated event happened (normalised name), or (none)"),
-    FieldSpec("place_recognised", "flag", "the gold place is among the places we found in the sentence"),
+    # Scored only where the gold has a place, so every gold value is "yes": recall is the figure.
+    FieldSpec(
+        "place_recognised",
+        "flag",
+        "the gold place is among the places we found in the sentence",
+        "recall",
+        False,
+    ),
 ]
 Record = dict[str, Any]
 

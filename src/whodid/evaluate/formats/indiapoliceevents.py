@@ -82,7 +82,9 @@ def police_labels(events: Sequence[Event]) -> dict[str, bool]:
     """The five IndiaPoliceEvents labels read off our events, following the labels' definitions.
 
     The police are an event's source when a source actor has sector COP or its text or name holds a
-    police word (police_terms.yaml). Over events by the police that happened (not denied, planned,
+    police word (police_terms.yaml). An arrest with no source is taken as the police's too: in these
+    articles only the police arrest, and the passive ("50 persons were arrested") seldom names them.
+    Over events by the police that happened (not denied, planned,
     threatened or hypothetical):
 
     - kill: an ASSAULT with fatalities stated or a lethal trigger (killed, shot dead, encounter);
@@ -95,7 +97,7 @@ def police_labels(events: Sequence[Event]) -> dict[str, bool]:
     told as inaction ("remained mute spectators"), which is no event at all.
     """
     terms = police_terms()
-    by_police = [event for event in events if any(_is_police(actor, terms) for actor in event.source)]
+    by_police = [event for event in events if _by_police(event, terms)]
     done = [event for event in by_police if event.factuality not in _NOT_DONE]
     kill = any(
         event.type == "ASSAULT"
@@ -150,6 +152,12 @@ def police_terms() -> PoliceTerms:
         arrest=_alternation(lists["arrest"], ""),
         force=_alternation(lists["force"], ""),
     )
+
+
+def _by_police(event: Event, terms: PoliceTerms) -> bool:
+    if not event.source:
+        return event.type == "COERCE" and (event.mode == "arrest" or terms.arrest_trigger(event))
+    return any(_is_police(actor, terms) for actor in event.source)
 
 
 def _is_police(actor: Actor, terms: PoliceTerms) -> bool:

@@ -17,7 +17,13 @@ from whodid.records import Event
 
 NAME = "seed"
 FIELDS = [
-    FieldSpec("found", "flag", "an event of an accepted type with agreeing source and target"),
+    FieldSpec(
+        "found",
+        "flag",
+        "an event of an accepted type with agreeing source and target",
+        headline="recall",
+        baseline=False,
+    ),
     FieldSpec("date", "date", "the day the article states"),
     FieldSpec("place", "distance", "the event's place"),
     FieldSpec("fatalities", "number", "people killed"),

@@ -1,0 +1,239 @@
+"""Speed of whodid against bare spaCy on the IndiaPoliceEvents articles, with 1 and 2 processes.
+
+Both measurements parse the same texts with the same model (`whodid.nlp.load_nlp()`) and batch size in
+the same run, so the ratio whodid/bare is what whodid's own stages cost on top of the parse.
+
+- 1 process: `nlp.pipe(texts)` against `Pipeline().run(articles)`, both in this process, warmed up first.
+- 2 processes: bare is `nlp.pipe(texts, n_process=2)` (spaCy's own multiprocessing; its worker start-up
+  and model hand-over are inside the clock, as they are for any caller). whodid is `Pipeline.run` in 2
+  worker processes (multiprocessing, spawn), each loading its own Pipeline and warming up before the
+  clock; each codes one half of the corpus; the time is the wall time from the start signal to the
+  last result.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/speed.py [--articles N] [--processes 1 2] [--shared ../shared]
+
+The articles are read from ../shared at run time; nothing of them is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import gc
+import multiprocessing as mp
+import os
+import platform
+import resource
+import shlex
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing.synchronize import Event as StartSignal
+from pathlib import Path
+
+from spacy.language import Language
+
+from whodid import Pipeline
+from whodid.errors import WhodidError
+from whodid.evaluate.formats import indiapoliceevents
+from whodid.evaluate.gold import ReadOptions
+from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
+from whodid.records import Article
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+DOCS_RELATIVE = Path("data") / "dev" / "indiapoliceevents" / "docs.jsonl"
+WARM_UP_ARTICLES = 8  # enough to fill a batch and touch every stage once
+
+
+@dataclass(slots=True)
+class Run:
+    """One timed measurement."""
+
+    method: str
+    processes: int
+    seconds: float
+    sentences: int = 0
+    events: int = 0
+    errors: int = 0
+    peak_rss_mib: float = 0.0  # the largest single process taking part
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=None, help="articles to code (default: all 1,257)")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2], choices=[1, 2])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder")
+    args = parser.parse_args(argv)
+    if args.articles is not None and args.articles < 1:
+        parser.error("--articles must be at least 1")
+    return args
+
+
+def load_articles(shared: Path, count: int | None) -> list[Article]:
+    """The corpus's articles, repeated (each copy its own id) when more are asked for than it holds."""
+    docs = shared / DOCS_RELATIVE
+    if not shared.is_dir() or not docs.is_file():
+        sys.exit(f"speed: the IndiaPoliceEvents articles {docs} are absent; pass --shared PATH")
+    try:
+        gold = indiapoliceevents.read(docs, ReadOptions())
+    except WhodidError as error:
+        sys.exit(f"speed: cannot read {docs}: {error}")
+    corpus = [Article(id=item.id, text=item.text, published=item.published) for item in gold.items]
+    if not corpus:
+        sys.exit(f"speed: {docs} holds no articles")
+    count = count or len(corpus)
+    return [
+        dataclasses.replace(corpus[i % len(corpus)], id=f"{corpus[i % len(corpus)].id}-{i // len(corpus)}")
+        for i in range(count)
+    ]
+
+
+def time_bare(nlp: Language, texts: Sequence[str], processes: int) -> Run:
+    sentences = 0
+    start = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE, n_process=processes):
+        sentences += sum(1 for _ in doc.sents)  # the parser's own sentences: microseconds per doc
+    seconds = time.perf_counter() - start
+    return Run("bare spaCy", processes, seconds, sentences, peak_rss_mib=max(peak_rss_mib(), children_rss()))
+
+
+def code_articles(pipeline: Pipeline, articles: Sequence[Article]) -> tuple[int, int]:
+    events = errors = 0
+    for result in pipeline.run(articles):
+        events += len(result.events)
+        errors += result.error is not None
+    return events, errors
+
+
+def time_whodid(pipeline: Pipeline, articles: Sequence[Article]) -> Run:
+    start = time.perf_counter()
+    events, errors = code_articles(pipeline, articles)
+    return Run(
+        "whodid", 1, time.perf_counter() - start, events=events, errors=errors, peak_rss_mib=peak_rss_mib()
+    )
+
+
+def whodid_worker(articles: list[Article], ready: mp.Queue, start: StartSignal, results: mp.Queue) -> None:
+    """One of the parallel workers: load and warm up, wait for the signal, code its share."""
+    pipeline = Pipeline(batch_size=DEFAULT_BATCH_SIZE)
+    code_articles(pipeline, articles[:WARM_UP_ARTICLES])
+    ready.put(os.getpid())
+    start.wait()
+    events, errors = code_articles(pipeline, articles)
+    results.put((events, errors, peak_rss_mib()))
+
+
+def time_whodid_parallel(articles: Sequence[Article], processes: int) -> Run:
+    context = mp.get_context("spawn")  # each worker loads its own Pipeline, nothing shared by fork
+    ready, results, start = context.Queue(), context.Queue(), context.Event()
+    shares = [list(articles[i::processes]) for i in range(processes)]
+    workers = [context.Process(target=whodid_worker, args=(share, ready, start, results)) for share in shares]
+    for worker in workers:
+        worker.start()
+    for _ in workers:
+        ready.get()
+    began = time.perf_counter()
+    start.set()
+    outcomes = [results.get() for _ in workers]
+    seconds = time.perf_counter() - began
+    for worker in workers:
+        worker.join()
+    return Run(
+        "whodid", processes, seconds,
+        events=sum(o[0] for o in outcomes), errors=sum(o[1] for o in outcomes),
+        peak_rss_mib=max(o[2] for o in outcomes),
+    )  # fmt: skip
+
+
+def peak_rss_mib() -> float:
+    # ru_maxrss is KiB on Linux and bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def children_rss() -> float:
+    """The largest finished child process (spaCy's n_process workers)."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def shown_command(argv: Sequence[str]) -> str:
+    python = Path(sys.executable)
+    with contextlib.suppress(ValueError):  # shown as typed when run from the repository root
+        python = python.relative_to(Path.cwd())
+    return shlex.join([str(python), *argv])
+
+
+def table(runs: list[Run], articles: int, words: int) -> list[str]:
+    bare = {run.processes: run for run in runs if run.method == "bare spaCy"}
+    sentences = next((run.sentences for run in runs if run.sentences), 0)
+    lines = [
+        "| processes | method | seconds | articles/s | sentences/s | words/s | whodid / bare time "
+        "| events/article | peak RSS (largest process) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        ratio = "" if run.method != "whodid" else f"{run.seconds / bare[run.processes].seconds:.2f}×"
+        events = "" if run.method != "whodid" else f"{run.events / articles:.1f}"
+        lines.append(
+            f"| {run.processes} | {run.method} | {run.seconds:.1f} | {articles / run.seconds:.2f} "
+            f"| {sentences / run.seconds:.1f} | {words / run.seconds:,.0f} | {ratio} | {events} "
+            f"| {run.peak_rss_mib:,.0f} MiB |"
+        )
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    articles = load_articles(args.shared.resolve(), args.articles)
+    texts = [article.text for article in articles]
+    words = sum(len(text.split()) for text in texts)
+
+    # Warm-up: load the model and whodid's data and run both paths once, outside the clocks.
+    nlp = load_nlp(DEFAULT_MODEL)
+    pipeline = Pipeline(batch_size=DEFAULT_BATCH_SIZE)
+    time_bare(nlp, texts[:WARM_UP_ARTICLES], 1)
+    time_whodid(pipeline, articles[:WARM_UP_ARTICLES])
+
+    runs: list[Run] = []
+    for processes in args.processes:
+        gc.collect()
+        runs.append(time_bare(nlp, texts, processes))
+        print(f"{processes} process(es): bare spaCy {runs[-1].seconds:.1f} s", flush=True)
+        gc.collect()
+        runs.append(
+            time_whodid(pipeline, articles) if processes == 1 else time_whodid_parallel(articles, processes)
+        )
+        print(f"{processes} process(es): whodid     {runs[-1].seconds:.1f} s", flush=True)
+    if any(run.errors for run in runs):
+        print(f"warning: {max(run.errors for run in runs)} article(s) could not be coded; see the log above")
+
+    print()
+    print(
+        f"corpus: IndiaPoliceEvents docs.jsonl, {len(articles)} articles, {words:,} words (whitespace), "
+        f"sentences counted from the parser's doc.sents in the bare run"
+    )
+    print(f"model: {DEFAULT_MODEL}, batch size {DEFAULT_BATCH_SIZE}")
+    print(
+        "method: 1 process = both in this process after warm-up; 2 processes = bare nlp.pipe(n_process=2) "
+        "(worker start-up inside the clock), whodid Pipeline.run in 2 spawned workers over halves of the "
+        "corpus, each warmed up before the clock, wall time to the last result"
+    )
+    print(
+        f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}; {date.today().isoformat()}"
+    )
+    print()
+    print("\n".join(table(runs, len(articles), words)))
+    print()
+    print(f"command: {shown_command(sys.argv if argv is None else ['benchmarks/speed.py', *argv])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
