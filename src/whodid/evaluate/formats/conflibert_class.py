@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from whodid.errors import InputError
+from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import Event
@@ -36,14 +37,14 @@ NOTES = [
 def sniff(path: Path) -> bool:
     if path.suffix.lower() not in {".tsv", ".txt"} or not path.is_file():
         return False
-    lines = [line for line in _head_lines(path) if line.strip()]
+    lines = [line for line in head_lines(path, SNIFF_LINES) if line.strip()]
     good = sum(_split(line) is not None for line in lines)
     return good > 0 and good * 2 >= len(lines)  # tolerate the odd malformed line
 
 
 def read(path: Path, options: ReadOptions) -> GoldSet:
     gold = GoldSet(path.stem, NAME, list(FIELDS), [], predict, notes=list(NOTES))
-    for number, line in enumerate(_lines(path), 1):
+    for number, line in enumerate(read_lines(path, "ConfliBERT class file"), 1):
         if not line.strip():
             continue
         origin = f"{path}:{number}"
@@ -85,18 +86,3 @@ def _why_malformed(line: str) -> str:
     if not parts[0].strip():
         return "empty sentence"
     return f"class {parts[1].strip()!r} is not one of 0-4"
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the ConfliBERT class file: {error}") from error
-
-
-def _head_lines(path: Path) -> list[str]:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return [line for _, line in zip(range(SNIFF_LINES), handle, strict=False)]
-    except OSError:
-        return []

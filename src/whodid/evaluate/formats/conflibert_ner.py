@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from whodid.errors import InputError
+from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import Actor, Event, Span
@@ -63,13 +64,13 @@ class _Sentence:
 def sniff(path: Path) -> bool:
     if path.suffix.lower() not in {".txt", ".conll", ".bio"} or not path.is_file():
         return False
-    lines = [line.split() for line in _head_lines(path) if line.strip()]
+    lines = [line.split() for line in head_lines(path, SNIFF_LINES) if line.strip()]
     return bool(lines) and all(len(parts) == 2 and parts[1] in TAGS for parts in lines)
 
 
 def read(path: Path, options: ReadOptions) -> GoldSet:
     gold = GoldSet(path.stem, NAME, list(FIELDS), [], predict, notes=list(NOTES))
-    for number, sentence in enumerate(_sentences(_lines(path)), 1):
+    for number, sentence in enumerate(_sentences(read_lines(path, "ConfliBERT actor file")), 1):
         origin = f"{path}:{sentence.first_line}"
         if sentence.problem is not None:
             gold.dropped.append(Dropped(origin, sentence.problem))
@@ -163,18 +164,3 @@ def _sentences(lines: list[str]) -> Iterator[_Sentence]:
         sentence.tags.append(parts[1])
     if sentence is not None:
         yield sentence
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the ConfliBERT actor file: {error}") from error
-
-
-def _head_lines(path: Path) -> list[str]:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return [line for _, line in zip(range(SNIFF_LINES), handle, strict=False)]
-    except OSError:
-        return []
