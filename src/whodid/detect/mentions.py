@@ -118,7 +118,22 @@ def _place_phrases(sentence: SpacySpan, trigger_indexes: set[int]) -> list[Phras
         for ent in sentence.ents
         if (ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _after_locative(ent.root)))
         and not (ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in trigger_indexes)
+        and not _describes_someone(ent.root, trigger_indexes)
     ]
+
+
+def _describes_someone(place: Token, trigger_indexes: set[int]) -> bool:
+    """"a cab driver from Abidjan", "Caracas' newspaper": the place says who someone is, not where
+    anything happened."""
+    if place.dep_ == "poss":
+        return True
+    prep = place.head
+    return (
+        place.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.pos_ in {"NOUN", "PROPN"}
+        and prep.head.i not in trigger_indexes
+    )
 
 
 def _after_locative(token: Token) -> bool:
