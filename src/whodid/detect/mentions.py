@@ -123,7 +123,7 @@ def _place_phrases(sentence: SpacySpan, trigger_indexes: set[int]) -> list[Phras
 
 
 def _describes_someone(place: Token, trigger_indexes: set[int]) -> bool:
-    """"a cab driver from Abidjan", "Caracas' newspaper": the place says who someone is, not where
+    """ "a cab driver from Abidjan", "Caracas' newspaper": the place says who someone is, not where
     anything happened."""
     if place.dep_ == "poss":
         return True

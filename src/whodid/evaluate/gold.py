@@ -70,3 +70,8 @@ class ReadOptions:
 
     published_offset_days: int = 3  # ACLED: the article is taken to appear this long after the event
     limit: int | None = None  # read at most this many items (samples for CI); None reads all
+
+
+def as_date(value: object) -> date:
+    """A date from a date or an ISO string (gold files hold both)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

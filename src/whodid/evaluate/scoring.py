@@ -7,12 +7,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from difflib import SequenceMatcher
 from statistics import mean
 from typing import Any
 
-from whodid.evaluate.gold import FieldSpec
+from whodid.evaluate.gold import FieldSpec, as_date
 from whodid.geo import haversine_km
 
 DISTANCE_THRESHOLDS_KM = (5, 25, 50)
@@ -163,9 +162,7 @@ def _score_distances(spec: FieldSpec, pairs: list[tuple[str, Any, Any]]) -> Fiel
 
 
 def _score_dates(spec: FieldSpec, pairs: list[tuple[str, Any, Any]]) -> FieldScore:
-    gaps: list[int | None] = [
-        None if p is None else abs((_as_date(p) - _as_date(g)).days) for _, g, p in pairs
-    ]
+    gaps: list[int | None] = [None if p is None else abs((as_date(p) - as_date(g)).days) for _, g, p in pairs]
     metrics: dict[str, float | None] = {
         "dated": _share([gap is not None for gap in gaps]),
         "exact": _share([gap == 0 for gap in gaps]),
@@ -238,10 +235,6 @@ def _accuracy(golds: Sequence[str], predictions: Sequence[str]) -> float | None:
 
 def _share(flags: Sequence[bool]) -> float | None:
     return sum(flags) / len(flags) if flags else None
-
-
-def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 _SCORERS = {

@@ -7,8 +7,6 @@ and factuality are then checked field by field on the best match.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +17,8 @@ import pycountry
 
 from whodid.data_files import load_yaml_mapping
 from whodid.errors import DataFileError
+from whodid.evaluate.gold import as_date
+from whodid.evaluate.scoring import NAME_MATCH_THRESHOLD, name_similarity
 from whodid.geo import haversine_km
 from whodid.records import Actor, Event
 
@@ -29,11 +29,12 @@ class GoldActor:
     name: str | None = None
 
     def agrees(self, actors: Sequence[Actor]) -> bool:
-        wanted = _normal(self.name) if self.name else None
-        return any(
-            (actor.country in self.countries)
-            or (wanted is not None and _normal(actor.name or actor.text) == wanted)
-            for actor in actors
+        return any(actor.country in self.countries or self._named(actor) for actor in actors)
+
+    def _named(self, actor: Actor) -> bool:
+        return (
+            self.name is not None
+            and name_similarity(self.name, actor.name or actor.text) >= NAME_MATCH_THRESHOLD
         )
 
 
@@ -85,7 +86,7 @@ def load_seed_gold(path: Path) -> SeedGold:
         events = tuple(_gold_event(entry) for entry in raw["events"])
         return SeedGold(
             document=str(raw["document"]),
-            published=_as_date(raw["published"]),
+            published=as_date(raw["published"]),
             events=events,
             not_asserted=tuple(str(phrase) for phrase in raw.get("not_asserted", [])),
         )
@@ -167,7 +168,7 @@ def _gold_event(entry: dict[str, Any]) -> GoldEvent:
         types=frozenset(str(t) for t in entry["type"]),
         source=_gold_actor(entry.get("source")),
         target=_gold_actor(entry.get("target")),
-        date=_as_date(entry["date"]) if entry.get("date") else None,
+        date=as_date(entry["date"]) if entry.get("date") else None,
         place=place,
         fatalities=entry.get("fatalities"),
         count=entry.get("count"),
@@ -194,12 +195,3 @@ def _alpha3(code: str) -> str:
     if country is None:
         raise LookupError(f"unknown country code {code!r}")
     return str(country.alpha_3)
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _normal(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
