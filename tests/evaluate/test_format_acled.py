@@ -164,3 +164,5 @@ def test_end_to_end(tmp_path: Path, pipeline) -> None:
     assert scores["event_type"].metrics["accuracy"] is not None
     assert scores["fatalities"].metrics["mae"] is not None
     assert not result.failed
+    assert set(scores["location"].by_group) <= {"1", "2", "3", "(none)"}
+    assert scores["location"].by_group, "location figures are broken down by geo_precision"

@@ -53,6 +53,8 @@ def render_html(result: EvalResult, worst: int = 20) -> str:
         body.append(f"<h2>{_e(score.spec.name)}</h2><p>{_e(score.spec.description)}</p>")
         if score.per_class:
             body.append(_html_table(["class", "precision", "recall", "f1", "support"], _class_rows(score)))
+        if score.by_group:
+            body.append(_html_table([score.spec.group_by or "group", "whodid"], _group_rows(score)))
         if score.confusion:
             header, rows = _confusion(score)
             body.append(_html_table(header, rows))
@@ -87,6 +89,10 @@ def _markdown_lines(result: EvalResult, worst: int) -> Iterable[str]:
         if score.per_class:
             yield from _md_table(["class", "precision", "recall", "f1", "support"], _class_rows(score))
             yield ""
+        if score.by_group:
+            yield f"By {score.spec.group_by}:\n"
+            yield from _md_table([score.spec.group_by or "group", "whodid"], _group_rows(score))
+            yield ""
         if score.confusion:
             header, rows = _confusion(score)
             yield "Confusion (rows: gold, columns: whodid):\n"
@@ -116,6 +122,10 @@ def _class_rows(score: FieldScore) -> list[list[str]]:
         [label, _number(v["precision"]), _number(v["recall"]), _number(v["f1"]), str(int(v["support"]))]
         for label, v in ranked
     ]
+
+
+def _group_rows(score: FieldScore) -> list[list[str]]:
+    return [[group, _figures(metrics)] for group, metrics in score.by_group.items()]
 
 
 def _confusion(score: FieldScore) -> tuple[list[str], list[list[str]]]:

@@ -38,14 +38,12 @@ class EvalResult:
 def evaluate(gold: GoldSet, pipeline: Pipeline | None = None) -> EvalResult:
     pipeline = pipeline or Pipeline()
     outcomes = dict(_outcomes(gold, pipeline))
+    scored = [o for o in outcomes.values() if o.error is None]
     scores = [
         score_field(
             spec,
-            [
-                (item_id, o.item.gold.get(spec.name), o.predicted.get(spec.name))
-                for item_id, o in outcomes.items()
-                if o.error is None
-            ],
+            [(o.item.id, o.item.gold.get(spec.name), o.predicted.get(spec.name)) for o in scored],
+            {o.item.id: o.item.extra.get(spec.group_by) for o in scored} if spec.group_by else None,
         )
         for spec in gold.fields
     ]

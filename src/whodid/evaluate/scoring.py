@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from statistics import mean
@@ -41,6 +41,7 @@ class FieldScore:
     )  # label: {precision, recall, f1, support}
     confusion: dict[str, Counter[str]] = field(default_factory=dict)  # gold label -> predicted label counts
     cases: list[Case] = field(default_factory=list)
+    by_group: dict[str, dict[str, float | None]] = field(default_factory=dict)  # group -> the same figures
 
     def worst(self, count: int) -> list[Case]:
         return sorted((c for c in self.cases if c.loss > 0), key=lambda c: -c.loss)[:count]
@@ -49,12 +50,22 @@ class FieldScore:
 NONE_LABEL = "(none)"
 
 
-def score_field(spec: FieldSpec, pairs: Sequence[tuple[str, Any, Any]]) -> FieldScore:
-    """Score (item id, gold, predicted) triples; items whose gold is None are not scored."""
+def score_field(
+    spec: FieldSpec, pairs: Sequence[tuple[str, Any, Any]], groups: Mapping[str, object] | None = None
+) -> FieldScore:
+    """Score (item id, gold, predicted) triples; items whose gold is None are not scored.
+    With `groups` (item id -> group), the figures are also given per group."""
     labelled = [(item, gold, predicted) for item, gold, predicted in pairs if gold is not None]
     score = _SCORERS[spec.kind](spec, labelled)
     if not spec.baseline:
         score.baseline, score.baseline_rule = {}, ""
+    if groups:
+        members: dict[str, list[tuple[str, Any, Any]]] = {}
+        for triple in labelled:
+            members.setdefault(str(groups.get(triple[0], "(none)")), []).append(triple)
+        score.by_group = {
+            group: _SCORERS[spec.kind](spec, part).metrics for group, part in sorted(members.items())
+        }
     return score
 
 

@@ -30,7 +30,12 @@ FIELDS = [
     FieldSpec("inter2", "label", "ACLED actor type of actor 2, '0' when there is none"),
     FieldSpec("actor1", "name", "first actor"),
     FieldSpec("actor2", "name", "second actor"),
-    FieldSpec("location", "distance", "the event's (lat, lon)"),
+    FieldSpec(
+        "location",
+        "distance",
+        "the event's (lat, lon), also by ACLED geo_precision",
+        group_by="geo_precision",
+    ),
     FieldSpec("event_date", "date", "the day of the event"),
     FieldSpec("fatalities", "number", "reported fatalities"),
 ]
@@ -87,8 +92,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
     gold_set.notes.append(f"read as {encoding}")
     gold_set.notes.extend(_missing_column_notes(columns))
     gold_set.notes.append(
-        "location scores are over all geo_precision levels (1 town, 2 near a town, 3 region); "
-        "each item's extra['geo_precision'] allows a breakdown"
+        "location scores are over all geo_precision levels (1 town, 2 near a town, 3 region), "
+        "and broken down by level in the location section"
     )
     seen: Counter[str] = Counter()
     for row in reader:
