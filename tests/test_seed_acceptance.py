@@ -62,6 +62,8 @@ def test_every_event_points_at_its_evidence(seed, seed_dir):
     _, events, _ = seed
     text = (seed_dir / "cradle-2024-03-01.txt").read_text(encoding="utf-8")
     for event in events:
+        start, end = event.evidence.sentence_span
+        assert text[start:end] == event.evidence.sentence
         start, end = event.evidence.trigger_span
         assert text[start:end] == event.evidence.trigger_text
         for actor in event.source + event.target:

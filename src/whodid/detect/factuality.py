@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.roles import actor_ref, clause_subject
-from whodid.detect.syntax import ancestors_within_clause, subtree_span
+from whodid.detect.syntax import ancestors_within_clause, subtree_span, text_between
 from whodid.records import ActorRef, Phrase
 
 
@@ -85,9 +85,8 @@ def _attribution_at(node: Token, below: Token, trigger: Token, lexicon: Lexicon)
         if child.dep_ == "prep" and child.lower_ in lexicon.according_to:
             source = next((t for t in child.subtree if t.dep_ == "pobj"), None)
             if source is not None:
-                start, end = subtree_span(source)
-                text = trigger.doc.text[start:end]
-                return Factuality("reported", attributed_text=Phrase(text, (start, end)))
+                text = text_between(source.left_edge, source.right_edge)
+                return Factuality("reported", attributed_text=Phrase(text, subtree_span(source)))
     if (
         node != trigger
         and node.lemma_.lower() in lexicon.reporting_verbs

@@ -24,11 +24,13 @@ CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 def detect_mentions(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or load_lexicon()
     mentions = []
+    entities = list(doc.ents)  # once: Span.ents rebuilds the document's entities on every call
     for index, sentence in enumerate(doc.sents):
         triggers = find_triggers(sentence, lexicon)
         if not triggers:
             continue
-        places = _place_phrases(sentence, {trigger.token.i for trigger in triggers})
+        in_sentence = [ent for ent in entities if sentence.start <= ent.start and ent.end <= sentence.end]
+        places = _place_phrases(in_sentence, {trigger.token.i for trigger in triggers})
         for trigger in triggers:
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
@@ -44,7 +46,7 @@ def _mention(
     factuality = read_factuality(token, spec.type, lexicon)
     span = _trimmed_span(sentence)
     return Mention(
-        sentence=Sentence(article_id, index, span, sentence.doc.text[span[0] : span[1]]),
+        sentence=Sentence(article_id, index, span, sentence.text.strip()),
         trigger_text=token.text,
         trigger_span=token_span(token),
         type=spec.type,
@@ -110,12 +112,12 @@ def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-def _place_phrases(sentence: SpacySpan, trigger_indexes: set[int]) -> list[Phrase]:
+def _place_phrases(entities: list[SpacySpan], trigger_indexes: set[int]) -> list[Phrase]:
     """Place names, except those naming who acts: "a US missile attack" is by the US, not in it.
     Names the model mislabels count when a locative preposition governs them ("in El Fasher")."""
     return [
         phrase_of(ent[0], ent[-1], ent.label_)
-        for ent in sentence.ents
+        for ent in entities
         if (ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _after_locative(ent.root)))
         and not (ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in trigger_indexes)
         and not _describes_someone(ent.root, trigger_indexes)

@@ -223,7 +223,9 @@ def actor_ref(head: Token) -> ActorRef:
         # "fighters of Kataib Hezbollah": the group the people belong to is the actor.
         end = of_object.idx + len(of_object)
         candidates.append(
-            Phrase(head.doc.text[base.span[0] : end], (base.span[0], end), of_object.ent_type_ or None)
+            Phrase(
+                head.doc.char_span(base.span[0], end).text, (base.span[0], end), of_object.ent_type_ or None
+            )
         )
     candidates.append(base)
     if head.pos_ == "NOUN" and base.span[0] < head.idx:

@@ -36,13 +36,20 @@ def entity_phrase(token: Token) -> Phrase | None:
     """The named entity the token belongs to, if it is a name (person, organisation, group, place)."""
     if token.ent_type_ not in NAME_LABELS:
         return None
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            first, last = entity[0], entity[-1]
-            while first.i < last.i and first.lower_ in {"the", "a", "an"}:
-                first = first.nbor()
-            return phrase_of(first, last, entity.label_)
-    return None
+    # Walk the IOB tags rather than `doc.ents`, which builds every entity of the document on each call.
+    doc, first, last = token.doc, token.i, token.i
+    while doc[first].ent_iob_ == "I" and first > 0:
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    while first < last and doc[first].lower_ in {"the", "a", "an"}:
+        first += 1
+    return phrase_of(doc[first], doc[last], token.ent_type_)
+
+
+def text_between(first: Token, last: Token) -> str:
+    """The article's text from one token to another, without rebuilding the whole document's text."""
+    return first.doc[first.i : last.i + 1].text
 
 
 def premodified_phrase(head: Token) -> Phrase:
