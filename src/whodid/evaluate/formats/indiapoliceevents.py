@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -51,27 +51,55 @@ def sniff(path: Path) -> bool:
 
 
 def read(path: Path, options: ReadOptions) -> GoldSet:
+    return read_units(path, options, NAME, DOC_KEYS, _document_unit)
+
+
+def _document_unit(record: dict[str, Any], dates: dict[str, date]) -> Unit:
+    doc_id = str(record["doc_id"])
+    text = _repaired(record["doc_text"])
+    published = (story_date(text) if isinstance(text, str) else None) or dates.get(doc_id)
+    return Unit(doc_id, text, record["doc_labels"], published)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One gold item as a record of either file gives it, before its labels are checked."""
+
+    item_id: str
+    text: Any  # a str when the record is well formed
+    labels: Any
+    published: date | None
+
+
+def read_units(
+    path: Path,
+    options: ReadOptions,
+    name: str,
+    keys: frozenset[str],
+    unit_of: Callable[[dict[str, Any], dict[str, date]], Unit],
+) -> GoldSet:
+    """The reading loop both IndiaPoliceEvents files share: records to items, bad rows to `dropped`."""
     dates = metadata_dates(path.parent / "metadata.jsonl")
     items: list[GoldItem] = []
     dropped: list[Dropped] = []
     seen: set[str] = set()
-    for origin, record in json_records(path, DOC_KEYS, NAME, dropped):
+    for origin, record in json_records(path, keys, name, dropped):
         if options.limit is not None and len(items) >= options.limit:
             break
-        doc_id, text = str(record["doc_id"]), record["doc_text"]
-        text = repair_text(text) if isinstance(text, str) else text
-        gold = gold_flags(record["doc_labels"])
-        problem = gold if isinstance(gold, str) else row_problem(doc_id, text, seen)
+        unit = unit_of(record, dates)
+        gold = gold_flags(unit.labels)
+        problem = gold if isinstance(gold, str) else row_problem(unit.item_id, unit.text, seen)
         if problem or isinstance(gold, str):
             dropped.append(Dropped(origin, problem or "unreadable labels"))
             continue
-        seen.add(doc_id)
-        published = story_date(text) or dates.get(doc_id)
-        items.append(GoldItem(doc_id, text, gold, published, origin))
-    return GoldSet(
-        name=path.stem, format=NAME, fields=FIELDS, items=items, predict=predict, dropped=dropped,
-        notes=reader_notes(items),
-    )  # fmt: skip
+        seen.add(unit.item_id)
+        items.append(GoldItem(unit.item_id, unit.text, gold, unit.published, origin))
+    return GoldSet(name=path.stem, format=name, fields=FIELDS, items=items, predict=predict,
+                   dropped=dropped, notes=reader_notes(items))  # fmt: skip
+
+
+def _repaired(text: Any) -> Any:
+    return repair_text(text) if isinstance(text, str) else text
 
 
 def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
