@@ -55,13 +55,14 @@ class Pipeline:
         pairs = (("" if refusal else article.text, (article, refusal)) for article, refusal in checked)
         for doc, (article, refusal) in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
             if refusal:
-                log.warning("skipped %s: %s", article.origin or article.id, refusal)
+                # The result carries the reason; callers report it (the CLI prints one line per skip).
+                log.info("refused %s: %s", article.origin or article.id, refusal)
                 yield ArticleResult(article, [], error=refusal)
                 continue
             try:
                 yield ArticleResult(article, self.code(article, doc))
             except Exception as error:  # one article's failure must not end a corpus run
-                log.exception("article %s (%s) could not be coded", article.id, article.origin)
+                log.info("article %s (%s) could not be coded", article.id, article.origin, exc_info=True)
                 yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
 
     def refusal(self, article: Article) -> str | None:

@@ -60,3 +60,11 @@ def test_names_match_across_spelling_and_order():
     assert name_similarity("Hamas", "Hezbollah") < 0.8
     score = score_field(FieldSpec("actor1", "name"), [("1", "Boko Haram", ["Boko Haram fighters", "army"])])
     assert score.metrics["match"] == 1.0
+
+
+def test_names_have_a_keyword_baseline_when_the_texts_are_given():
+    pairs = [("1", "Boko Haram", "Boko Haram"), ("2", "Hamas", None)]
+    texts = {"1": "The army said Boko Haram fighters attacked.", "2": "In Gaza, Hamas fighters fired rockets."}
+    score = score_field(FieldSpec("actor1", "name"), pairs, texts=texts)
+    assert score.baseline_rule == "first capitalised phrase"
+    assert score.baseline["match"] == pytest.approx(0.5)  # "Boko Haram" right, "Gaza" wrong

@@ -44,6 +44,7 @@ def evaluate(gold: GoldSet, pipeline: Pipeline | None = None) -> EvalResult:
             spec,
             [(o.item.id, o.item.gold.get(spec.name), o.predicted.get(spec.name)) for o in scored],
             {o.item.id: o.item.extra.get(spec.group_by) for o in scored} if spec.group_by else None,
+            {o.item.id: o.item.text for o in scored} if spec.kind == "name" and spec.baseline else None,
         )
         for spec in gold.fields
     ]

@@ -51,12 +51,20 @@ NONE_LABEL = "(none)"
 
 
 def score_field(
-    spec: FieldSpec, pairs: Sequence[tuple[str, Any, Any]], groups: Mapping[str, object] | None = None
+    spec: FieldSpec,
+    pairs: Sequence[tuple[str, Any, Any]],
+    groups: Mapping[str, object] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> FieldScore:
     """Score (item id, gold, predicted) triples; items whose gold is None are not scored.
-    With `groups` (item id -> group), the figures are also given per group."""
+    With `groups` (item id -> group), the figures are also given per group. With `texts` (item id ->
+    text), name fields get a keyword baseline: the first capitalised phrase of the text."""
     labelled = [(item, gold, predicted) for item, gold, predicted in pairs if gold is not None]
     score = _SCORERS[spec.kind](spec, labelled)
+    if spec.kind == "name" and texts is not None and labelled:
+        guesses = [(item, gold, first_capitalised_phrase(texts.get(item, ""))) for item, gold, _ in labelled]
+        score.baseline = _score_names(spec, guesses).metrics
+        score.baseline_rule = "first capitalised phrase"
     if not spec.baseline:
         score.baseline, score.baseline_rule = {}, ""
     if groups:
@@ -201,6 +209,23 @@ def _score_names(spec: FieldSpec, pairs: list[tuple[str, Any, Any]]) -> FieldSco
         for (item, gold, predicted), similarity in zip(pairs, similarities, strict=True)
     ]
     return result
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|al|el|de|the)?\s*[A-Z][\w'’-]*)*")
+_SENTENCE_OPENERS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "After", "Before", "But", "And", "It", "This"}
+)
+
+
+def first_capitalised_phrase(text: str) -> str | None:
+    """The keyword baseline for names: the first run of capitalised words, skipping a sentence opener."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        while words and words[0] in _SENTENCE_OPENERS:
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    return None
 
 
 def name_similarity(first: str, second: str) -> float:
