@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install lock clean
 
 demo: $(STAMP)
 	$(BIN)/whodid extract examples --published 2024-05-20 --format table
@@ -25,8 +25,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# Regenerate the lock after changing dependencies in pyproject.toml (needs pip-tools).
-requirements.lock.new: pyproject.toml
+# Regenerate the lock after changing dependencies in pyproject.toml (needs pip-tools): `make lock`.
+lock:
 	pip-compile --quiet --allow-unsafe --generate-hashes --extra dev --strip-extras \
 		--no-emit-find-links --no-emit-index-url -o requirements.lock pyproject.toml
 

@@ -64,7 +64,15 @@ def test_names_match_across_spelling_and_order():
 
 def test_names_have_a_keyword_baseline_when_the_texts_are_given():
     pairs = [("1", "Boko Haram", "Boko Haram"), ("2", "Hamas", None)]
-    texts = {"1": "The army said Boko Haram fighters attacked.", "2": "In Gaza, Hamas fighters fired rockets."}
+    texts = {
+        "1": "The army said Boko Haram fighters attacked.",
+        "2": "In Gaza, Hamas fighters fired rockets.",
+    }
     score = score_field(FieldSpec("actor1", "name"), pairs, texts=texts)
     assert score.baseline_rule == "first capitalised phrase"
     assert score.baseline["match"] == pytest.approx(0.5)  # "Boko Haram" right, "Gaza" wrong
+
+
+def test_a_long_phrase_containing_a_name_is_not_that_name():
+    assert name_similarity("FMLN", "FMLN guerrillas") == 1.0
+    assert name_similarity("FMLN", "MEMBERS OF THE FMLN ATTACKED AN ELECTRIC POWER SUBSTATION") < 0.8

@@ -17,6 +17,7 @@ from whodid.geo import haversine_km
 DISTANCE_THRESHOLDS_KM = (5, 25, 50)
 DATE_WINDOWS_DAYS = (1, 7)
 NAME_MATCH_THRESHOLD = 0.8
+MAX_EXTRA_WORDS = 2  # a name inside a longer phrase matches only if the phrase adds this many words at most
 
 
 @dataclass(slots=True)
@@ -233,8 +234,9 @@ def name_similarity(first: str, second: str) -> float:
     a, b = _name_key(first), _name_key(second)
     if not a or not b:
         return 0.0
-    if a == b or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()):
-        return 1.0
+    shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
+    if a == b or (shorter <= longer and len(longer) - len(shorter) <= MAX_EXTRA_WORDS):
+        return 1.0  # "Boko Haram" and "Boko Haram fighters"; not a whole sentence that contains a name
     return SequenceMatcher(None, " ".join(sorted(a.split())), " ".join(sorted(b.split()))).ratio()
 
 
