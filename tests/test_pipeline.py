@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import whodid
-from whodid.records import Article
+from whodid.records import DATE_PRECISIONS, Article
 
 
 def test_extract_from_the_package_api():
@@ -26,6 +26,7 @@ def test_the_record_is_json_ready_with_the_contract_fields(pipeline):
                  "evidence", "confidence", "reports"):  # fmt: skip
         assert name in record
     assert record["evidence"]["trigger_text"] == "attacked"
+    assert record["date_precision"] in DATE_PRECISIONS
 
 
 def test_run_streams_results_in_order_and_survives_a_bad_article(pipeline):

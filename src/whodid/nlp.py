@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -42,10 +41,3 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whodid_paragraph_breaks", before="parser")
     return nlp
-
-
-def parse(
-    texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE
-) -> Iterator[Doc]:
-    """Parsed docs for `texts`, in order."""
-    yield from load_nlp(model).pipe(texts, batch_size=batch_size)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from whodid.records import FACTUALITIES
+
 
 def factuality(mentions_of, text, trigger):
     [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
@@ -27,6 +29,7 @@ def factuality(mentions_of, text, trigger):
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):
+    assert label in FACTUALITIES
     assert factuality(mentions_of, text, trigger).factuality == label
 
 
