@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.syntax import (
+    AIMED_PREPS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     entity_phrase,
@@ -18,7 +19,8 @@ from whodid.detect.syntax import (
 from whodid.records import ActorRef, Phrase
 
 # Which prepositions introduce the target, per event type (beyond the always-aimed ones).
-AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards", "into"})
+# "into" names a target too ("an incursion into Lebanon"), though alone it does not make a weak noun an event.
+TARGET_PREPS = AIMED_PREPS | {"into"}
 TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "AGREE": frozenset({"with", "to"}),
@@ -88,7 +90,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
     if not roles.targets:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
-            roles.targets += _prep_objects(complement, AIMED_PREPS)
+            roles.targets += _prep_objects(complement, TARGET_PREPS)
             roles.targets += [ref for c in complement.children if c.dep_ == "dobj" for ref in _refs(c)]
     return roles
 
@@ -143,7 +145,7 @@ def _read_inner_event(act: Token, event_type: str, roles: Roles) -> None:
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None:
         inner_sources += _refs(possessor)
-    inner_targets = _prep_objects(act, AIMED_PREPS)
+    inner_targets = _prep_objects(act, TARGET_PREPS)
     if event_type in ABOUT_AN_ACT:
         roles.targets += inner_sources or inner_targets
     else:
@@ -257,7 +259,7 @@ def _source_preps(event_type: str) -> frozenset[str]:
 
 
 def _target_preps(event_type: str) -> frozenset[str]:
-    return AIMED_PREPS | TARGET_PREPS_BY_TYPE.get(event_type, frozenset())
+    return TARGET_PREPS | TARGET_PREPS_BY_TYPE.get(event_type, frozenset())
 
 
 def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:

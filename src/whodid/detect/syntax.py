@@ -11,6 +11,8 @@ from whodid.records import Phrase, Span
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Prepositions that point at whom an event is aimed ("an attack on", "fired at").
+AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 # Left dependents that belong to an actor's name or description ("US Vice President Kamala Harris").
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "punct", "case", "prep", "pobj"})
 

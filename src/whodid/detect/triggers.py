@@ -8,10 +8,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, TriggerSpec
-from whodid.detect.syntax import NAME_LABELS
+from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 
-# Preps that point at whom an event is aimed: their presence makes a weak noun an event.
-AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack.
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whodid.ontology import load_ontology
 from whodid.records import (
@@ -177,7 +177,7 @@ class EventResolver:
                         found[phrase.span] = place
             context.places_by_sentence[index] = [found[span] for span in sorted(found)]
         # Copies: an event may coarsen its place's precision without touching its neighbours'.
-        return [_copy_place(place) for place in context.places_by_sentence[index]]
+        return [replace(place) for place in context.places_by_sentence[index]]
 
     def _lookup(self, phrase: Phrase, context: ArticleContext) -> Place | None:
         place = self.gazetteer.lookup(phrase.text, context.countries)
@@ -214,7 +214,3 @@ def _overlaps(first: Span, second: Span) -> bool:
 
 def _finest(places: list[Place]) -> Place:
     return min(places, key=lambda place: (place.precision or 4, place.span))
-
-
-def _copy_place(place: Place) -> Place:
-    return Place(**{name: getattr(place, name) for name in Place.__slots__})

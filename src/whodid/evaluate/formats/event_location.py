@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from whodid.errors import InputError
+from whodid.evaluate.formats._files import head_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.evaluate.scoring import NONE_LABEL
@@ -222,7 +223,6 @@ def _data_member(archive: zipfile.ZipFile, path: Path) -> str:
 
 def _head(path: Path, size: int = 4000) -> str:
     if path.suffix.lower() != ".zip":
-        with path.open("rb") as handle:
-            return handle.read(size).decode("utf-8", errors="replace")
+        return head_text(path, size)
     with zipfile.ZipFile(path) as archive, archive.open(_data_member(archive, path)) as handle:
         return handle.read(size).decode("utf-8", errors="replace")

@@ -19,6 +19,7 @@ import pycountry
 
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import InputError
+from whodid.evaluate.formats._files import head_text, read_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.evaluate.scoring import NONE_LABEL
@@ -95,12 +96,12 @@ class _NotScorable(Exception):
 def sniff(path: Path) -> bool:
     if path.suffix.lower() not in {".txt", ".json"} or not path.is_file():
         return False
-    head = _head(path)
+    head = head_text(path, 4096)
     return head.lstrip().startswith("[") and '"eventText"' in head and '"textInfo"' in head
 
 
 def read(path: Path, options: ReadOptions) -> GoldSet:
-    text = _read_text(path)
+    text = read_text(path, "PLOVER gold-standard file")
     records = _json_records(path, text)
     codes = _Codes.load()
     gold = GoldSet(path.stem, NAME, list(FIELDS), [], predict, notes=list(NOTES))
@@ -239,13 +240,6 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read the PLOVER gold-standard file: {error}") from error
-
-
 def _json_records(path: Path, text: str) -> Sequence[Any]:
     try:
         records = json.loads(text)
@@ -265,11 +259,3 @@ def _origin(path: Path, text: str, record: Any, index: int) -> str:
     if at < 0:
         return f"{path}#{index + 1}"
     return f"{path}:{text.count(chr(10), 0, at) + 1}"
-
-
-def _head(path: Path, size: int = 4096) -> str:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.read(size)
-    except OSError:
-        return ""
