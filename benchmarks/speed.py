@@ -1,7 +1,10 @@
 """Speed of whodid against bare spaCy on the IndiaPoliceEvents articles, with 1 and 2 processes.
 
-Both measurements parse the same texts with the same model (`whodid.nlp.load_nlp()`) and batch size in
-the same run, so the ratio whodid/bare is what whodid's own stages cost on top of the parse.
+All measurements use the same texts, model (`whodid.nlp.load_nlp()`) and batch size in the same run.
+Bare spaCy parses every sentence. whodid parses only the sentences its lexical prefilter lets through;
+"whodid, all parsed" (`Pipeline(prefilter=False)`) parses every sentence too, so that its ratio to bare
+is what whodid's own stages cost on top of the parse. For both whodid runs the table gives the recall
+of the articles' gold KILL and ARREST labels, so what the prefilter saves is seen beside what it costs.
 
 - 1 process: `nlp.pipe(texts)` against `Pipeline().run(articles)`, both in this process, warmed up first.
 - 2 processes: bare is `nlp.pipe(texts, n_process=2)` (spaCy's own multiprocessing; its worker start-up
@@ -48,6 +51,8 @@ from whodid.records import Article
 DEFAULT_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 DOCS_RELATIVE = Path("data") / "dev" / "indiapoliceevents" / "docs.jsonl"
 WARM_UP_ARTICLES = 8  # enough to fill a batch and touch every stage once
+RECALL_LABELS = ("kill", "arrest")
+WHODID_METHODS = {"whodid": True, "whodid, all parsed": False}  # method -> prefilter on
 
 
 @dataclass(slots=True)
@@ -61,6 +66,7 @@ class Run:
     events: int = 0
     errors: int = 0
     peak_rss_mib: float = 0.0  # the largest single process taking part
+    labels_found: dict[str, int] = dataclasses.field(default_factory=dict)  # gold label -> articles found
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -74,8 +80,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def load_articles(shared: Path, count: int | None) -> list[Article]:
-    """The corpus's articles, repeated (each copy its own id) when more are asked for than it holds."""
+def load_articles(shared: Path, count: int | None) -> tuple[list[Article], dict[str, dict[str, bool]]]:
+    """The corpus's articles, repeated (each copy its own id) when more are asked for than it holds,
+    and each article's gold labels by its id."""
     docs = shared / DOCS_RELATIVE
     if not shared.is_dir() or not docs.is_file():
         sys.exit(f"speed: the IndiaPoliceEvents articles {docs} are absent; pass --shared PATH")
@@ -87,10 +94,12 @@ def load_articles(shared: Path, count: int | None) -> list[Article]:
     if not corpus:
         sys.exit(f"speed: {docs} holds no articles")
     count = count or len(corpus)
-    return [
+    articles = [
         dataclasses.replace(corpus[i % len(corpus)], id=f"{corpus[i % len(corpus)].id}-{i // len(corpus)}")
         for i in range(count)
     ]
+    labels = {item.id: item.gold for item in gold.items}
+    return articles, {article.id: labels[article.id.rsplit("-", 1)[0]] for article in articles}
 
 
 def time_bare(nlp: Language, texts: Sequence[str], processes: int) -> Run:
@@ -102,37 +111,62 @@ def time_bare(nlp: Language, texts: Sequence[str], processes: int) -> Run:
     return Run("bare spaCy", processes, seconds, sentences, peak_rss_mib=max(peak_rss_mib(), children_rss()))
 
 
-def code_articles(pipeline: Pipeline, articles: Sequence[Article]) -> tuple[int, int]:
-    events = errors = 0
+@dataclass(slots=True)
+class Coded:
+    events: int = 0
+    errors: int = 0
+    # Per article, the police labels read off its events: kept to score recall after the clock stops.
+    labels: dict[str, dict[str, bool]] = dataclasses.field(default_factory=dict)
+
+
+def code_articles(pipeline: Pipeline, articles: Sequence[Article]) -> Coded:
+    coded = Coded()
     for result in pipeline.run(articles):
-        events += len(result.events)
-        errors += result.error is not None
-    return events, errors
+        coded.events += len(result.events)
+        coded.errors += result.error is not None
+        coded.labels[result.article.id] = indiapoliceevents.police_labels(result.events)
+    return coded
 
 
-def time_whodid(pipeline: Pipeline, articles: Sequence[Article]) -> Run:
+def labels_found(coded: Coded, gold: dict[str, dict[str, bool]]) -> dict[str, int]:
+    """How many articles with each gold label we found it in."""
+    return {
+        label: sum(bool(gold[id_].get(label)) and coded.labels[id_][label] for id_ in coded.labels)
+        for label in RECALL_LABELS
+    }
+
+
+def time_whodid(pipeline: Pipeline, articles: Sequence[Article], method: str) -> tuple[Run, Coded]:
     start = time.perf_counter()
-    events, errors = code_articles(pipeline, articles)
+    coded = code_articles(pipeline, articles)
+    seconds = time.perf_counter() - start
     return Run(
-        "whodid", 1, time.perf_counter() - start, events=events, errors=errors, peak_rss_mib=peak_rss_mib()
-    )
+        method, 1, seconds, events=coded.events, errors=coded.errors, peak_rss_mib=peak_rss_mib()
+    ), coded
 
 
-def whodid_worker(articles: list[Article], ready: mp.Queue, start: StartSignal, results: mp.Queue) -> None:
+def whodid_worker(
+    articles: list[Article], prefilter: bool, ready: mp.Queue, start: StartSignal, results: mp.Queue
+) -> None:
     """One of the parallel workers: load and warm up, wait for the signal, code its share."""
-    pipeline = Pipeline(batch_size=DEFAULT_BATCH_SIZE)
+    pipeline = Pipeline(batch_size=DEFAULT_BATCH_SIZE, prefilter=prefilter)
     code_articles(pipeline, articles[:WARM_UP_ARTICLES])
     ready.put(os.getpid())
     start.wait()
-    events, errors = code_articles(pipeline, articles)
-    results.put((events, errors, peak_rss_mib()))
+    coded = code_articles(pipeline, articles)
+    results.put((coded, peak_rss_mib()))
 
 
-def time_whodid_parallel(articles: Sequence[Article], processes: int) -> Run:
+def time_whodid_parallel(
+    articles: Sequence[Article], processes: int, method: str, prefilter: bool
+) -> tuple[Run, Coded]:
     context = mp.get_context("spawn")  # each worker loads its own Pipeline, nothing shared by fork
     ready, results, start = context.Queue(), context.Queue(), context.Event()
     shares = [list(articles[i::processes]) for i in range(processes)]
-    workers = [context.Process(target=whodid_worker, args=(share, ready, start, results)) for share in shares]
+    workers = [
+        context.Process(target=whodid_worker, args=(share, prefilter, ready, start, results))
+        for share in shares
+    ]
     for worker in workers:
         worker.start()
     for _ in workers:
@@ -143,11 +177,14 @@ def time_whodid_parallel(articles: Sequence[Article], processes: int) -> Run:
     seconds = time.perf_counter() - began
     for worker in workers:
         worker.join()
-    return Run(
-        "whodid", processes, seconds,
-        events=sum(o[0] for o in outcomes), errors=sum(o[1] for o in outcomes),
-        peak_rss_mib=max(o[2] for o in outcomes),
-    )  # fmt: skip
+    coded = Coded()
+    for part, _rss in outcomes:
+        coded.events += part.events
+        coded.errors += part.errors
+        coded.labels.update(part.labels)
+    run = Run(method, processes, seconds, events=coded.events, errors=coded.errors)
+    run.peak_rss_mib = max(rss for _part, rss in outcomes)
+    return run, coded
 
 
 def peak_rss_mib() -> float:
@@ -169,36 +206,47 @@ def shown_command(argv: Sequence[str]) -> str:
     return shlex.join([str(python), *argv])
 
 
-def table(runs: list[Run], articles: int, words: int) -> list[str]:
+def table(runs: list[Run], articles: int, words: int, gold_counts: dict[str, int]) -> list[str]:
     bare = {run.processes: run for run in runs if run.method == "bare spaCy"}
     sentences = next((run.sentences for run in runs if run.sentences), 0)
+    recall_heads = "".join(f" {label.upper()} recall |" for label in RECALL_LABELS)
     lines = [
-        "| processes | method | seconds | articles/s | sentences/s | words/s | whodid / bare time "
-        "| events/article | peak RSS (largest process) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| processes | method | seconds | articles/s | sentences/s | words/s | speed vs bare "
+        f"| events/article |{recall_heads} peak RSS (largest process) |",
+        "|---|---|---|---|---|---|---|---|" + "---|" * len(RECALL_LABELS) + "---|",
     ]
     for run in runs:
-        ratio = "" if run.method != "whodid" else f"{run.seconds / bare[run.processes].seconds:.2f}×"
-        events = "" if run.method != "whodid" else f"{run.events / articles:.1f}"
+        whodid = run.method in WHODID_METHODS
+        speed = f"{bare[run.processes].seconds / run.seconds:.2f}×" if whodid else ""
+        events = f"{run.events / articles:.1f}" if whodid else ""
+        recalls = "".join(
+            f" {run.labels_found[label] / max(gold_counts[label], 1):.3f} |" if whodid else " |"
+            for label in RECALL_LABELS
+        )
         lines.append(
             f"| {run.processes} | {run.method} | {run.seconds:.1f} | {articles / run.seconds:.2f} "
-            f"| {sentences / run.seconds:.1f} | {words / run.seconds:,.0f} | {ratio} | {events} "
-            f"| {run.peak_rss_mib:,.0f} MiB |"
+            f"| {sentences / run.seconds:.1f} | {words / run.seconds:,.0f} | {speed} | {events} |{recalls}"
+            f" {run.peak_rss_mib:,.0f} MiB |"
         )
     return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    articles = load_articles(args.shared.resolve(), args.articles)
+    articles, gold = load_articles(args.shared.resolve(), args.articles)
+    gold_counts = {label: sum(bool(gold[a.id].get(label)) for a in articles) for label in RECALL_LABELS}
     texts = [article.text for article in articles]
     words = sum(len(text.split()) for text in texts)
 
     # Warm-up: load the model and whodid's data and run both paths once, outside the clocks.
     nlp = load_nlp(DEFAULT_MODEL)
-    pipeline = Pipeline(batch_size=DEFAULT_BATCH_SIZE)
+    pipelines = {
+        method: Pipeline(batch_size=DEFAULT_BATCH_SIZE, prefilter=prefilter)
+        for method, prefilter in WHODID_METHODS.items()
+    }
     time_bare(nlp, texts[:WARM_UP_ARTICLES], 1)
-    time_whodid(pipeline, articles[:WARM_UP_ARTICLES])
+    for method, pipeline in pipelines.items():
+        time_whodid(pipeline, articles[:WARM_UP_ARTICLES], method)
     # spaCy adds every new word to its vocabulary the first time it sees it, so whichever path runs
     # second on the same texts would parse faster: one untimed pass over the corpus puts both alike.
     for _doc in nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE):
@@ -209,11 +257,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.collect()
         runs.append(time_bare(nlp, texts, processes))
         print(f"{processes} process(es): bare spaCy {runs[-1].seconds:.1f} s", flush=True)
-        gc.collect()
-        runs.append(
-            time_whodid(pipeline, articles) if processes == 1 else time_whodid_parallel(articles, processes)
-        )
-        print(f"{processes} process(es): whodid     {runs[-1].seconds:.1f} s", flush=True)
+        for method, prefilter in WHODID_METHODS.items():
+            gc.collect()
+            run, coded = (
+                time_whodid(pipelines[method], articles, method)
+                if processes == 1
+                else time_whodid_parallel(articles, processes, method, prefilter)
+            )
+            run.labels_found = labels_found(coded, gold)
+            runs.append(run)
+            print(f"{processes} process(es): {method} {run.seconds:.1f} s", flush=True)
     if any(run.errors for run in runs):
         print(f"warning: {max(run.errors for run in runs)} article(s) could not be coded; see the log above")
 
@@ -233,7 +286,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{platform.system()} {platform.machine()}; {date.today().isoformat()}"
     )
     print()
-    print("\n".join(table(runs, len(articles), words)))
+    print(
+        "recall: articles whose gold label KILL / ARREST we also give, over the articles with that label "
+        f"({', '.join(f'{label.upper()} {count}' for label, count in gold_counts.items())})"
+    )
+    print()
+    print("\n".join(table(runs, len(articles), words, gold_counts)))
     print()
     print(f"command: {shown_command(sys.argv if argv is None else ['benchmarks/speed.py', *argv])}")
     return 0

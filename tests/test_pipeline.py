@@ -57,3 +57,16 @@ def test_text_the_model_cannot_read_is_refused_with_a_reason(pipeline):
 def test_sentences_do_not_cross_a_blank_line(nlp):
     doc = nlp("Rebels seize town\n\nThe rebels took the town of Kidal on Monday.")
     assert next(s.text.strip() for s in doc.sents) == "Rebels seize town"
+
+
+def test_injured_and_arrested_reach_their_own_events(pipeline):
+    text = ("Gunmen stormed a hotel in Mogadishu on Monday, killing at least 12 people and injuring 30. "
+            "Police later arrested nine suspects.")  # fmt: skip
+    events = pipeline.extract(text, date(2024, 5, 8))
+    [attack] = [e for e in events if e.type == "ASSAULT"]
+    [arrest] = [e for e in events if e.type == "COERCE"]
+    assert (attack.fatalities.value, attack.fatalities.qualifier) == (12, "at least")
+    assert attack.injured.value == 30
+    assert attack.arrested is None
+    assert (arrest.arrested.value, arrest.fatalities, arrest.injured) == (9, None, None)
+    assert json.loads(json.dumps(arrest.to_dict()))["arrested"]["value"] == 9

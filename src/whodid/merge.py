@@ -13,8 +13,8 @@ from whodid.records import Actor, Event
 
 # Fields a merged event takes from whichever mention states them.
 _FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
-             "injured", "count", "acled_event_type", "acled_sub_event_type", "attributed_to",
-             "attributed_to_text")  # fmt: skip
+             "injured", "arrested", "participants", "count", "acled_event_type", "acled_sub_event_type",
+             "attributed_to", "attributed_to_text")  # fmt: skip
 
 
 def merge_events(events: Sequence[Event], outcome_of: Mapping[str, str] | None = None) -> list[Event]:

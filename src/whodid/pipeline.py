@@ -9,10 +9,11 @@ from datetime import date
 
 from whodid.detect import detect_mentions
 from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.detect.prefilter import TriggerPrefilter, split_sentences
 from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
-from whodid.ontology import load_acled_rules
+from whodid.ontology import load_acled_rules, load_ontology
 from whodid.records import Article, Event, stable_id
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import EventResolver
@@ -39,20 +40,26 @@ class Pipeline:
         gazetteer: Gazetteer | None = None,
         lexicon: Lexicon | None = None,
         keep_actorless: bool = False,
+        prefilter: bool = True,
     ) -> None:
         self.nlp = load_nlp(model)
         self.batch_size = batch_size
         self.lexicon = lexicon or load_lexicon()
+        # Off, every sentence is parsed: slower, for checking what the prefilter costs in recall.
+        self.prefilter = TriggerPrefilter(self.lexicon, self.nlp) if prefilter else None
         self.resolver = EventResolver(kb, gazetteer)
         self.keep_actorless = keep_actorless
         self.acled_rules = load_acled_rules()
+        self.ontology = load_ontology()
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Each article with its events, in input order; streams, so memory stays flat.
         An article that cannot be coded comes back with `error` set; the others go on."""
         checked = ((article, self.refusal(article)) for article in articles)
         # A refused article still flows through nlp.pipe (as an empty text) to keep the input order.
-        pairs = (("" if refusal else article.text, (article, refusal)) for article, refusal in checked)
+        pairs = (
+            ("" if refusal else self._parse_text(article), (article, refusal)) for article, refusal in checked
+        )
         for doc, (article, refusal) in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
             if refusal:
                 # The result carries the reason; callers report it (the CLI prints one line per skip).
@@ -76,8 +83,15 @@ class Pipeline:
             )
         return not_english_reason(article.text, article.language)
 
+    def _parse_text(self, article: Article) -> str:
+        """What the parser sees: the article, with the sentences that hold no trigger word blanked."""
+        if self.prefilter is None:
+            return article.text
+        return self.prefilter.mask(article.text, split_sentences(article.text))
+
     def code(self, article: Article, doc) -> list[Event]:
-        mentions = detect_mentions(doc, article.id, self.lexicon)
+        units = split_sentences(article.text)
+        mentions = detect_mentions(doc, article.id, self.lexicon, sentence_index=units.index_of)
         outcome_of = {
             stable_id(article.id, m.sentence.span, m.trigger_span): stable_id(
                 article.id, m.sentence.span, m.outcome_of
@@ -90,6 +104,8 @@ class Pipeline:
             # An event with no one doing it and no one it is done to is not yet data.
             events = [event for event in events if event.source or event.target]
         for event in events:
+            # After merging, whose best-specified mention may have brought the mode.
+            event.goldstein = self.ontology[event.type].score(event.mode)
             self._categorise_for_acled(event)
         return events
 

@@ -124,6 +124,9 @@ class Quantity:
     span: Span
     text: str
     qualifier: str | None = None  # "at least", "more than", "about" ...
+    upper: int | None = None  # a range's upper bound: "10 to 15" is value 10, upper 15
+    # A word that states no number ("dozens", "thousands"), read as the least it allows.
+    approximate: bool = False
 
 
 @dataclass(slots=True)
@@ -163,6 +166,8 @@ class Mention:
     attributed_to_text: str | None = None
     fatalities: Quantity | None = None
     injured: Quantity | None = None
+    arrested: Quantity | None = None
+    participants: Quantity | None = None  # how many took part in a protest
     count: Quantity | None = None
     scope: list[Span] = field(default_factory=list)  # text the trigger governs: its date and place win
     places: list[Phrase] = field(default_factory=list)  # place names in the sentence, in text order
@@ -194,6 +199,8 @@ class Event:
     location: Place | None = None
     fatalities: Quantity | None = None
     injured: Quantity | None = None
+    arrested: Quantity | None = None
+    participants: Quantity | None = None  # how many took part in a protest
     count: Quantity | None = None
     factuality: str = "asserted"
     attributed_to: Actor | None = None

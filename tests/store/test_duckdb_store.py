@@ -11,6 +11,7 @@ import pytest
 from whodid.errors import StoreError
 from whodid.records import Actor, Article, Event, Evidence, Place, Quantity
 from whodid.store import EventStore
+from whodid.store.duckdb_store import SCHEMA_VERSION
 
 TEXT = "Gunmen attacked a checkpoint near Kirkuk on Monday, killing two soldiers."
 
@@ -87,7 +88,7 @@ def test_reopened_file_reads_back_what_was_written(tmp_path: Path) -> None:
 
     con = duckdb.connect(str(path), read_only=True)
     try:
-        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         row = con.execute(
             'SELECT "type", "date", fatalities, country, lat, quad_class FROM events WHERE event_id = ?',
             ["ev1"],
@@ -123,3 +124,65 @@ def test_unopenable_path_raises_store_error_naming_it(tmp_path: Path) -> None:
     not_a_database.write_text("these are not the bytes of a database\n" * 200, encoding="utf-8")
     with pytest.raises(StoreError, match=r"notes\.duckdb"):
         EventStore(not_a_database)
+
+
+def test_people_counts_survive_a_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    event = make_event()
+    event.injured = Quantity(value=10, span=(80, 88), text="10 to 14", qualifier=None, upper=14)
+    event.arrested = Quantity(value=9, span=(90, 94), text="nine")
+    event.participants = Quantity(value=2000, span=(96, 105), text="thousands", approximate=True)
+    with EventStore(path) as store:
+        store.add(make_article(), [event])
+    with EventStore(path) as store:
+        [record] = store.events()
+    assert record == event.to_dict()
+    assert (record["injured"]["upper"], record["participants"]["approximate"]) == (14, True)
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        row = con.execute("SELECT fatalities, injured, arrested, participants FROM events").fetchone()
+        assert row == (2, 10, 9, 2000)
+    finally:
+        con.close()
+
+
+VERSION_1_EVENTS = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES (1);
+CREATE SEQUENCE event_order;
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, "type" VARCHAR NOT NULL, mode VARCHAR,
+    cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE, acled_event_type VARCHAR,
+    acled_sub_event_type VARCHAR, "date" DATE, date_end DATE, date_precision VARCHAR, factuality VARCHAR,
+    fatalities INTEGER, country VARCHAR, lat DOUBLE, lon DOUBLE, confidence DOUBLE, record JSON NOT NULL,
+    added_order BIGINT NOT NULL DEFAULT nextval('event_order')
+);
+CREATE INDEX events_by_article ON events (article_id);
+INSERT INTO events (event_id, article_id, "type", fatalities, record)
+    VALUES ('old', 'a0', 'ASSAULT', 3, '{}');
+"""
+
+
+def test_a_version_1_file_gains_the_people_columns(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(VERSION_1_EVENTS)
+    con.close()
+
+    event = make_event("new")
+    event.arrested = Quantity(value=9, span=(90, 94), text="nine")
+    with EventStore(path) as store:
+        assert store.add(make_article(), [event]) is True
+    with EventStore(path) as store:  # opening again changes nothing
+        assert store.count_events() == 2
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        rows = con.execute(
+            "SELECT event_id, fatalities, arrested FROM events ORDER BY added_order"
+        ).fetchall()
+        assert rows == [("old", 3, None), ("new", 2, 9)]
+    finally:
+        con.close()

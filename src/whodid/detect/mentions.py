@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from whodid.detect.factuality import read_factuality
 from whodid.detect.lexicon import Lexicon, load_lexicon
-from whodid.detect.numbers import count_of, fatalities_of
+from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.roles import read_roles
 from whodid.detect.syntax import NAME_LABELS, phrase_of, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
@@ -21,14 +23,22 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
 
-def detect_mentions(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -> list[Mention]:
+def detect_mentions(
+    doc: Doc,
+    article_id: str,
+    lexicon: Lexicon | None = None,
+    sentence_index: Callable[[int], int] | None = None,
+) -> list[Mention]:
+    """`sentence_index` numbers a sentence from its first character's offset (the pipeline's own
+    sentence cut, the same whether or not blanked sentences were parsed); else the parser's order."""
     lexicon = lexicon or load_lexicon()
     mentions = []
     entities = list(doc.ents)  # once: Span.ents rebuilds the document's entities on every call
-    for index, sentence in enumerate(doc.sents):
+    for parser_index, sentence in enumerate(doc.sents):
         triggers = find_triggers(sentence, lexicon)
         if not triggers:
             continue
+        index = sentence_index(_trimmed_span(sentence)[0]) if sentence_index else parser_index
         in_sentence = [ent for ent in entities if sentence.start <= ent.start and ent.end <= sentence.end]
         places = _place_phrases(in_sentence, {trigger.token.i for trigger in triggers})
         for trigger in triggers:
@@ -60,6 +70,9 @@ def _mention(
         attributed_to=factuality.attributed_to(),
         attributed_to_text=factuality.attributed_text.text if factuality.attributed_text else None,
         fatalities=fatalities_of(token, spec),
+        injured=injured_of(token, spec),
+        arrested=arrested_of(token, spec),
+        participants=participants_of(token, spec),
         count=count_of(token),
         scope=_scope(token, lexicon),
         places=places,

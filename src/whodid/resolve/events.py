@@ -96,6 +96,8 @@ class EventResolver:
             location=self._place(mention, context, sources + targets),
             fatalities=mention.fatalities,
             injured=mention.injured,
+            arrested=mention.arrested,
+            participants=mention.participants,
             count=mention.count,
             factuality=mention.factuality,
             attributed_to=attributed[0] if attributed else None,

@@ -18,17 +18,17 @@ from typing import Any
 import duckdb
 
 from whodid.errors import StoreError
-from whodid.records import Article, Event
+from whodid.records import Article, Event, Quantity
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: injured, arrested and participants columns
 
 _ARTICLE_COLUMNS = (
     "id", "content_hash", "title", "url", "outlet", "published", "language", "origin", "text", "ingested_at",
 )  # fmt: skip
 _EVENT_COLUMNS = (
     "event_id", "article_id", "type", "mode", "cameo", "quad_class", "goldstein", "acled_event_type",
-    "acled_sub_event_type", "date", "date_end", "date_precision", "factuality", "fatalities", "country",
-    "lat", "lon", "confidence", "record",
+    "acled_sub_event_type", "date", "date_end", "date_precision", "factuality", "fatalities", "injured",
+    "arrested", "participants", "country", "lat", "lon", "confidence", "record",
 )  # fmt: skip
 
 
@@ -67,6 +67,9 @@ class EventStore:
         version = row[0] if row else None
         if version is None:
             self._con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+        elif version < SCHEMA_VERSION:
+            # schema.sql has just brought the tables up to date; record it.
+            self._con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
         elif version > SCHEMA_VERSION:
             raise StoreError(
                 f"the event store at {self.path} has schema version {version}, newer than this whodid "
@@ -168,10 +171,17 @@ def _event_row(event: Event) -> list[Any]:
         event.date_end,
         event.date_precision,
         event.factuality,
-        event.fatalities.value if event.fatalities else None,
+        _value(event.fatalities),
+        _value(event.injured),
+        _value(event.arrested),
+        _value(event.participants),
         location.country if location else None,
         location.lat if location else None,
         location.lon if location else None,
         event.confidence,
         json.dumps(event.to_dict(), ensure_ascii=False),
     ]
+
+
+def _value(quantity: Quantity | None) -> int | None:
+    return quantity.value if quantity else None

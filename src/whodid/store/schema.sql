@@ -1,4 +1,4 @@
--- whodid event store, schema version 1.
+-- whodid event store, schema version 2.
 -- Every statement is idempotent (IF NOT EXISTS): the store runs this file each time it opens.
 
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision       VARCHAR,
     factuality           VARCHAR,
     fatalities           INTEGER,
+    injured              INTEGER,
+    arrested             INTEGER,
+    participants         INTEGER,          -- how many took part in a protest
     country              VARCHAR,          -- the location's ISO 3166-1 alpha-3
     lat                  DOUBLE,
     lon                  DOUBLE,
@@ -45,3 +48,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
+
+-- Version 2 added the people counts beside fatalities; a version 1 file gets them here, at the end of
+-- its rows (the store names its columns, so their order does not matter).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS injured INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS arrested INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS participants INTEGER;

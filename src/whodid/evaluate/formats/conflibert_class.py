@@ -10,6 +10,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
+from whodid.ontology import plover_for_cameo
 from whodid.records import Event
 
 NAME = "conflibert-class"
@@ -30,7 +31,9 @@ FIELDS = [
 NOTES = [
     "Class labels 0-4 are not documented by ConfliBERT's authors: reading them as 0 no event and "
     "CAMEO quad classes 1-4 is an inference.",
-    "Predicted quad_class is the main event's quad class; 0 when whodid finds no event.",
+    "Predicted quad_class is the CAMEO quad class of the main event's CAMEO code (CAMEO's convention: "
+    "01-05 verbal cooperation, 06-08 material, 09-13 verbal conflict, 14-20 material; PLOVER's own quad "
+    "categories differ); 0 when whodid finds no event.",
 ]
 
 
@@ -63,8 +66,13 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
 
 def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     event = main_event(events)
-    quad = event.quad_class if event is not None else None
+    quad = _cameo_quad_class(event) if event is not None else None
     return {"quad_class": NO_EVENT if quad is None else str(quad), "has_event": bool(events)}
+
+
+def _cameo_quad_class(event: Event) -> int | None:
+    code = plover_for_cameo(event.cameo) if event.cameo else None
+    return code.quad_class if code is not None else event.quad_class
 
 
 def _gold(label: str) -> dict[str, Any]:

@@ -29,6 +29,12 @@ NAME = "plover-gsr"
 
 # PLOVER renamed some types after these records were coded.
 OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# The records' draft mode names that today's manual renamed or folded into one mode.
+OLD_MODE_NAMES = {
+    "assassinate": "targeted", "detain": "arrest", "confiscate": "seize", "ban": "restrict",
+    "demo-org": "demo", "demo-spon": "demo", "riot-spon": "riot", "strike-hun": "hunger",
+    "strike-gen": "strike", "host": "visit",
+}  # fmt: skip
 NOT_EVENTS = {"DOCUMENT": "a DOCUMENT record documents the file; it is not an event"}
 
 UNKNOWN = "(unknown)"  # we named an actor but cannot say its country or sector
@@ -58,7 +64,9 @@ NOTES = [
     "Sectors compare on their first three letters (ethnic/religious qualifiers dropped); "
     "'***' is not scored.",
     "location_country is scored where the gold gives a country code or the place is a country; "
-    "gold modes are compared as written (some are older mode names).",
+    "gold modes in draft names are renamed to today's (assassinate->targeted, detain->arrest, "
+    "confiscate->seize, ban->restrict, demo-org/demo-spon->demo, riot-spon->riot, strike-hun->hunger, "
+    "strike-gen->strike, host->visit); the others are compared as written.",
 ]
 
 
@@ -154,7 +162,7 @@ def _item(record: Any, origin: str, codes: _Codes) -> GoldItem:
     gold: dict[str, Any] = {"event_type": event_type}
     mode = record.get("mode")
     if isinstance(mode, str) and mode.strip():
-        gold["mode"] = mode.strip()
+        gold["mode"] = OLD_MODE_NAMES.get(mode.strip(), mode.strip())
     for role in ("source", "target"):
         actors = _gold_actors(record.get(role))
         gold[f"{role}_country"] = _gold_countries(actors, codes)

@@ -1,0 +1,156 @@
+"""A lexical prefilter: sentences in which no trigger word occurs are blanked before the parse.
+
+The parse is most of whodid's cost, and most sentences of a news story report no event. A sentence
+can hold a trigger only if one of its words is an inflected form of a trigger lemma, which a set lookup
+decides without any model. Blanking (spaces, newlines kept) instead of cutting keeps every character
+offset of the article valid, so spans, evidence and ids are the same as with a full parse.
+
+The word forms come from the lexicon's lemmas run backwards through the lemmatizer's own tables (its
+exceptions and suffix rules), so every form the model can lemmatise to a trigger lemma is a candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+
+from whodid.data_files import package_data_path
+from whodid.detect.lexicon import Lexicon
+
+# A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a word (of
+# any case: some archives are lower-cased) unless the stop ends an abbreviation; or at a blank line.
+# Splitting too little only costs speed (a longer candidate); splitting too much could blank half a
+# sentence, so doubtful cases do not split.
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Za-z0-9])|\n[ \t\r]*\n\s*""")
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORDS = re.compile(r"[a-z]+")
+# A month's name beside a day number is a date, even where it is also a trigger ("march 15").
+_MONTH_AND_DAY = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?=\s+\d)|(?<=\d\s)(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b"
+)
+_POS_TABLES = {"verb": "verb", "noun": "noun"}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceUnits:
+    """The article's sentences as the prefilter cuts them: start offsets, in order."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def index_of(self, offset: int) -> int:
+        """The ordinal of the sentence holding character `offset`: stable whether or not we prefilter."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def split_sentences(text: str) -> SentenceUnits:
+    starts, ends = [], []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if _ends_with_abbreviation(text, boundary.start()):
+            continue
+        if text[start : boundary.start()].strip():
+            starts.append(start)
+            ends.append(boundary.start())
+        start = boundary.end()
+    if text[start:].strip():
+        starts.append(start)
+        ends.append(len(text))
+    return SentenceUnits(starts, ends)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    lines = package_data_path("lexicon/abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _ends_with_abbreviation(text: str, stop_end: int) -> bool:
+    """ "Mr. Khan", "the U.S. embassy", "J. Smith": the stop belongs to the word before it."""
+    before = text[max(0, stop_end - 12) : stop_end].rstrip("\"'”’)]")
+    match = _WORD_BEFORE_STOP.search(before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word in _abbreviations() or len(word) == 1
+
+
+class TriggerPrefilter:
+    """Decides which sentences may hold a trigger, and blanks the others."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.forms = frozenset(
+            trigger_word_forms(lexicon.verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
+        )
+
+    def may_hold_trigger(self, sentence: str) -> bool:
+        words = _WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower()))
+        return not self.forms.isdisjoint(words)
+
+    def mask(self, text: str, units: SentenceUnits) -> str:
+        """The text with every sentence that cannot hold a trigger turned into spaces (newlines kept)."""
+        pieces, cursor = [], 0
+        for start, end in zip(units.starts, units.ends, strict=True):
+            sentence = text[start:end]
+            if self.may_hold_trigger(sentence):
+                continue
+            pieces.append(text[cursor:start])
+            pieces.append(_blank(sentence))
+            cursor = end
+        if not pieces:
+            return text
+        pieces.append(text[cursor:])
+        return "".join(pieces)
+
+
+def _blank(sentence: str) -> str:
+    return "".join(char if char == "\n" else " " for char in sentence)
+
+
+def trigger_word_forms(lemmas: Iterable[str], pos: str, nlp: Language) -> set[str]:
+    """Every lower-case word the model's rule lemmatizer could turn into one of `lemmas` for `pos`.
+
+    Inverts the lemmatizer's exception table ("shot" -> "shoot") and applies its suffix rules
+    backwards ("attack" -> "attacks", "attacked", "attacking"). Over-generating is harmless: it only
+    lets a sentence through to the parser."""
+    rules, exceptions = _lemmatizer_tables(nlp, pos)
+    irregular: dict[str, set[str]] = {}
+    for form, form_lemmas in exceptions.items():
+        for lemma in form_lemmas:
+            irregular.setdefault(lemma, set()).add(form)
+    forms: set[str] = set()
+    for lemma in lemmas:
+        for word in lemma.lower().split():  # a phrasal entry's words are all needed; any one will do
+            forms.add(word)
+            forms.update(irregular.get(word, ()))
+            for inflected, base in rules:
+                if word.endswith(base):
+                    forms.add(word[: len(word) - len(base)] + inflected)
+            forms.update(_doubled_consonant_forms(word))
+    return {form for form in forms if form}
+
+
+def _doubled_consonant_forms(word: str) -> set[str]:
+    """ "ban" -> "banned", "banning": the exceptions table lists many such forms, not all."""
+    if len(word) >= 3 and word[-1] in "bdgklmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        return {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return set()
+
+
+def _lemmatizer_tables(nlp: Language, pos: str) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    if "lemmatizer" not in nlp.pipe_names:
+        return [], {}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    rules_table = lookups.get_table("lemma_rules", {})
+    exceptions_table = lookups.get_table("lemma_exc", {})
+    key = _POS_TABLES[pos]
+    rules = [(str(old), str(new)) for old, new in rules_table.get(key, [])]
+    exceptions = dict(exceptions_table.get(key, {}))
+    return rules, exceptions

@@ -1,0 +1,92 @@
+"""The lexical prefilter: which sentences reach the parser, and that coding does not change for it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from whodid import Pipeline
+from whodid.detect.lexicon import load_lexicon
+from whodid.detect.prefilter import TriggerPrefilter, split_sentences, trigger_word_forms
+from whodid.ingest.readers import Skipped, read_articles
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def sentences(text: str) -> list[str]:
+    units = split_sentences(text)
+    return [text[start:end] for start, end in zip(units.starts, units.ends, strict=True)]
+
+
+def test_sentences_end_at_stops_and_blank_lines_but_not_after_abbreviations():
+    text = (
+        "Gen. Okafor met Mr. Haddad in the U.S. capital. Talks ended late!\n\n"
+        "FLOODS HIT THE VALLEY\n\nthe archive is lower-cased. so are its sentences."
+    )
+    assert sentences(text) == [
+        "Gen. Okafor met Mr. Haddad in the U.S. capital.",
+        "Talks ended late!",
+        "FLOODS HIT THE VALLEY",
+        "the archive is lower-cased.",
+        "so are its sentences.",
+    ]
+
+
+def test_sentence_index_counts_the_cut_sentences():
+    text = "One sentence here. Another one there. A third."
+    units = split_sentences(text)
+    assert [units.index_of(text.index(word)) for word in ("One", "Another", "third")] == [0, 1, 2]
+
+
+def test_word_forms_come_from_the_lemmatizer_tables(nlp):
+    forms = trigger_word_forms(["shoot", "attack", "ban", "seize"], "verb", nlp)
+    assert {"shot", "shoots", "shooting", "attacked", "attacking", "banned", "seized", "seizing"} <= forms
+    assert {"bombing", "strikes"} <= trigger_word_forms(["bombing", "strike"], "noun", nlp)
+
+
+@pytest.fixture(scope="module")
+def prefilter(nlp) -> TriggerPrefilter:
+    return TriggerPrefilter(load_lexicon(), nlp)
+
+
+def test_a_sentence_passes_with_any_inflected_trigger(prefilter):
+    assert prefilter.may_hold_trigger("Gunmen shot two guards at the gate.")
+    assert prefilter.may_hold_trigger("The ARMY SHELLED the ridge overnight.")
+    assert not prefilter.may_hold_trigger("The weather was mild and the markets were quiet.")
+
+
+def test_a_month_beside_a_day_is_not_a_march(prefilter):
+    assert not prefilter.may_hold_trigger("the hearing is fixed for march 15 in the district court.")
+    assert prefilter.may_hold_trigger("thousands joined the march to the square.")
+
+
+def test_masking_blanks_sentences_without_triggers_and_keeps_every_offset(prefilter):
+    text = "The weather was mild.\nRebels attacked the depot on Monday. Markets were calm."
+    masked = prefilter.mask(text, split_sentences(text))
+    assert len(masked) == len(text)
+    assert masked.count("\n") == 1
+    start = text.index("Rebels")
+    end = text.index("Markets")
+    assert masked[start:end] == text[start:end]
+    assert masked[:start].strip() == "" and masked[end:].strip() == ""
+
+
+def coded(pipeline: Pipeline, path: Path) -> list[tuple]:
+    articles = [
+        item for item in read_articles([path], published=date(2024, 5, 20)) if not isinstance(item, Skipped)
+    ]
+    return [
+        (event.article_id, event.type, event.evidence.trigger_span, event.fatalities, event.date)
+        for result in pipeline.run(articles)
+        for event in result.events
+    ]
+
+
+@pytest.mark.parametrize("name", ["border-strike.txt", "port-protest.txt", "wire.jsonl"])
+def test_the_prefilter_changes_speed_not_events(pipeline, name):
+    parse_everything = Pipeline(prefilter=False)
+    with_prefilter = coded(pipeline, EXAMPLES / name)
+    assert with_prefilter, "the example article should yield events"
+    assert with_prefilter == coded(parse_everything, EXAMPLES / name)
