@@ -24,6 +24,7 @@ class EventTypeInfo:
     goldstein: float
     summary: str
     modes: dict[str, float | None]  # PLOVER mode -> its own score (None: the type's)
+    intent: str | None  # the type PLOVER codes a promise, plan or threat of this act as (AGREE, THREATEN)
 
     def score(self, mode: str | None) -> float:
         """The conflict-cooperation score of this type done in `mode`."""
@@ -48,6 +49,7 @@ def load_ontology(path: Path | None = None) -> dict[str, EventTypeInfo]:
                 quad_class=int(entry["quad_class"]),
                 goldstein=float(entry["goldstein"]),
                 summary=str(entry.get("summary", "")),
+                intent=_intent(entry.get("intent"), name, source),
                 modes={
                     str(mode): None if score is None else float(score)
                     for mode, score in (entry.get("modes") or {}).items()
@@ -56,6 +58,24 @@ def load_ontology(path: Path | None = None) -> dict[str, EventTypeInfo]:
         except (KeyError, TypeError, ValueError) as error:
             raise DataFileError(str(source), f"type {name}: bad or missing field ({error})") from error
     return ontology
+
+
+def _intent(value: object, type_name: str, source: Path) -> str | None:
+    if value is not None and value not in PLOVER_TYPES:
+        raise DataFileError(str(source), f"type {type_name}: unknown intent type {value!r}")
+    return None if value is None else str(value)
+
+
+# Factualities of an act that has not (yet) happened but that its actor announced.
+INTENDED = frozenset({"planned", "threatened"})
+
+
+def plover_coded_type(event_type: str, factuality: str) -> str:
+    """The type PLOVER's coders give an event: a planned release is AGREE (an intent to cooperate), a
+    threatened strike THREATEN; an act that happened, or is only reported, keeps its own type."""
+    if factuality in INTENDED:
+        return load_ontology()[event_type].intent or event_type
+    return event_type
 
 
 @dataclass(frozen=True, slots=True)

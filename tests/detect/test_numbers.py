@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from whodid.detect.numbers import load_outcome_words
+from whodid.errors import DataFileError
+
 
 def mention(mentions_of, text, trigger):
     [found] = [m for m in mentions_of(text) if m.trigger_text == trigger]
@@ -299,3 +302,19 @@ def test_a_vague_count_of_events(mentions_of):
 
 def test_a_year_before_the_event_noun_is_no_count(mentions_of):
     assert mention(mentions_of, "The 2023 protest drew a large crowd.", "protest").count is None
+
+
+# -- the outcome words data file -----------------------------------------------------------------
+
+
+def test_the_outcome_words_load_from_their_data_file():
+    words = load_outcome_words()
+    assert {"villager", "protester", "people"} <= words.people_nouns
+    assert "kill" in words.death_words and "arrest" in words.arrest_words
+
+
+def test_a_malformed_outcome_words_file_names_the_bad_list(tmp_path):
+    path = tmp_path / "outcomes.yaml"
+    path.write_text("death_words: kill\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="death_words"):
+        load_outcome_words(path)

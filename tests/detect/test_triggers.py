@@ -19,7 +19,7 @@ def types_and_triggers(mentions):
         ("The union called for a general strike.", ("REQUEST", "called")),
         ("Both parties signed an agreement in Nairobi.", ("AGREE", "agreement")),
         ("The army withdrew from the town overnight.", ("RETREAT", "withdrew")),
-        ("Washington imposed sanctions on three banks.", ("COERCE", "sanctions")),
+        ("Washington imposed sanctions on three banks.", ("SANCTION", "sanctions")),
         ("The island state severed diplomatic ties with its neighbour.", ("SANCTION", "severed")),
         ("The donors sent humanitarian aid to the camps.", ("AID", "aid")),
         ("Police arrested the opposition leader.", ("COERCE", "arrested")),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError
-from whodid.ontology import load_ontology
+from whodid.ontology import CameoVerb, load_cameo_verbs, load_ontology
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +25,26 @@ class TriggerSpec:
     weak: bool = False
     intransitive: bool = False  # "protesters demonstrated", not "demonstrated its versatility"
     particles: frozenset[str] = frozenset()
+    # From the CAMEO verb dictionary, not our own list: an event only with a named actor as its
+    # subject or object, as the dictionary's coder required ("Iran denounced the deal", not "it helped").
+    needs_named_argument: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectSense:
+    """The type and CAMEO code a trigger takes with a given object ("suspended aid": SANCTION 162)."""
+
+    type: str
+    cameo: str
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, TriggerSpec]
     nouns: dict[str, TriggerSpec]
+    phrasal_verbs: dict[str, tuple[TriggerSpec, ...]]  # lemma -> the phrasal senses tried before the bare one
+    # trigger lemma -> object lemma -> the sense it takes with that object (None: no event)
+    object_senses: dict[str, dict[str, ObjectSense | None]]
     light_verbs: frozenset[str]
     martial_modifiers: frozenset[str]
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
@@ -51,12 +65,23 @@ class Lexicon:
     negations: frozenset[str]
 
 
-# Every Lexicon field after the trigger tables is a word list of factuality.yaml with the same name.
-FACTUALITY_CUE_FIELDS = tuple(f.name for f in fields(Lexicon))[6:]
+# Every Lexicon field from hypothetical_modals on is a word list of factuality.yaml with the same name.
+_FIELD_NAMES = tuple(f.name for f in fields(Lexicon))
+FACTUALITY_CUE_FIELDS = _FIELD_NAMES[_FIELD_NAMES.index("hypothetical_modals") :]
+
+
+# Factuality cue lists of verbs that frame another event ("said", "planned", "denied").
+CUE_VERB_FIELDS = ("reporting_verbs", "denial_verbs", "planned_verbs", "threat_verbs", "hypothetical_verbs")
 
 
 @lru_cache(maxsize=1)
-def load_lexicon(triggers_path: Path | None = None, factuality_path: Path | None = None) -> Lexicon:
+def load_lexicon(
+    triggers_path: Path | None = None,
+    factuality_path: Path | None = None,
+    cameo_verbs_path: Path | None = None,
+) -> Lexicon:
+    """Our own trigger lexicon (triggers.yaml), then the CAMEO dictionary's verbs it lacks
+    (cameo_verbs.yaml) less those it excludes, and the factuality cues (factuality.yaml)."""
     triggers_file = triggers_path or package_data_path("lexicon/triggers.yaml")
     cues_file = factuality_path or package_data_path("lexicon/factuality.yaml")
     triggers = load_yaml_mapping(triggers_file)
@@ -69,15 +94,65 @@ def load_lexicon(triggers_path: Path | None = None, factuality_path: Path | None
             raise DataFileError(str(source), f"{key!r} must be a list of words")
         return frozenset(str(word).lower() for word in value)
 
+    cue_words = {key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS}
+    light_verbs = words(triggers, "light_verbs", triggers_file)
+    # Verbs that carry another event or frame a claim are never events of their own.
+    not_events = (
+        words(triggers, "cameo_verbs_excluded", triggers_file)
+        | light_verbs
+        | frozenset().union(*(cue_words[key] for key in CUE_VERB_FIELDS))
+    )
+    phrasal: dict[str, list[TriggerSpec]] = {}
+    for verb in load_cameo_verbs(cameo_verbs_path).values():
+        ours = verbs.get(verb.lemma)
+        if verb.key in not_events or (ours is not None and (not verb.particles or ours.type == verb.plover)):
+            continue  # our own entry decides, unless the phrase means another type ("call off")
+        if verb.particles:
+            phrasal.setdefault(verb.lemma, []).append(_cameo_spec(verb))
+        else:
+            verbs[verb.lemma] = _cameo_spec(verb)
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
-        light_verbs=words(triggers, "light_verbs", triggers_file),
+        phrasal_verbs={lemma: tuple(specs) for lemma, specs in phrasal.items()},
+        object_senses=_object_senses(triggers, triggers_file),
+        light_verbs=light_verbs,
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
         mode_words=_mode_table(triggers, "mode_words", triggers_file),
         trigger_modes=_mode_table(triggers, "trigger_modes", triggers_file),
-        **{key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS},
+        **cue_words,
     )
+
+
+def _cameo_spec(verb: CameoVerb) -> TriggerSpec:
+    return TriggerSpec(
+        lemma=verb.lemma,
+        pos="verb",
+        type=verb.plover,
+        cameo=verb.cameo,
+        particles=frozenset(verb.particles),
+        needs_named_argument=True,
+    )
+
+
+def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense | None]]:
+    table = raw.get("object_senses") or {}
+    if not isinstance(table, dict):
+        raise DataFileError(str(source), "'object_senses' must map trigger lemmas to object tables")
+    ontology = load_ontology()
+    senses: dict[str, dict[str, ObjectSense | None]] = {}
+    for trigger, objects in table.items():
+        if not isinstance(objects, dict):
+            raise DataFileError(str(source), f"object_senses.{trigger}: expected object: [type, code]")
+        senses[str(trigger).lower()] = by_object = {}
+        for word, sense in objects.items():
+            if sense is None:
+                by_object[str(word).lower()] = None
+                continue
+            if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in ontology):
+                raise DataFileError(str(source), f"object_senses.{trigger}.{word}: expected [type, code]")
+            by_object[str(word).lower()] = ObjectSense(str(sense[0]), str(sense[1]))
+    return senses
 
 
 def _mode_table(raw: dict, key: str, source: Path) -> dict[str, dict[str, str]]:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.detect.lexicon import TriggerSpec
 from whodid.detect.syntax import NAME_LABELS, RELATIVE_PRONOUNS, token_span, tokens_span
+from whodid.errors import DataFileError
 from whodid.records import Quantity
 
 # English number words: language facts, not a lexicon to grow.
@@ -48,27 +52,7 @@ _HYPHENS = frozenset({"-", "–"})
 _RANGE_LINKS = frozenset({"between", "and", "to", "or", "-", "–"})
 # A number inside one of these entities is a date, a time or a measure, never a count of people.
 _NON_COUNT_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
-
-# Words that state an outcome for people, whichever event they follow.
-_DEATH_WORDS = frozenset({"kill", "die", "dead", "slay", "murder", "massacre", "behead"})
-_INJURY_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "maim"})
-_ARREST_WORDS = frozenset({"arrest", "detain", "detention", "apprehend", "jail", "imprison"})
-_TOLL_WORDS = frozenset({"toll"})
-_LEAVE = "leave"
-# Nouns that count people when they are counted ("2,000 people marched"); a crowd counts by its "of".
-_PEOPLE_NOUNS = frozenset(
-    {"people", "person", "persons", "other", "man", "woman", "youth", "civilian", "citizen"}
-)
-_PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "activist", "rioter"})
-_MEMBER_NOUNS = frozenset(
-    {"supporter", "member", "opponent", "fan", "voter", "mourner", "resident", "villager"}
-)
-_OCCUPATION_NOUNS = frozenset({"student", "worker", "employee", "farmer", "teacher"})
-_PEOPLE_WORDS = _PEOPLE_NOUNS | _PROTESTER_NOUNS | _MEMBER_NOUNS | _OCCUPATION_NOUNS
-_CROWD_WORDS = frozenset({"crowd", "throng", "gathering"})
-# Verbs whose subject takes part in the protest they govern ("thousands joined the march").
-_PARTICIPATION_VERBS = frozenset({"join", "attend", "take", "participate", "stage", "hold", "swell"})
-
+# The words that state outcomes and the nouns that count people are data: see load_outcome_words.
 _FATALITIES, _INJURED = "fatalities", "injured"
 # Types whose events hurt people: others ("condemned the attack") never carry casualties.
 _CASUALTY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
@@ -85,6 +69,40 @@ _STATE_DEPS = frozenset({"oprd", "advcl", "xcomp", "acomp", "ccomp", "conj"})
 # Prepositions that put an event around an outcome: "killed in the attack", "hurt by the blast".
 _CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "from", "amid"})
 _WHEN_WORDS = frozenset({"when", "as"})
+
+
+# -- the outcome words --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeWords:
+    """The word lists of lexicon/outcomes.yaml, each a field of the same name, in lower case."""
+
+    death_words: frozenset[str]
+    injury_words: frozenset[str]
+    arrest_words: frozenset[str]
+    toll_words: frozenset[str]
+    toll_modifiers: frozenset[str]
+    patient_verbs: frozenset[str]
+    state_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    crowd_words: frozenset[str]
+    participation_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_outcome_words(path: Path | None = None) -> OutcomeWords:
+    """The outcome words (lexicon/outcomes.yaml, or the file given); DataFileError names a bad list."""
+    source = path or package_data_path("lexicon/outcomes.yaml")
+    raw = load_yaml_mapping(source)
+
+    def words(key: str) -> frozenset[str]:
+        value = raw.get(key)
+        if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+            raise DataFileError(str(source), f"{key!r} must be a list of words")
+        return frozenset(word.lower() for word in value)
+
+    return OutcomeWords(**{field.name: words(field.name) for field in fields(OutcomeWords)})
 
 
 # -- reading a number phrase --------------------------------------------------------------------
@@ -347,7 +365,8 @@ def _may_count(noun: Token, people_only: bool) -> bool:
         return False
     if not people_only:
         return True
-    return noun.lemma_.lower() in _PEOPLE_WORDS or noun.lower_ in _PEOPLE_WORDS or noun.ent_type_ == "NORP"
+    people = load_outcome_words().people_nouns
+    return noun.lemma_.lower() in people or noun.lower_ in people or noun.ent_type_ == "NORP"
 
 
 def _is_date_number(number: Token) -> bool:
@@ -405,7 +424,7 @@ def injured_of(trigger: Token, spec: TriggerSpec) -> Quantity | None:
 def arrested_of(trigger: Token, spec: TriggerSpec) -> Quantity | None:
     """How many an arrest trigger took: "arrested 12 people", "30 were detained", "the arrest of five
     suspects", "made 12 arrests"."""
-    if spec.type != "COERCE" or trigger.lemma_.lower() not in _ARREST_WORDS:
+    if spec.type != "COERCE" or trigger.lemma_.lower() not in load_outcome_words().arrest_words:
         return None
     for patient in _patients(trigger):
         if (quantity := _people_count(patient)) is not None:
@@ -425,7 +444,7 @@ def participants_of(trigger: Token, spec: TriggerSpec) -> Quantity | None:
 
 
 def _crowd_size(head: Token) -> Quantity | None:
-    if head.lemma_.lower() in _CROWD_WORDS:
+    if head.lemma_.lower() in load_outcome_words().crowd_words:
         members = _of_object(head)
         return _people_count(members, people_only=True) if members is not None else None
     return _people_count(head, people_only=True)
@@ -444,7 +463,8 @@ def _protesters(trigger: Token) -> Iterator[Token]:
         return
     yield from _prepositional_objects(trigger, {"of", "by"})
     carrier = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-    if trigger.dep_ in {"dobj", "pobj"} and carrier.lemma_.lower() in _PARTICIPATION_VERBS:
+    taking_part = load_outcome_words().participation_verbs
+    if trigger.dep_ in {"dobj", "pobj"} and carrier.lemma_.lower() in taking_part:
         yield from (c for c in carrier.children if c.dep_ == "nsubj")
 
 
@@ -493,12 +513,12 @@ def _shares_outcome(clause: Token, lower: Token, after_other_event: bool) -> boo
 
 
 def _is_casualty_clause(clause: Token) -> bool:
-    return _outcome_word(clause) is not None or clause.lemma_.lower() == _LEAVE or _toll(clause) is not None
+    return _outcome_word(clause) is not None or _leaves(clause) or _toll(clause) is not None
 
 
 def _happened_to_someone(clause: Token) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in clause.children)
-    return passive or _patient_subject(clause) or clause.lemma_.lower() == _LEAVE or _toll(clause) is not None
+    return passive or _patient_subject(clause) or _leaves(clause) or _toll(clause) is not None
 
 
 def _enclosing_outcomes(trigger: Token) -> list[Token]:
@@ -511,7 +531,7 @@ def _enclosing_outcomes(trigger: Token) -> list[Token]:
         return [head]
     if trigger.dep_ == "pobj" and head.lower_ in _CIRCUMSTANCE_PREPS:
         outer = head.head
-        if outer.lemma_.lower() in _TOLL_WORDS:
+        if _is_toll(outer):
             return [outer]
         return [outer] if outer.pos_ in {"VERB", "ADJ", "AUX"} else []
     if trigger.dep_ == "advcl" and any(
@@ -544,18 +564,14 @@ def _without_agent(clause: Token) -> bool:
     if not subjects:
         return True
     subject = subjects[0]
-    return (
-        subject.lower_ in RELATIVE_PRONOUNS
-        or _patient_subject(clause)
-        or subject.lemma_.lower() in _TOLL_WORDS
-    )
+    return subject.lower_ in RELATIVE_PRONOUNS or _patient_subject(clause) or _is_toll(subject)
 
 
 def _patient_subject(predicate: Token) -> bool:
     """Predicates whose subject is who it happened to: "5 died", "5 dead", "20 injured" (a participle
     with no auxiliary)."""
     lemma = predicate.lemma_.lower()
-    if lemma == "die" or predicate.pos_ == "ADJ":
+    if lemma in load_outcome_words().patient_verbs or predicate.pos_ == "ADJ":
         return True
     children = list(predicate.children)
     has_aux = any(c.dep_ in {"aux", "auxpass"} for c in children)
@@ -564,12 +580,21 @@ def _patient_subject(predicate: Token) -> bool:
 
 
 def _outcome_word(token: Token) -> str | None:
-    words = {token.lemma_.lower(), token.lower_}
-    if words & _DEATH_WORDS:
+    words, outcomes = {token.lemma_.lower(), token.lower_}, load_outcome_words()
+    if words & outcomes.death_words:
         return _FATALITIES
-    if words & _INJURY_WORDS:
+    if words & outcomes.injury_words:
         return _INJURED
     return None
+
+
+def _leaves(verb: Token) -> bool:
+    """ "left 5 dead": a verb that leaves its object in a state."""
+    return verb.lemma_.lower() in load_outcome_words().state_verbs
+
+
+def _is_toll(token: Token) -> bool:
+    return token.lemma_.lower() in load_outcome_words().toll_words
 
 
 def _stated_casualties(predicate: Token, trigger: Token, spec: TriggerSpec) -> Iterator[tuple[str, Quantity]]:
@@ -579,7 +604,7 @@ def _stated_casualties(predicate: Token, trigger: Token, spec: TriggerSpec) -> I
             if (quantity := _people_count(patient)) is not None:
                 yield kind, quantity
                 break
-    if predicate.lemma_.lower() == _LEAVE:
+    if _leaves(predicate):
         yield from _left_states(predicate)
     if (toll := _toll(predicate)) is not None:
         yield _FATALITIES, toll
@@ -596,7 +621,7 @@ def _patients(predicate: Token) -> list[Token]:
     found = passive + objects
     if _patient_subject(predicate):
         found += [c for c in children if c.dep_ in {"nsubj", "nummod"}]
-    if not found and predicate.dep_ in _STATE_DEPS and predicate.head.lemma_.lower() == _LEAVE:
+    if not found and predicate.dep_ in _STATE_DEPS and _leaves(predicate.head):
         found = [c for c in predicate.head.children if c.dep_ == "dobj"]
     return found
 
@@ -616,12 +641,11 @@ def _left_states(leave: Token) -> Iterator[tuple[str, Quantity]]:
 
 def _toll(predicate: Token) -> Quantity | None:
     """ "the death toll rose to 30", "the toll stands at 30", "a death toll of 30"."""
-    toll = predicate if predicate.lemma_.lower() in _TOLL_WORDS else None
+    toll = predicate if _is_toll(predicate) else None
     if toll is None:
-        toll = next(
-            (c for c in predicate.children if c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_WORDS), None
-        )
-    if toll is None or any(c.dep_ == "compound" and c.lemma_.lower() != "death" for c in toll.children):
+        toll = next((c for c in predicate.children if c.dep_ == "nsubj" and _is_toll(c)), None)
+    modifiers = load_outcome_words().toll_modifiers
+    if toll is None or any(c.dep_ == "compound" and c.lemma_.lower() not in modifiers for c in toll.children):
         return None
     if (of_number := _of_object(toll)) is not None and _is_number(of_number):
         return _number_quantity(of_number)

@@ -86,8 +86,9 @@ class TriggerPrefilter:
     """Decides which sentences may hold a trigger, and blanks the others."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        verbs = set(lexicon.verbs) | set(lexicon.phrasal_verbs)
         self.forms = frozenset(
-            trigger_word_forms(lexicon.verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
+            trigger_word_forms(verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
         )
 
     def may_hold_trigger(self, sentence: str) -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from whodid.detect.lexicon import Lexicon, TriggerSpec
+from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
 from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack.
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE"})
 
@@ -29,7 +30,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
 def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ != "amod":
-        spec = lexicon.verbs.get(lemma)
+        spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
         spec = lexicon.nouns.get(lemma)
     else:
@@ -38,11 +39,69 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
         return None
+    if lemma in lexicon.object_senses:
+        spec = _sense_for_object(token, spec, lexicon.object_senses[lemma])
+        if spec is None:
+            return None
     if spec.intransitive and any(child.dep_ == "dobj" for child in token.children):
         return None
     if spec.weak and not _has_event_evidence(token, lexicon):
         return None
+    if spec.needs_named_argument and not _has_named_argument(token):
+        return None
     return Trigger(token, spec)
+
+
+def _sense_for_object(
+    token: Token, spec: TriggerSpec, senses: dict[str, ObjectSense | None]
+) -> TriggerSpec | None:
+    """ "suspended military aid" is a sanction; "declined to comment" no event; other objects keep the
+    word's own sense."""
+    for word in _objects(token):
+        lemma = word.lemma_.lower()
+        if lemma in senses:
+            sense = senses[lemma]
+            if sense is None:
+                return None
+            return replace(spec, type=sense.type, cameo=sense.cameo, acled_event_type=None,
+                           acled_sub_event_type=None)  # fmt: skip
+    return spec
+
+
+def _objects(token: Token) -> list[Token]:
+    """What a trigger acts on: a verb's object or complement clause (or passive subject), a noun's "of"."""
+    if token.pos_ == "VERB":
+        return [child for child in token.children if child.dep_ in {"dobj", "xcomp", "nsubjpass"}]
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
+
+
+def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | None:
+    """ "called off the talks", "cracked down on": the phrase's own entry, when its words follow."""
+    senses = lexicon.phrasal_verbs.get(lemma)
+    if not senses:
+        return None
+    following = {child.lower_ for child in token.children if child.i > token.i}
+    return next((spec for spec in senses if spec.particles <= following), None)
+
+
+def _has_named_argument(token: Token) -> bool:
+    """A named actor as the verb's subject, object or passive agent ("Tehran", "the UN envoy")."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            arguments = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+        elif child.dep_ in ARGUMENT_DEPS:
+            arguments = [child]
+        else:
+            continue
+        if any(word.ent_type_ in NAME_LABELS for argument in arguments for word in _head_phrase(argument)):
+            return True
+    return False
+
+
+def _head_phrase(word: Token) -> list[Token]:
+    """The word and its left modifiers: "the Iranian foreign minister", not a clause hanging off it."""
+    return [word, *(t for child in word.lefts for t in child.subtree)]
 
 
 def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:

@@ -10,7 +10,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
-from whodid.ontology import plover_for_cameo
+from whodid.ontology import load_ontology, plover_coded_type, plover_for_cameo
 from whodid.records import Event
 
 NAME = "conflibert-class"
@@ -31,9 +31,11 @@ FIELDS = [
 NOTES = [
     "Class labels 0-4 are not documented by ConfliBERT's authors: reading them as 0 no event and "
     "CAMEO quad classes 1-4 is an inference.",
-    "Predicted quad_class is the CAMEO quad class of the main event's CAMEO code (CAMEO's convention: "
-    "01-05 verbal cooperation, 06-08 material, 09-13 verbal conflict, 14-20 material; PLOVER's own quad "
-    "categories differ); 0 when whodid finds no event.",
+    "The labels read as PLOVER's quad categories (sanctions and expulsions of diplomats are 3, as PLOVER's "
+    "SANCTION; a promised release is 1, as an intent to cooperate), with 0 for what PLOVER drops (CAMEO "
+    "01 statements and 02 appeals: 'urged', 'condolences').",
+    "Predicted quad_class is the PLOVER quad class of the main event's type as PLOVER codes it (a planned "
+    "act as AGREE or THREATEN); 0 when its CAMEO code is one PLOVER drops or whodid finds no event.",
 ]
 
 
@@ -66,13 +68,15 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
 
 def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     event = main_event(events)
-    quad = _cameo_quad_class(event) if event is not None else None
+    quad = _plover_quad_class(event) if event is not None else None
     return {"quad_class": NO_EVENT if quad is None else str(quad), "has_event": bool(events)}
 
 
-def _cameo_quad_class(event: Event) -> int | None:
+def _plover_quad_class(event: Event) -> int | None:
     code = plover_for_cameo(event.cameo) if event.cameo else None
-    return code.quad_class if code is not None else event.quad_class
+    if code is not None and code.plover is None:
+        return None
+    return load_ontology()[plover_coded_type(event.type, event.factuality)].quad_class
 
 
 def _gold(label: str) -> dict[str, Any]:

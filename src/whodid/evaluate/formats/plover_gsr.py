@@ -23,6 +23,7 @@ from whodid.evaluate.formats._files import head_text, read_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.evaluate.scoring import NONE_LABEL
+from whodid.ontology import plover_coded_type
 from whodid.records import PLOVER_TYPES, Actor, Event
 
 NAME = "plover-gsr"
@@ -56,6 +57,8 @@ FIELDS = [
 
 NOTES = [
     "Old type names mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT.",
+    "Predicted event_type is the main event's type as PLOVER codes it: a planned or threatened act is "
+    "its type's intent (AGREE for cooperation, THREATEN for force or pressure).",
     "Dates in the gold are placeholders (2000-01-01): items have no publication date.",
     "A role with several actors is scored as the set of their codes joined by '+'.",
     "Transnational codes IGO/NGO/IMG are labels of their own; our actors without a country are "
@@ -136,7 +139,7 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
                 "source_sector": NONE_LABEL, "target_sector": NONE_LABEL}  # fmt: skip
     place = event.location
     return {
-        "event_type": event.type,
+        "event_type": plover_coded_type(event.type, event.factuality),
         "mode": event.mode,
         "source_country": _joined(_our_country(actor) for actor in event.source),
         "target_country": _joined(_our_country(actor) for actor in event.target),
