@@ -135,6 +135,9 @@ class Evidence:
     sentence_span: Span
     trigger_text: str
     trigger_span: Span
+    # Clauses between the trigger and its sentence's main clause: 0 for "X attacked Y", 1 for the
+    # attack in "X said Y attacked Z" or "X refused to attack Z". The sentence's main event is outermost.
+    clause_depth: int = 0
 
 
 @dataclass(slots=True)
@@ -173,6 +176,7 @@ class Mention:
     places: list[Phrase] = field(default_factory=list)  # place names in the sentence, in text order
     # The trigger of the event this one is the outcome of: "attacked the base, killing four soldiers".
     outcome_of: Span | None = None
+    clause_depth: int = 0  # see Evidence.clause_depth
     confidence: float = 0.5
 
 

@@ -11,7 +11,7 @@ from whodid.detect.factuality import read_factuality
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.roles import read_roles
-from whodid.detect.syntax import NAME_LABELS, phrase_of, subtree_span, token_span, tokens_span
+from whodid.detect.syntax import NAME_LABELS, clause_depth, phrase_of, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, Phrase, Sentence, Span
 
@@ -76,6 +76,7 @@ def _mention(
         count=count_of(token),
         scope=_scope(token, lexicon),
         places=places,
+        clause_depth=clause_depth(token),
         confidence=_confidence(roles.sources, roles.targets, spec.weak),
     )
 

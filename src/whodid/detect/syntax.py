@@ -11,6 +11,7 @@ from whodid.records import Phrase, Span
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Prepositions that point at whom an event is aimed ("an attack on", "fired at").
 AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 # Left dependents that belong to an actor's name or description ("US Vice President Kamala Harris").
@@ -64,8 +65,27 @@ def premodified_phrase(head: Token) -> Phrase:
     # Leading numbers, determiners and punctuation describe quantity, not who.
     while first.i < head.i and (first.dep_ in {"det", "nummod", "quantmod", "punct"} or first.like_num):
         first = first.nbor()
-    label = "PRON" if head.pos_ == "PRON" else (head.ent_type_ or None)
+    label = "PRON" if head.pos_ == "PRON" else (head.ent_type_ or _inner_name_label(first, head))
     return phrase_of(first, head, label)
+
+
+def _inner_name_label(first: Token, head: Token) -> str | None:
+    """ "the APEC forum", "Kurdish refugees": a common noun led by a name takes the name's label, so an
+    actor the knowledge base does not hold is still kept as what the text calls it."""
+    return next((t.ent_type_ for t in head.doc[first.i : head.i] if t.ent_type_ in INNER_NAME_LABELS), None)
+
+
+# Dependencies that open a clause of their own below their head.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp", "parataxis"})
+
+
+def clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence's main clause the token stands."""
+    depth, current = 0, token
+    while current.head != current:
+        depth += current.dep_ in CLAUSE_DEPS
+        current = current.head
+    return depth
 
 
 def governing_verb(token: Token, max_hops: int = 6) -> Token | None:

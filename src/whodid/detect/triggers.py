@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -35,14 +35,12 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         spec = lexicon.nouns.get(lemma)
     else:
         return None
+    if lemma in lexicon.object_senses:
+        spec = _sense_for_object(token, lemma, spec, lexicon.object_senses[lemma])
     if spec is None:
         return None
     if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
         return None
-    if lemma in lexicon.object_senses:
-        spec = _sense_for_object(token, spec, lexicon.object_senses[lemma])
-        if spec is None:
-            return None
     if spec.intransitive and any(child.dep_ == "dobj" for child in token.children):
         return None
     if spec.weak and not _has_event_evidence(token, lexicon):
@@ -53,18 +51,20 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _sense_for_object(
-    token: Token, spec: TriggerSpec, senses: dict[str, ObjectSense | None]
+    token: Token, lemma: str, spec: TriggerSpec | None, senses: dict[str, ObjectSense | None]
 ) -> TriggerSpec | None:
-    """ "suspended military aid" is a sanction; "declined to comment" no event; other objects keep the
-    word's own sense."""
+    """ "suspended military aid" is a sanction, "blocked the highway" a protest, "declined to comment"
+    no event; other objects keep the word's own sense (none, for a word that is a trigger only with
+    its object). The object is evidence enough: the sense is never weak."""
     for word in _objects(token):
-        lemma = word.lemma_.lower()
-        if lemma in senses:
-            sense = senses[lemma]
+        # "ended mediation efforts": the object's compound names the thing as well as its head.
+        names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
+        for name in (name for name in names if name in senses):
+            sense = senses[name]
             if sense is None:
                 return None
-            return replace(spec, type=sense.type, cameo=sense.cameo, acled_event_type=None,
-                           acled_sub_event_type=None)  # fmt: skip
+            pos = "verb" if token.pos_ == "VERB" else "noun"
+            return TriggerSpec(lemma, pos, sense.type, sense.cameo)
     return spec
 
 

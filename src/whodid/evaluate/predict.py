@@ -17,8 +17,9 @@ FACTUALITY_RANK = {
 
 
 def main_event(events: Sequence[Event], types: Iterable[str] | None = None) -> Event | None:
-    """The event a one-event gold item most likely means: asserted before reported before the rest,
-    then the one with most roles filled, then the most confident, then the first in the text."""
+    """The event a one-event gold item most likely means: the outermost (the main clause's event before
+    one it reports, refuses or explains), then asserted before reported before the rest, then the one
+    with most roles filled, then the most confident, then the first in the text."""
     wanted = set(types) if types is not None else None
     candidates = [e for e in events if wanted is None or e.type in wanted]
     if not candidates:
@@ -26,6 +27,7 @@ def main_event(events: Sequence[Event], types: Iterable[str] | None = None) -> E
     return min(
         candidates,
         key=lambda e: (
+            e.evidence.clause_depth,
             FACTUALITY_RANK.get(e.factuality, 2),
             -(bool(e.source) + bool(e.target)),
             -e.confidence,

@@ -78,7 +78,11 @@ class EventResolver:
             article_id=article.id,
             type=mention.type,
             evidence=Evidence(
-                mention.sentence.text, mention.sentence.span, mention.trigger_text, mention.trigger_span
+                mention.sentence.text,
+                mention.sentence.span,
+                mention.trigger_text,
+                mention.trigger_span,
+                mention.clause_depth,
             ),
             cameo=mention.cameo,
             mode=mention.mode,
