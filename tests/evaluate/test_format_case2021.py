@@ -39,8 +39,12 @@ def event(kind: str, sub_type: str | None = None) -> Event:
 def test_reads_rows_and_scope(tmp_path: Path) -> None:
     gold = case2021.read(write_tsv(tmp_path / "case.tsv", ROWS), ReadOptions())
     assert [item.id for item in gold.items] == ["1", "2", "3", "4"]
-    assert gold.items[0].gold == {"sub_event_type": "AIR_STRIKE", "in_scope": True}
-    assert gold.items[2].gold == {"sub_event_type": "NATURAL_DISASTER", "in_scope": False}
+    assert gold.items[0].gold == {
+        "sub_event_type": "AIR_STRIKE", "acled_sub_type": "AIR_STRIKE", "in_scope": True, "rejected": None,
+    }  # fmt: skip
+    assert gold.items[2].gold == {
+        "sub_event_type": "NATURAL_DISASTER", "acled_sub_type": "(none)", "in_scope": False, "rejected": True,
+    }  # fmt: skip
     assert gold.items[1].origin == "case.tsv:3"
 
 
@@ -88,13 +92,14 @@ def test_every_acled_sub_type_has_a_label() -> None:
 def test_predict_maps_and_rejects() -> None:
     item = GoldItem("1", "text", {"sub_event_type": "AIR_STRIKE", "in_scope": True})
     strike = event("ASSAULT", "Air/drone strike")
+    in_scope = {"in_scope": True, "rejected": False}
+    rejected = {"acled_sub_type": "(none)", "in_scope": False, "rejected": True}
     assert case2021.predict(item, [event("CONSULT"), strike]) == {
-        "sub_event_type": "AIR_STRIKE",
-        "in_scope": True,
-    }
-    assert case2021.predict(item, [event("CONSULT")]) == {"sub_event_type": "DIPLO", "in_scope": False}
-    assert case2021.predict(item, [event("AID")]) == {"sub_event_type": "OUT_OF_SCOPE", "in_scope": False}
-    assert case2021.predict(item, []) == {"sub_event_type": "OUT_OF_SCOPE", "in_scope": False}
+        "sub_event_type": "AIR_STRIKE", "acled_sub_type": "AIR_STRIKE", **in_scope,
+    }  # fmt: skip
+    assert case2021.predict(item, [event("CONSULT")]) == {"sub_event_type": "DIPLO", **rejected}
+    assert case2021.predict(item, [event("AID")]) == {"sub_event_type": "OUT_OF_SCOPE", **rejected}
+    assert case2021.predict(item, []) == {"sub_event_type": "OUT_OF_SCOPE", **rejected}
 
 
 def test_end_to_end(tmp_path: Path, pipeline) -> None:
@@ -104,3 +109,4 @@ def test_end_to_end(tmp_path: Path, pipeline) -> None:
     assert scores["sub_event_type"].scored == 4
     assert scores["sub_event_type"].metrics["accuracy"] is not None
     assert scores["in_scope"].metrics["f1"] is not None
+    assert scores["rejected"].scored == 2  # the two out-of-scope rows

@@ -76,3 +76,14 @@ def test_names_have_a_keyword_baseline_when_the_texts_are_given():
 def test_a_long_phrase_containing_a_name_is_not_that_name():
     assert name_similarity("FMLN", "FMLN guerrillas") == 1.0
     assert name_similarity("FMLN", "MEMBERS OF THE FMLN ATTACKED AN ELECTRIC POWER SUBSTATION") < 0.8
+
+
+def test_a_label_fields_macro_f1_can_leave_a_label_out():
+    from whodid.evaluate.gold import FieldSpec
+    from whodid.evaluate.scoring import score_field
+
+    spec = FieldSpec("kind", "label", macro_excludes=frozenset({"(none)"}))
+    pairs = [("1", "A", "A"), ("2", "B", "(none)"), ("3", "(none)", "(none)"), ("4", "(none)", "A")]
+    result = score_field(spec, pairs)
+    # A: precision 1/2, recall 1 -> 2/3; B: 0. The "(none)" class is not averaged.
+    assert result.metrics["macro_f1"] == pytest.approx((2 / 3 + 0) / 2)

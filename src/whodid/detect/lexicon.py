@@ -32,10 +32,12 @@ class TriggerSpec:
 
 @dataclass(frozen=True, slots=True)
 class ObjectSense:
-    """The type and CAMEO code a trigger takes with a given object ("suspended aid": SANCTION 162)."""
+    """The type and CAMEO code a trigger takes with a given object ("suspended aid": SANCTION 162), and
+    ACLED's category where the phrase decides it ("hurled a grenade", "defused a bomb")."""
 
     type: str
     cameo: str
+    acled: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +48,11 @@ class Lexicon:
     # trigger lemma -> object lemma -> the sense it takes with that object (None: no event)
     object_senses: dict[str, dict[str, ObjectSense | None]]
     light_verbs: frozenset[str]
+    natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
+    agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
     martial_modifiers: frozenset[str]
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
+    acled_words: dict[str, dict[str, tuple[str, str]]]  # type -> instrument word -> ACLED category
     trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
@@ -117,10 +122,29 @@ def load_lexicon(
         phrasal_verbs={lemma: tuple(specs) for lemma, specs in phrasal.items()},
         object_senses=_object_senses(triggers, triggers_file),
         light_verbs=light_verbs,
+        natural_causes=words(triggers, "natural_causes", triggers_file),
+        agent_nouns=load_agent_nouns(),
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
         mode_words=_mode_table(triggers, "mode_words", triggers_file),
+        acled_words=_acled_words(triggers, triggers_file),
         trigger_modes=_mode_table(triggers, "trigger_modes", triggers_file),
         **cue_words,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_agent_nouns(path: Path | None = None) -> frozenset[str]:
+    """The head words of the actor knowledge base's generic agents (actors/agents.yaml): a trigger whose
+    subject is "gunmen" or "riot police" has an actor even where no name is given."""
+    source = path or package_data_path("actors/agents.yaml")
+    agents = load_yaml_mapping(source).get("agents")
+    if not isinstance(agents, list):
+        raise DataFileError(str(source), "'agents' must be a list of agents with their terms")
+    return frozenset(
+        str(term).lower().split()[-1]
+        for agent in agents
+        if isinstance(agent, dict)
+        for term in agent.get("terms", [])
     )
 
 
@@ -149,10 +173,34 @@ def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense |
             if sense is None:
                 by_object[str(word).lower()] = None
                 continue
-            if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in ontology):
-                raise DataFileError(str(source), f"object_senses.{trigger}.{word}: expected [type, code]")
-            by_object[str(word).lower()] = ObjectSense(str(sense[0]), str(sense[1]))
+            if not (isinstance(sense, list) and len(sense) in (2, 3) and sense[0] in ontology):
+                raise DataFileError(
+                    str(source),
+                    f"object_senses.{trigger}.{word}: expected [type, code] or [type, code, acled]",
+                )
+            acled = (
+                _acled_pair(sense[2], f"object_senses.{trigger}.{word}", source) if len(sense) == 3 else None
+            )
+            by_object[str(word).lower()] = ObjectSense(str(sense[0]), str(sense[1]), acled)
     return senses
+
+
+def _acled_words(raw: dict, source: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    table = raw.get("acled_words") or {}
+    if not isinstance(table, dict) or not all(isinstance(words, dict) for words in table.values()):
+        raise DataFileError(str(source), "'acled_words' must map PLOVER types to word: [type, sub-type]")
+    return {
+        str(t): {
+            str(w).lower(): _acled_pair(pair, f"acled_words.{t}.{w}", source) for w, pair in words.items()
+        }
+        for t, words in table.items()
+    }
+
+
+def _acled_pair(value: object, where: str, source: Path) -> tuple[str, str]:
+    if not (isinstance(value, list) and len(value) == 2):
+        raise DataFileError(str(source), f"{where}: expected [ACLED event type, sub-event type]")
+    return (str(value[0]), str(value[1]))
 
 
 def _mode_table(raw: dict, key: str, source: Path) -> dict[str, dict[str, str]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from whodid.detect.factuality import read_factuality
-from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.detect.lexicon import Lexicon, TriggerSpec, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.roles import read_roles
 from whodid.detect.syntax import NAME_LABELS, clause_depth, phrase_of, subtree_span, token_span, tokens_span
@@ -54,6 +54,7 @@ def _mention(
     token, spec = trigger.token, trigger.spec
     roles = read_roles(token, spec.type, lexicon)
     factuality = read_factuality(token, spec.type, lexicon)
+    acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span = _trimmed_span(sentence)
     return Mention(
         sentence=Sentence(article_id, index, span, sentence.text.strip()),
@@ -62,8 +63,8 @@ def _mention(
         type=spec.type,
         cameo=spec.cameo,
         mode=_mode(token, spec.type, lexicon),
-        acled_event_type=spec.acled_event_type,
-        acled_sub_event_type=spec.acled_sub_event_type,
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub_type,
         sources=roles.sources,
         targets=roles.targets,
         factuality=factuality.label,
@@ -88,16 +89,32 @@ def _mode(trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
     if mode is not None:
         return mode
     words = lexicon.mode_words.get(event_type, {})
+    mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
+    if mode is None and event_type == "ASSAULT":
+        # "killed when three IEDs detonated", "used mustard gas in an attack": the sentence's
+        # weapon, the nearest to the trigger, is the violence's.
+        nearest = sorted(trigger.sent, key=lambda token: abs(token.i - trigger.i))
+        mode = next((words[t.lemma_.lower()] for t in nearest if t.lemma_.lower() in words), None)
+    return mode
+
+
+def _acled_category(trigger: Token, spec: TriggerSpec, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """ACLED's type and sub-type when the trigger or its instrument decides them ("grenade attack")."""
+    if spec.acled_event_type is not None:
+        return spec.acled_event_type, spec.acled_sub_event_type
+    words = lexicon.acled_words.get(spec.type, {})
+    category = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
+    return category if category is not None else (None, None)
+
+
+def _instrument_lemmas(trigger: Token) -> Iterator[str]:
+    """Lemmas of the trigger's modifiers, subject and "with" instrument, nearest first."""
     for child in trigger.children:
-        if child.dep_ in {"compound", "amod", "nsubj", "nmod"}:
+        if child.dep_ in {"compound", "amod", "nsubj", "nmod"} or (
+            child.dep_ == "prep" and child.lower_ == "with"
+        ):
             for token in child.subtree:
-                if (mode := words.get(token.lemma_.lower())) is not None:
-                    return mode
-        if child.dep_ == "prep" and child.lower_ == "with":
-            for token in child.subtree:
-                if (mode := words.get(token.lemma_.lower())) is not None:
-                    return mode
-    return None
+                yield token.lemma_.lower()
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
 from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack.
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE"})
@@ -45,7 +47,9 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if spec.weak and not _has_event_evidence(token, lexicon):
         return None
-    if spec.needs_named_argument and not _has_named_argument(token):
+    if spec.needs_named_argument and not _has_actor_argument(token, lexicon):
+        return None
+    if _caused_by_nature(token, lexicon):
         return None
     return Trigger(token, spec)
 
@@ -59,12 +63,15 @@ def _sense_for_object(
     for word in _objects(token):
         # "ended mediation efforts": the object's compound names the thing as well as its head.
         names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
+        if word.ent_type_ in PLACE_NAME_LABELS:
+            names.append(PLACE_OBJECT)  # "captured Mokha": any named place
         for name in (name for name in names if name in senses):
             sense = senses[name]
             if sense is None:
                 return None
             pos = "verb" if token.pos_ == "VERB" else "noun"
-            return TriggerSpec(lemma, pos, sense.type, sense.cameo)
+            acled_type, acled_sub_type = sense.acled or (None, None)
+            return TriggerSpec(lemma, pos, sense.type, sense.cameo, acled_type, acled_sub_type)
     return spec
 
 
@@ -76,6 +83,17 @@ def _objects(token: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
+def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:
+    """ "An earthquake killed eight", "eight were killed by floods": a disaster, nobody's act."""
+    for child in token.children:
+        causes = [child] if child.dep_ in {"nsubj", "csubj"} else []
+        if child.dep_ == "agent":
+            causes = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+        if any(cause.lemma_.lower() in lexicon.natural_causes for cause in causes):
+            return True
+    return False
+
+
 def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | None:
     """ "called off the talks", "cracked down on": the phrase's own entry, when its words follow."""
     senses = lexicon.phrasal_verbs.get(lemma)
@@ -85,8 +103,9 @@ def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | 
     return next((spec for spec in senses if spec.particles <= following), None)
 
 
-def _has_named_argument(token: Token) -> bool:
-    """A named actor as the verb's subject, object or passive agent ("Tehran", "the UN envoy")."""
+def _has_actor_argument(token: Token, lexicon: Lexicon) -> bool:
+    """An actor as the verb's subject, object or passive agent: a name ("Tehran", "the UN envoy") or
+    an agent noun ("suicide bombers", "riot police")."""
     for child in token.children:
         if child.dep_ == "agent":
             arguments = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
@@ -94,6 +113,8 @@ def _has_named_argument(token: Token) -> bool:
             arguments = [child]
         else:
             continue
+        if any(argument.lower_ in lexicon.agent_nouns for argument in arguments):
+            return True
         if any(word.ent_type_ in NAME_LABELS for argument in arguments for word in _head_phrase(argument)):
             return True
     return False
@@ -105,14 +126,15 @@ def _head_phrase(word: Token) -> list[Token]:
 
 
 def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
-    """A weak trigger counts only beside a named actor, an aimed argument or a martial modifier."""
+    """A weak trigger counts only beside an actor (named, or an agent such as "police"), an aimed
+    argument or a martial modifier: "police firing", "a US strike", "strikes on", "missile strikes"."""
     for child in token.children:
         if child.lower_ in lexicon.martial_modifiers or child.lemma_.lower() in lexicon.martial_modifiers:
             return True
         if child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
             return True
         if child.dep_ in {"compound", "amod", "poss", "nmod", "nsubj", "dobj", "agent"} and (
-            child.ent_type_ in NAME_LABELS or any(t.ent_type_ in NAME_LABELS for t in child.subtree)
+            child.lower_ in lexicon.agent_nouns or any(t.ent_type_ in NAME_LABELS for t in child.subtree)
         ):
             return True
     return False

@@ -28,6 +28,7 @@ class FieldSpec:
     headline: str | None = None  # the figure that sums the field up, when not the kind's usual one
     baseline: bool = True  # False where a trivial rule means nothing (every gold item is positive)
     group_by: str | None = None  # an `extra` key whose values split the figures ("geo_precision")
+    macro_excludes: frozenset[str] = frozenset()  # labels left out of a label field's macro-F1
 
 
 @dataclass(slots=True)

@@ -94,7 +94,7 @@ def _score_labels(spec: FieldSpec, pairs: list[tuple[str, Any, Any]]) -> FieldSc
     labels = sorted(set(golds) | set(predictions))
     per_class = {label: _prf(golds, predictions, label) for label in labels}
     result.per_class = per_class
-    gold_labels = [label for label in labels if label in set(golds)]
+    gold_labels = [label for label in labels if label in set(golds) and label not in spec.macro_excludes]
     result.metrics["macro_f1"] = (
         mean(per_class[label]["f1"] for label in gold_labels) if gold_labels else None
     )

@@ -24,6 +24,7 @@ from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError, InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
+from whodid.evaluate.scoring import NONE_LABEL
 from whodid.records import Event
 
 NAME = "case2021"
@@ -31,7 +32,21 @@ COLUMNS = ("id", "eventsnippet", "subtype")
 LABELS_FILE = "evaluate/case2021_labels.yaml"
 FIELDS = [
     FieldSpec("sub_event_type", "label", "CASE 2021 label: an ACLED sub-type or an out-of-scope type"),
+    FieldSpec(
+        "acled_sub_type",
+        "label",
+        "the ACLED sub-type, (none) for out-of-scope snippets; macro-F1 over the ACLED sub-types only",
+        headline="macro_f1",
+        macro_excludes=frozenset({NONE_LABEL}),
+    ),
     FieldSpec("in_scope", "flag", "the snippet reports an event in ACLED's scope"),
+    FieldSpec(
+        "rejected",
+        "flag",
+        "an out-of-scope snippet (disaster, crime, diplomacy, attribution) is given no ACLED type",
+        headline="recall",
+        baseline=False,
+    ),
 ]
 
 
@@ -109,8 +124,13 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     if event is not None and event.acled_sub_event_type:
         # An unmapped sub-type shows up as itself in the confusion matrix rather than vanishing.
         label = labels.by_sub_type.get(event.acled_sub_event_type, event.acled_sub_event_type.upper())
-        return {"sub_event_type": label, "in_scope": True}
-    return {"sub_event_type": rejection_label(events, labels), "in_scope": False}
+        return {"sub_event_type": label, "acled_sub_type": label, "in_scope": True, "rejected": False}
+    return {
+        "sub_event_type": rejection_label(events, labels),
+        "acled_sub_type": NONE_LABEL,
+        "in_scope": False,
+        "rejected": True,
+    }
 
 
 def rejection_label(events: list[Event], labels: CaseLabels) -> str:
@@ -146,6 +166,12 @@ def _item(row: list[str], origin: str, labels: CaseLabels, seen: Counter[str]) -
     return GoldItem(
         id=item_id if seen[item_id] == 1 else f"{item_id}#{seen[item_id]}",
         text=row[1].strip(),
-        gold={"sub_event_type": label, "in_scope": label not in labels.out_of_scope},
+        gold={
+            "sub_event_type": label,
+            "acled_sub_type": NONE_LABEL if label in labels.out_of_scope else label,
+            "in_scope": label not in labels.out_of_scope,
+            # scored on the out-of-scope snippets only: None leaves the others out
+            "rejected": True if label in labels.out_of_scope else None,
+        },
         origin=origin,
     )

@@ -1,0 +1,182 @@
+"""ACLED's event type and sub-event type for our events, after merging, when both sides are known.
+
+Decided, in order, by: the trigger or its instrument ("airstrike", "grenade": set in detect); the other
+events of the same sentence (a protest the police broke up is a protest with intervention, protesters
+who clash are a violent demonstration); the CAMEO code and the source's ACLED actor type (territory
+taken by state forces is regained, by others overtaken); the PLOVER mode; and for the rest of the
+violence, who did it to whom. The rules' words and categories live in data/ontology/acled.yaml.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from whodid.data_files import load_yaml_mapping, package_data_path
+from whodid.errors import DataFileError
+from whodid.records import Event
+
+Category = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRules:
+    """The categorisation rules of data/ontology/acled.yaml."""
+
+    by_mode: dict[str, dict[str, Category]]
+    by_type: dict[str, Category]
+    by_cameo_and_source: dict[str, dict[str, Category]]  # CAMEO code -> "state"/"non_state" -> category
+    assault_on_civilians: Category
+    assault_between_armed: Category
+    assault_by_rioters: Category
+    assault_otherwise: Category
+    protest_with_intervention: Category
+    force_against_protesters: Category
+    violent_demonstration: Category
+    state_inters: frozenset[int]
+    civilian_inters: frozenset[int]
+    armed_inters: frozenset[int]
+    rioter_inters: frozenset[int]
+    protester_inters: frozenset[int]
+
+
+@lru_cache(maxsize=1)
+def load_acled_rules(path: Path | None = None) -> AcledRules:
+    source = path or package_data_path("ontology/acled.yaml")
+    raw = load_yaml_mapping(source)
+
+    def pair(value: object, where: str) -> Category:
+        if not (isinstance(value, list) and len(value) == 2):
+            raise DataFileError(str(source), f"{where}: expected [event type, sub-event type]")
+        return (str(value[0]), str(value[1]))
+
+    def codes(key: str) -> frozenset[int]:
+        return frozenset(int(code) for code in raw[key])
+
+    try:
+        assault, protest = raw["assault"], raw["protest"]
+        return AcledRules(
+            by_mode={
+                t: {m: pair(v, f"{t}.{m}") for m, v in modes.items()} for t, modes in raw["by_mode"].items()
+            },
+            by_type={t: pair(v, t) for t, v in raw["by_type"].items()},
+            by_cameo_and_source={
+                str(code): {side: pair(v, f"{code}.{side}") for side, v in sides.items()}
+                for code, sides in raw["by_cameo_and_source"].items()
+            },
+            assault_on_civilians=pair(assault["on_civilians"], "assault.on_civilians"),
+            assault_between_armed=pair(assault["between_armed"], "assault.between_armed"),
+            assault_by_rioters=pair(assault["by_rioters"], "assault.by_rioters"),
+            assault_otherwise=pair(assault["otherwise"], "assault.otherwise"),
+            protest_with_intervention=pair(protest["with_intervention"], "protest.with_intervention"),
+            force_against_protesters=pair(
+                protest["force_against_protesters"], "protest.force_against_protesters"
+            ),
+            violent_demonstration=pair(protest["violent"], "protest.violent"),
+            state_inters=codes("state_inters"),
+            civilian_inters=codes("civilian_inters"),
+            armed_inters=codes("armed_inters"),
+            rioter_inters=codes("rioter_inters"),
+            protester_inters=codes("protester_inters"),
+        )
+    except (KeyError, AttributeError, TypeError, ValueError) as error:
+        raise DataFileError(str(source), f"bad or missing field ({error})") from error
+
+
+def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None:
+    """Set each event's ACLED category in place, where it falls in ACLED's scope."""
+    rules = rules or load_acled_rules()
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
+    for event in events:
+        by_sentence[(event.article_id, tuple(event.evidence.sentence_span))].append(event)
+    for sentence_events in by_sentence.values():
+        decided = {id(event): _category(event, sentence_events, rules) for event in sentence_events}
+        specific = [
+            c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in _specific(rules)
+        ]
+        for event in sentence_events:
+            category = decided[id(event)]
+            if category == rules.assault_otherwise and specific:
+                # "killed ... in clashes", "wounded when a mine exploded": one incident, told twice.
+                category = specific[0]
+            if category is not None:
+                event.acled_event_type, event.acled_sub_event_type = category
+
+
+def _specific(rules: AcledRules) -> frozenset[Category]:
+    """Categories of violence that say more than the fallback: those of a mode, or a battle."""
+    by_mode = {category for modes in rules.by_mode.values() for category in modes.values()}
+    return frozenset(by_mode | {rules.assault_between_armed})
+
+
+def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
+    if event.type == "PROTEST":
+        return _protest_category(event, sentence, rules)
+    if event.acled_event_type is not None and event.acled_sub_event_type is not None:
+        return (event.acled_event_type, event.acled_sub_event_type)  # the trigger or its instrument said
+    sources, targets = _inters(event.source), _inters(event.target)
+    if event.type == "ASSAULT" and _against_protesters(event, sentence, rules):
+        return rules.force_against_protesters if _lethal(event) else rules.protest_with_intervention
+    by_source = rules.by_cameo_and_source.get(event.cameo or "")
+    if by_source is not None and sources:
+        return by_source["state"] if sources & rules.state_inters else by_source["non_state"]
+    if event.mode is not None and (category := rules.by_mode.get(event.type, {}).get(event.mode)):
+        return category
+    if event.type == "ASSAULT":
+        return _assault_category(sources, targets, rules)
+    return rules.by_type.get(event.type)
+
+
+def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
+    """Peaceful unless the protesters used violence, or someone (the police) acted against them."""
+    if event.mode is not None and (category := rules.by_mode.get("PROTEST", {}).get(event.mode)):
+        return category
+    others = [other for other in sentence if other is not event]
+    protesters = {actor.actor_id or actor.text for actor in event.source}
+    if any(
+        other.type == "ASSAULT" and {a.actor_id or a.text for a in other.source} & protesters
+        for other in others
+    ):
+        return rules.violent_demonstration
+    state_actions = [other for other in others if other.type in {"ASSAULT", "COERCE"}]
+    state_actions = [other for other in state_actions if _is_state_action(other, rules)]
+    if any(other.type == "ASSAULT" and _lethal(other) for other in state_actions):
+        return rules.force_against_protesters
+    if state_actions:
+        return rules.protest_with_intervention
+    return rules.by_type.get("PROTEST")
+
+
+def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) -> bool:
+    """State forces firing on, beating or killing protesters: protesters are someone's target in this
+    sentence, or protest in it."""
+    if not _is_state_action(event, rules):
+        return False
+    return any(e.type == "PROTEST" or _inters(e.target) & rules.protester_inters for e in sentence)
+
+
+def _lethal(event: Event) -> bool:
+    return event.fatalities is not None and event.fatalities.value > 0
+
+
+def _is_state_action(event: Event, rules: AcledRules) -> bool:
+    return bool(_inters(event.source) & rules.state_inters)
+
+
+def _assault_category(sources: set[int], targets: set[int], rules: AcledRules) -> Category:
+    if sources & rules.rioter_inters:
+        return rules.assault_by_rioters
+    if sources & rules.protester_inters:
+        return rules.violent_demonstration
+    if targets & rules.civilian_inters:
+        return rules.assault_on_civilians
+    if sources & rules.armed_inters and targets & rules.armed_inters:
+        return rules.assault_between_armed
+    return rules.assault_otherwise
+
+
+def _inters(actors: Sequence) -> set[int]:
+    return {actor.acled_inter for actor in actors if actor.acled_inter}

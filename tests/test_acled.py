@@ -1,0 +1,82 @@
+"""ACLED categories of coded events, on sentences we wrote: each ACLED rule shown on real parses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whodid.acled import load_acled_rules
+from whodid.errors import DataFileError
+
+
+def categories(pipeline, text: str) -> list[tuple[str, str | None]]:
+    return [(event.type, event.acled_sub_event_type) for event in pipeline.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants hurled a grenade at a police patrol in the market.", ("ASSAULT", "Grenade")),
+        (
+            "Two soldiers were killed when a roadside bomb exploded under their truck.",
+            ("ASSAULT", "Remote explosive/landmine/IED"),
+        ),
+        ("Warplanes bombed rebel positions east of the city.", ("ASSAULT", "Air/drone strike")),
+        ("Government troops and rebels clashed near the airport.", ("ASSAULT", "Armed clash")),
+        ("A mob attacked two men accused of theft in the village.", ("ASSAULT", "Mob violence")),
+        ("Rioters torched shops and cars in the old quarter.", ("ASSAULT", "Looting/property destruction")),
+        (
+            "Government forces recaptured the town of Valdora from the rebels on Sunday.",
+            ("COERCE", "Government regains territory"),
+        ),
+        (
+            "Rebel fighters seized the town of Valdora on Sunday.",
+            ("COERCE", "Non-state actor overtakes territory"),
+        ),
+        ("Army engineers defused a bomb planted outside the stadium.", ("COERCE", "Disrupted weapons use")),
+        (
+            "The militia established a new base near the river crossing.",
+            ("MOBILIZE", "Headquarters or base established"),
+        ),
+        ("The two armies exchanged prisoners at the bridge.", ("RETREAT", "Agreement")),
+        ("Thousands of teachers marched through the capital on Monday.", ("PROTEST", "Peaceful protest")),
+    ],
+)
+def test_the_trigger_instrument_object_or_actors_decide_the_category(pipeline, text, expected):
+    assert expected in categories(pipeline, text)
+
+
+def test_state_force_against_protesters_is_an_intervention_or_excessive_force(pipeline):
+    tear_gas = categories(
+        pipeline, "Police fired tear gas and arrested dozens of protesters outside parliament."
+    )
+    assert ("ASSAULT", "Protest with intervention") in tear_gas
+    killing = categories(
+        pipeline, "Police opened fire on protesters in the square, killing four demonstrators."
+    )
+    assert ("ASSAULT", "Excessive force against protesters") in killing
+
+
+def test_protesters_who_attack_make_the_protest_violent(pipeline):
+    found = categories(
+        pipeline, "Protesters threw stones at police and set fire to a bank during the demonstration."
+    )
+    assert ("PROTEST", "Violent demonstration") in found
+
+
+def test_a_disaster_is_no_event(pipeline):
+    assert categories(pipeline, "A strong earthquake killed eight people in the mountain villages.") == []
+
+
+def test_violence_with_no_actor_is_kept_only_when_its_means_show_an_attack(pipeline):
+    found = categories(pipeline, "Five grenade attacks injured 14 in the market town on Friday.")
+    assert ("ASSAULT", "Grenade") in found
+    assert categories(pipeline, "Two were hurt on the road outside the town on Friday.") == []
+
+
+def test_a_malformed_rules_file_is_refused(tmp_path: Path):
+    path = tmp_path / "acled.yaml"
+    path.write_text("by_mode: {}\nby_type: {PROTEST: [Protests]}\n", encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_acled_rules(path)
