@@ -90,3 +90,7 @@ def test_the_prefilter_changes_speed_not_events(pipeline, name):
     with_prefilter = coded(pipeline, EXAMPLES / name)
     assert with_prefilter, "the example article should yield events"
     assert with_prefilter == coded(parse_everything, EXAMPLES / name)
+
+
+def test_words_that_are_triggers_only_with_their_object_pass(prefilter):
+    assert prefilter.may_hold_trigger("Rebel fighters took the northern town.")

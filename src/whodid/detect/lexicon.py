@@ -53,6 +53,7 @@ class Lexicon:
     martial_modifiers: frozenset[str]
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
     acled_words: dict[str, dict[str, tuple[str, str]]]  # type -> instrument word -> ACLED category
+    instrument_words: frozenset[str]  # every mode and ACLED word: "drone", "lathi" are no actors
     trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
@@ -100,6 +101,8 @@ def load_lexicon(
         return frozenset(str(word).lower() for word in value)
 
     cue_words = {key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS}
+    mode_words = _mode_table(triggers, "mode_words", triggers_file)
+    acled_words = _acled_words(triggers, triggers_file)
     light_verbs = words(triggers, "light_verbs", triggers_file)
     # Verbs that carry another event or frame a claim are never events of their own.
     not_events = (
@@ -125,8 +128,11 @@ def load_lexicon(
         natural_causes=words(triggers, "natural_causes", triggers_file),
         agent_nouns=load_agent_nouns(),
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
-        mode_words=_mode_table(triggers, "mode_words", triggers_file),
-        acled_words=_acled_words(triggers, triggers_file),
+        mode_words=mode_words,
+        acled_words=acled_words,
+        instrument_words=frozenset(
+            word for table in (*mode_words.values(), *acled_words.values()) for word in table
+        ),
         trigger_modes=_mode_table(triggers, "trigger_modes", triggers_file),
         **cue_words,
     )

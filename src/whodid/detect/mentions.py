@@ -16,7 +16,8 @@ from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, Phrase, Sentence, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OUTCOME_DEPS = frozenset({"advcl", "xcomp", "relcl", "acl"})  # not conj: "attacked X and killed Y in Z"
+OUTCOME_DEPS = frozenset({"advcl", "xcomp", "relcl", "acl"})
+OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed Y in Z"
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "into", "across", "from"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
@@ -119,12 +120,21 @@ def _instrument_lemmas(trigger: Token) -> Iterator[str]:
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:
     """A clause hanging off another trigger of the same type reports that event's outcome or manner:
-    "attacked an army base, killing four soldiers", "shelled the town, wounding dozens"."""
+    "attacked an army base, killing four soldiers", "shelled the town, wounding dozens"; and a killing
+    "in" or "during" another act of violence is that act's outcome: "five were killed in police firing",
+    "97 died during the clashes"."""
     token = trigger.token
-    if token.dep_ not in OUTCOME_DEPS:
-        return None
-    head = next((t for t in triggers if t.token == token.head and t.spec.type == trigger.spec.type), None)
-    return token_span(head.token) if head is not None else None
+    same_type = {t.token.i: t for t in triggers if t.spec.type == trigger.spec.type and t.token != token}
+    if token.dep_ in OUTCOME_DEPS and token.head.i in same_type:
+        return token_span(token.head)
+    for prep in (child for child in token.children if child.dep_ == "prep" and child.lower_ in OUTCOME_PREPS):
+        for obj in (obj for obj in prep.children if obj.dep_ == "pobj"):
+            # "in police firing", parsed at times as "police" described by "firing"
+            causes = [obj, *(c for c in obj.children if c.dep_ == "acl")]
+            cause = next((c for c in causes if c.i in same_type), None)
+            if cause is not None:
+                return token_span(cause)
+    return None
 
 
 def _trimmed_span(sentence: SpacySpan) -> Span:

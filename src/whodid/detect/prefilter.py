@@ -86,9 +86,11 @@ class TriggerPrefilter:
     """Decides which sentences may hold a trigger, and blanks the others."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
-        verbs = set(lexicon.verbs) | set(lexicon.phrasal_verbs)
+        # A word that is a trigger only with some objects ("took control") may be one too.
+        verbs = set(lexicon.verbs) | set(lexicon.phrasal_verbs) | set(lexicon.object_senses)
+        nouns = set(lexicon.nouns) | set(lexicon.object_senses)
         self.forms = frozenset(
-            trigger_word_forms(verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
+            trigger_word_forms(verbs, "verb", nlp) | trigger_word_forms(nouns, "noun", nlp)
         )
 
     def may_hold_trigger(self, sentence: str) -> bool:

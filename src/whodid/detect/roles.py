@@ -178,6 +178,8 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":
             return current.head
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head  # "gunmen firing at the crowd", "police firing": an active participle
         if current.dep_ == "acl" and current.head.pos_ == "NOUN":
             # "Moscow's willingness to bolster", "X expressed its readiness to help": the noun's owner.
             owner = _child(current.head, "poss")
@@ -267,7 +269,7 @@ def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
     possessor = _child(noun, "poss")
     if possessor is not None and possessor.pos_ != "PRON":
         return premodified_phrase(possessor)
-    return _name_modifier(noun, lexicon.martial_modifiers)
+    return _name_modifier(noun, lexicon.martial_modifiers | lexicon.instrument_words)
 
 
 def _name_modifier(noun: Token, skip: frozenset[str] = frozenset()) -> Phrase | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -51,7 +51,25 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if _caused_by_nature(token, lexicon):
         return None
+    if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
+        spec = replace(spec, lethal=True)
     return Trigger(token, spec)
+
+
+def _kills_outright(token: Token) -> bool:
+    """ "shot dead", "shot 98 rioters dead", "beaten to death", "stabbed to death": a killing."""
+    for child in token.children:
+        if child.lower_ == "dead" or (
+            child.dep_ == "dobj" and any(g.lower_ == "dead" for g in child.children)
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(g.lemma_.lower() == "death" for g in child.children)
+        ):
+            return True
+    return False
 
 
 def _sense_for_object(
@@ -76,11 +94,13 @@ def _sense_for_object(
 
 
 def _objects(token: Token) -> list[Token]:
-    """What a trigger acts on: a verb's object or complement clause (or passive subject), a noun's "of"."""
+    """What a trigger acts on: a verb's object or complement clause (or passive subject); a noun's "of"
+    object, or the compound before it ("lathi charge")."""
     if token.pos_ == "VERB":
         return [child for child in token.children if child.dep_ in {"dobj", "xcomp", "nsubjpass"}]
-    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
+    of_objects = [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
+    return of_objects + [child for child in token.lefts if child.dep_ == "compound"]
 
 
 def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:
@@ -105,7 +125,10 @@ def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | 
 
 def _has_actor_argument(token: Token, lexicon: Lexicon) -> bool:
     """An actor as the verb's subject, object or passive agent: a name ("Tehran", "the UN envoy") or
-    an agent noun ("suicide bombers", "riot police")."""
+    an agent noun ("suicide bombers", "riot police"), or the noun an active participle describes
+    ("police firing", "gunmen shooting at the crowd")."""
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lower_ in lexicon.agent_nouns:
+        return True
     for child in token.children:
         if child.dep_ == "agent":
             arguments = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
