@@ -30,3 +30,10 @@ def test_an_outcome_clause_is_part_of_its_attack(pipeline):
     assert event.fatalities.value == 4
     assert event.date == date(2024, 5, 6)
     assert [actor.name for actor in event.target] == ["military base", "soldiers"]
+
+
+def test_a_killing_in_another_act_of_violence_is_its_outcome_wherever_it_stands(pipeline):
+    [event] = pipeline.extract("Nine people were killed in police firing near the station on Monday.")
+    assert event.evidence.trigger_text == "firing"
+    assert [actor.text for actor in event.source] == ["police"]
+    assert event.fatalities is not None and event.fatalities.value == 9

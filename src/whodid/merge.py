@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from whodid.records import Actor, Event
 
+HAPPENED = frozenset({"asserted", "reported"})
 # Fields a merged event takes from whichever mention states them.
 _FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
              "injured", "arrested", "participants", "count", "acled_event_type", "acled_sub_event_type",
@@ -21,24 +22,38 @@ def merge_events(events: Sequence[Event], outcome_of: Mapping[str, str] | None =
     """Events in article order, with compatible mentions in one sentence folded into the first.
 
     `outcome_of` maps an event id to the id of the event it is the outcome of ("attacked the base,
-    killing four soldiers"): those merge whatever their roles, the victims joining the targets."""
-    outcome_of = outcome_of or {}
-    merged: list[Event] = []
-    by_id: dict[str, Event] = {}
+    killing four soldiers", "five were killed in police firing"): those merge whatever their roles and
+    wherever the cause stands in the sentence, the victims joining the targets."""
+    by_id = {event.event_id: event for event in events}
+    absorbed: set[str] = set()
     for event in events:
-        cause = by_id.get(outcome_of.get(event.event_id, ""))
-        if cause is not None and cause.factuality == event.factuality:
+        cause = _root_cause(event, by_id, outcome_of or {})
+        if cause is not None and _same_footing(cause.factuality, event.factuality):
             _absorb(cause, event, join_targets=True)
-            by_id[event.event_id] = cause
-            continue
+            absorbed.add(event.event_id)
+    merged: list[Event] = []
+    for event in (event for event in events if event.event_id not in absorbed):
         partner = next((kept for kept in merged if _same_happening(kept, event)), None)
         if partner is None:
             merged.append(event)
-            by_id[event.event_id] = event
         else:
             _absorb(partner, event)
-            by_id[event.event_id] = partner
     return merged
+
+
+def _same_footing(first: str, second: str) -> bool:
+    """An outcome and its cause are told alike, or both as having happened (one asserted, one
+    attributed: "police firing ... in which, officials said, 37 were killed")."""
+    return first == second or {first, second} <= HAPPENED
+
+
+def _root_cause(event: Event, by_id: Mapping[str, Event], outcome_of: Mapping[str, str]) -> Event | None:
+    """The event this one is (through a chain of outcomes) the outcome of, if any."""
+    cause, seen = None, {event.event_id}
+    while (next_id := outcome_of.get((cause or event).event_id)) in by_id and next_id not in seen:
+        seen.add(next_id)
+        cause = by_id[next_id]
+    return cause
 
 
 def _same_happening(first: Event, second: Event) -> bool:

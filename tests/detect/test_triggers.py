@@ -53,3 +53,29 @@ def test_a_stopped_activity_is_not_an_event_of_its_own(mentions_of):
 
 def test_a_phrasal_trigger_needs_its_particle(mentions_of):
     assert ("REQUEST", "called") not in types_and_triggers(mentions_of("The mayor called the governor."))
+
+
+def test_a_gerund_the_parser_calls_a_verb_is_read_as_the_event_noun(mentions_of):
+    mentions = mentions_of("official figures say that 99 persons have been killed in police firing.")
+    firing = next(m for m in mentions if m.trigger_text == "firing")
+    assert [[p.text for p in ref.candidates] for ref in firing.sources] == [["police"]]
+
+
+def test_shot_dead_is_a_killing(mentions_of):
+    [mention] = mentions_of("Soldiers shot dead three smugglers at the border.")
+    assert mention.fatalities is not None and mention.fatalities.value == 3
+
+
+def test_a_disaster_that_kills_is_no_trigger(mentions_of):
+    assert mentions_of("Floods killed twelve people in the delta.") == []
+    assert mentions_of("Twelve people were killed by the landslide.") == []
+
+
+def test_an_object_decides_the_sense(mentions_of):
+    assert types_and_triggers(mentions_of("Tokyo suspended economic aid to the junta.")) == [
+        ("SANCTION", "suspended")
+    ]
+    assert types_and_triggers(mentions_of("The spokesman declined to comment on the raid.")) == [
+        ("ASSAULT", "raid")
+    ]
+    assert ("COERCE", "took") in types_and_triggers(mentions_of("Rebels took the town of Arlen on Friday."))

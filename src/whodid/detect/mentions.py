@@ -53,7 +53,7 @@ def _mention(
     trigger: Trigger, sentence: SpacySpan, index: int, article_id: str, places: list[Phrase], lexicon: Lexicon
 ) -> Mention:
     token, spec = trigger.token, trigger.spec
-    roles = read_roles(token, spec.type, lexicon)
+    roles = read_roles(token, spec.type, lexicon, as_noun=spec.pos == "noun")
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span = _trimmed_span(sentence)

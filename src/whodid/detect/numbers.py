@@ -529,7 +529,7 @@ def _enclosing_outcomes(trigger: Token) -> list[Token]:
         return []
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "nsubj":
         return [head]
-    if trigger.dep_ == "pobj" and head.lower_ in _CIRCUMSTANCE_PREPS:
+    if trigger.dep_ in {"pobj", "pcomp"} and head.lower_ in _CIRCUMSTANCE_PREPS:  # "died in police firing"
         outer = head.head
         if _is_toll(outer):
             return [outer]

@@ -50,8 +50,9 @@ class Roles:
     targets: list[ActorRef] = field(default_factory=list)
 
 
-def read_roles(trigger: Token, event_type: str, lexicon: Lexicon) -> Roles:
-    if trigger.pos_ == "VERB":
+def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool = False) -> Roles:
+    """`as_noun`: the trigger is read as an event noun even where the parser tagged it a verb."""
+    if trigger.pos_ == "VERB" and not as_noun:
         roles = _verb_roles(trigger, event_type, lexicon)
     else:
         roles = _noun_roles(trigger, event_type, lexicon)

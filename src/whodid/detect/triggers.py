@@ -12,9 +12,11 @@ from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
-# Types whose object is an activity they stop: "suspend operations" is not an attack.
-STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE"})
+# Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
+# no aid, "cancelled the visit" no visit.
+STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,15 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
 
 def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and token.dep_ != "amod":
+    if (
+        token.pos_ == "VERB"
+        and token.tag_ == "VBG"
+        and token.dep_ in NOMINAL_DEPS
+        and token.lower_ in lexicon.nouns
+    ):
+        # "in police firing" parsed as a verb where a noun stands: read it as the event noun it is.
+        spec = lexicon.nouns[token.lower_]
+    elif token.pos_ == "VERB" and token.dep_ != "amod":
         spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
         spec = lexicon.nouns.get(lemma)
