@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from whodid.data_files import package_data_path
 from whodid.detect.lexicon import Lexicon
+from whodid.detect.triggers import PLACE_OBJECT
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a word (of
 # any case: some archives are lower-cased) unless the stop ends an abbreviation; or at a blank line.
@@ -36,6 +37,9 @@ _MONTH_AND_DAY = re.compile(
     r"|december)\b"
 )
 _POS_TABLES = {"verb": "verb", "noun": "noun"}
+# A named place, for senses that need one ("captured Mokha"): a capitalised word after the first.
+_NAMED_PLACE = frozenset({PLACE_OBJECT})
+_NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,19 +87,42 @@ def _ends_with_abbreviation(text: str, stop_end: int) -> bool:
 
 
 class TriggerPrefilter:
-    """Decides which sentences may hold a trigger, and blanks the others."""
+    """Decides which sentences may hold a trigger, and blanks the others.
+
+    A word that is a trigger on its own passes its sentence. A word that is one only as a phrase ("go
+    to", "give up") or with some objects ("took the town", "set up a base") passes it only beside one
+    of those particles or objects: the commonest verbs would otherwise let almost every sentence by."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
-        # A word that is a trigger only with some objects ("took control") may be one too.
-        verbs = set(lexicon.verbs) | set(lexicon.phrasal_verbs) | set(lexicon.object_senses)
-        nouns = set(lexicon.nouns) | set(lexicon.object_senses)
         self.forms = frozenset(
-            trigger_word_forms(verbs, "verb", nlp) | trigger_word_forms(nouns, "noun", nlp)
+            trigger_word_forms(lexicon.verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
         )
+        self.companions: dict[str, list[frozenset[str]]] = {}  # word -> sets of words it needs beside it
+        for lemma, specs in lexicon.phrasal_verbs.items():
+            if lemma not in lexicon.verbs:
+                self._add_companions(
+                    trigger_word_forms([lemma], "verb", nlp), [spec.particles for spec in specs]
+                )
+        for lemma, senses in lexicon.object_senses.items():
+            if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+                objects = trigger_word_forms([word for word in senses if word != PLACE_OBJECT], "noun", nlp)
+                forms = trigger_word_forms([lemma], "verb", nlp) | trigger_word_forms([lemma], "noun", nlp)
+                needs = [frozenset({word}) for word in objects]
+                self._add_companions(forms, needs + ([_NAMED_PLACE] if PLACE_OBJECT in senses else []))
+
+    def _add_companions(self, forms: set[str], needs: list[frozenset[str]]) -> None:
+        for form in forms - self.forms:
+            self.companions.setdefault(form, []).extend(needs)
 
     def may_hold_trigger(self, sentence: str) -> bool:
-        words = _WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower()))
-        return not self.forms.isdisjoint(words)
+        words = set(_WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower())))
+        if not self.forms.isdisjoint(words):
+            return True
+        for word in words & self.companions.keys():
+            for needed in self.companions[word]:
+                if needed <= words or (needed is _NAMED_PLACE and _NAME_INSIDE.search(sentence)):
+                    return True
+        return False
 
     def mask(self, text: str, units: SentenceUnits) -> str:
         """The text with every sentence that cannot hold a trigger turned into spaces (newlines kept)."""
