@@ -112,6 +112,12 @@ def test_extract_exits_0_when_nothing_is_skipped(runner: CliRunner, good_inputs:
     assert any(record["type"] == "ASSAULT" for record in goma)
 
 
+def test_parse_all_codes_the_same_events_as_the_prefiltered_run(runner: CliRunner, good_inputs: Path) -> None:
+    prefiltered = jsonl_records(invoke(runner, ["extract", str(good_inputs)]).stdout)
+    parsed_everything = jsonl_records(invoke(runner, ["extract", str(good_inputs), "--parse-all"]).stdout)
+    assert prefiltered and prefiltered == parsed_everything
+
+
 def test_extract_acled_writes_acled_columns(runner: CliRunner, good_inputs: Path) -> None:
     jsonl = jsonl_records(invoke(runner, ["extract", str(good_inputs)]).stdout)
     result = invoke(runner, ["extract", str(good_inputs), "--format", "acled"])

@@ -9,7 +9,14 @@ import yaml
 
 from whodid.data_files import package_data_path
 from whodid.errors import DataFileError
-from whodid.ontology import CameoCode, load_cameo, load_cameo_verbs, load_ontology, plover_for_cameo
+from whodid.ontology import (
+    CameoCode,
+    load_cameo,
+    load_cameo_verbs,
+    load_ontology,
+    plover_coded_type,
+    plover_for_cameo,
+)
 from whodid.records import PLOVER_TYPES
 
 # Deliberate departures of the hand lexicon from the crosswalk: PLOVER drops CAMEO 02 (appeals), yet its
@@ -234,3 +241,10 @@ def test_every_mode_the_lexicon_and_acled_rules_use_is_a_mode_of_its_type():
     }
     unknown = sorted((t, m) for t, m in used if m not in ontology[t].modes)
     assert not unknown, f"modes not in ontology/plover.yaml: {unknown}"
+
+
+def test_a_planned_or_threatened_act_is_coded_as_plover_codes_intentions():
+    assert plover_coded_type("RETREAT", "planned") == "AGREE"
+    assert plover_coded_type("ASSAULT", "threatened") == "THREATEN"
+    assert plover_coded_type("ASSAULT", "asserted") == "ASSAULT"
+    assert plover_coded_type("REQUEST", "planned") == "REQUEST"  # a verbal act has no intent form

@@ -58,6 +58,10 @@ published_option = click.option(
 model_option = click.option(
     "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy model."
 )
+parse_all_option = click.option(
+    "--parse-all", is_flag=True, default=False,
+    help="Parse every sentence, not only those where a trigger word occurs (slower; for checking).",
+)  # fmt: skip
 
 
 @click.group()
@@ -80,12 +84,14 @@ def main(verbose: bool) -> None:
               show_default=True, help="JSON Lines records, CSV in ACLED's columns, or a table.")  # fmt: skip
 @published_option
 @model_option
+@parse_all_option
 def extract(
-    inputs: tuple[str, ...], output: TextIO, output_format: str, published: date | None, model: str
-) -> None:
+    inputs: tuple[str, ...], output: TextIO, output_format: str, published: date | None, model: str,
+    parse_all: bool,
+) -> None:  # fmt: skip
     """Code the events of INPUT... and write them out."""
     tally = RunTally()
-    results = _run(inputs, published, model, tally)
+    results = _run(inputs, published, _pipeline(model, parse_all), tally)
     events_and_outlets = ((event, result.article.outlet) for result in results for event in result.events)
     if output_format == "table":
         _print_table([event for event, _ in events_and_outlets], output)
@@ -111,7 +117,10 @@ def extract(
 )
 @published_option
 @model_option
-def ingest(inputs: tuple[str, ...], db_path: str, published: date | None, model: str) -> None:
+@parse_all_option
+def ingest(
+    inputs: tuple[str, ...], db_path: str, published: date | None, model: str, parse_all: bool
+) -> None:
     """Code INPUT... and store articles and events; inputs already stored are left as they are."""
     from whodid.store import EventStore  # only this command needs the database
 
@@ -119,7 +128,8 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: date | None, model:
     stored = 0
     try:
         with EventStore(db_path) as store:
-            for result in _run(inputs, published, model, tally, skip_known=store.has_article):
+            pipeline = _pipeline(model, parse_all)
+            for result in _run(inputs, published, pipeline, tally, skip_known=store.has_article):
                 if store.add(result.article, result.events):
                     stored += 1
                 else:
@@ -146,8 +156,11 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: date | None, model:
 @click.option("--worst", type=click.IntRange(min=0, max=1000), default=20, show_default=True,
               help="How many worst cases per field the report lists.")  # fmt: skip
 @model_option
-def evaluate_command(gold: Path, gold_format: str, report_path: Path | None, limit: int | None,
-                     published_offset_days: int, worst: int, model: str) -> None:  # fmt: skip
+@parse_all_option
+def evaluate_command(
+    gold: Path, gold_format: str, report_path: Path | None, limit: int | None, published_offset_days: int,
+    worst: int, model: str, parse_all: bool,
+) -> None:  # fmt: skip
     """Run whodid on GOLD's texts and score each field against the gold."""
     from whodid.evaluate.formats import format_module, guess_format
     from whodid.evaluate.gold import ReadOptions
@@ -157,7 +170,7 @@ def evaluate_command(gold: Path, gold_format: str, report_path: Path | None, lim
     try:
         name = guess_format(gold) if gold_format == "auto" else gold_format
         gold_set = format_module(name).read(gold, ReadOptions(published_offset_days, limit))
-        result = evaluate(gold_set, Pipeline(model=model))
+        result = evaluate(gold_set, Pipeline(model=model, prefilter=not parse_all))
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
     click.echo(render_summary(result))
@@ -167,12 +180,15 @@ def evaluate_command(gold: Path, gold_format: str, report_path: Path | None, lim
         click.echo(f"report: {report_path}", err=True)
 
 
-def _run(inputs, published, model, tally: RunTally, skip_known=None) -> Iterator[ArticleResult]:
-    """Articles read from the inputs, coded; skipped inputs are reported and counted, never raised."""
+def _pipeline(model: str, parse_all: bool) -> Pipeline:
     try:
-        pipeline = Pipeline(model=model)
+        return Pipeline(model=model, prefilter=not parse_all)
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _run(inputs, published, pipeline: Pipeline, tally: RunTally, skip_known=None) -> Iterator[ArticleResult]:
+    """Articles read from the inputs, coded; skipped inputs are reported and counted, never raised."""
 
     def articles() -> Iterator[Article]:
         for item in read_articles(inputs, published=published, stdin=sys.stdin):

@@ -67,3 +67,15 @@ def test_evaluate_end_to_end(class_file: Path, pipeline) -> None:
     predicted = {o.item.gold["quad_class"]: o.predicted for o in result.outcomes.values()}
     assert predicted["4"]["quad_class"] == "4"  # shelling is material conflict
     assert all(p["quad_class"] in {"0", "1", "2", "3", "4"} for p in predicted.values())
+
+
+def test_the_class_is_plovers_quad_and_dropped_cameo_codes_are_0(pipeline) -> None:
+    from whodid.evaluate.gold import GoldItem
+
+    def predicted(text: str) -> str:
+        item = GoldItem("1", text, {"quad_class": "0"})
+        return conflibert_class.predict(item, pipeline.extract(text))["quad_class"]
+
+    assert predicted("The European Union imposed sanctions on Belarus on Monday.") == "3"  # SANCTION
+    assert predicted("The rebels said they would release three hostages held since May.") == "1"  # intent
+    assert predicted("The UN envoy urged Ethiopia to open the border to aid convoys.") == "0"  # an appeal

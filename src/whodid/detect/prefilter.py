@@ -20,7 +20,8 @@ from functools import lru_cache
 from spacy.language import Language
 
 from whodid.data_files import package_data_path
-from whodid.detect.lexicon import Lexicon
+from whodid.detect.lexicon import Lexicon, TriggerSpec
+from whodid.detect.syntax import AIMED_PREPS
 from whodid.detect.triggers import PLACE_OBJECT
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a word (of
@@ -37,8 +38,10 @@ _MONTH_AND_DAY = re.compile(
     r"|december)\b"
 )
 _POS_TABLES = {"verb": "verb", "noun": "noun"}
-# A named place, for senses that need one ("captured Mokha"): a capitalised word after the first.
-_NAMED_PLACE = frozenset({PLACE_OBJECT})
+# What a word may need beside it besides particles and objects: a name (a capitalised word after the
+# first: "captured Mokha"), or an actor (a name or an agent noun: "Tehran denounced", "police stormed").
+_A_NAME = frozenset({"@name"})
+_AN_ACTOR = frozenset({"@actor"})
 _NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")
 
 
@@ -89,15 +92,30 @@ def _ends_with_abbreviation(text: str, stop_end: int) -> bool:
 class TriggerPrefilter:
     """Decides which sentences may hold a trigger, and blanks the others.
 
-    A word that is a trigger on its own passes its sentence. A word that is one only as a phrase ("go
-    to", "give up") or with some objects ("took the town", "set up a base") passes it only beside one
-    of those particles or objects: the commonest verbs would otherwise let almost every sentence by."""
+    A word of our own lexicon passes its sentence. A word that is a trigger only as a phrase ("go to",
+    "give up"), with some objects ("took the town", "set up a base") or with an actor as its subject or
+    object (the CAMEO dictionary's verbs) passes it only beside one of those particles or objects, or a
+    name or an agent noun ("police"): the commonest verbs would otherwise let almost every sentence by."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        def lemmas(table: dict[str, TriggerSpec], needy: bool) -> list[str]:
+            return [
+                lemma for lemma, spec in table.items() if (spec.needs_named_argument or spec.weak) == needy
+            ]
+
         self.forms = frozenset(
-            trigger_word_forms(lexicon.verbs, "verb", nlp) | trigger_word_forms(lexicon.nouns, "noun", nlp)
+            trigger_word_forms(lemmas(lexicon.verbs, False), "verb", nlp)
+            | trigger_word_forms(lemmas(lexicon.nouns, False), "noun", nlp)
         )
-        self.companions: dict[str, list[frozenset[str]]] = {}  # word -> sets of words it needs beside it
+        self.agent_nouns = lexicon.agent_nouns
+        # Words that make a weak trigger an event ("missile strikes", "strikes against"), besides actors.
+        self.evidence_words = lexicon.martial_modifiers | (AIMED_PREPS - {"on", "at"})
+        # word -> what else the sentence needs for the word to be a trigger (any one of them)
+        self.companions: dict[str, list[frozenset[str]]] = {}
+        needy_forms = trigger_word_forms(lemmas(lexicon.verbs, True), "verb", nlp) | trigger_word_forms(
+            lemmas(lexicon.nouns, True), "noun", nlp
+        )
+        self._add_companions(needy_forms, [_AN_ACTOR])
         for lemma, specs in lexicon.phrasal_verbs.items():
             if lemma not in lexicon.verbs:
                 self._add_companions(
@@ -108,7 +126,7 @@ class TriggerPrefilter:
                 objects = trigger_word_forms([word for word in senses if word != PLACE_OBJECT], "noun", nlp)
                 forms = trigger_word_forms([lemma], "verb", nlp) | trigger_word_forms([lemma], "noun", nlp)
                 needs = [frozenset({word}) for word in objects]
-                self._add_companions(forms, needs + ([_NAMED_PLACE] if PLACE_OBJECT in senses else []))
+                self._add_companions(forms, needs + ([_A_NAME] if PLACE_OBJECT in senses else []))
 
     def _add_companions(self, forms: set[str], needs: list[frozenset[str]]) -> None:
         for form in forms - self.forms:
@@ -118,11 +136,22 @@ class TriggerPrefilter:
         words = set(_WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower())))
         if not self.forms.isdisjoint(words):
             return True
-        for word in words & self.companions.keys():
-            for needed in self.companions[word]:
-                if needed <= words or (needed is _NAMED_PLACE and _NAME_INSIDE.search(sentence)):
-                    return True
-        return False
+        return any(
+            self._present(needed, words, sentence)
+            for word in words & self.companions.keys()
+            for needed in self.companions[word]
+        )
+
+    def _present(self, needed: frozenset[str], words: set[str], sentence: str) -> bool:
+        if needed is _A_NAME:
+            return _NAME_INSIDE.search(sentence) is not None
+        if needed is _AN_ACTOR:
+            return (
+                _NAME_INSIDE.search(sentence) is not None
+                or not self.agent_nouns.isdisjoint(words)
+                or not self.evidence_words.isdisjoint(words)
+            )
+        return needed <= words
 
     def mask(self, text: str, units: SentenceUnits) -> str:
         """The text with every sentence that cannot hold a trigger turned into spaces (newlines kept)."""
