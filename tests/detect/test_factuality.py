@@ -50,3 +50,12 @@ def test_a_relative_clause_keeps_its_own_factuality(mentions_of):
     text = "The envoy would meet the militia, which attacked the base on Monday."
     assert factuality(mentions_of, text, "attacked").factuality == "asserted"
     assert factuality(mentions_of, text, "meet").factuality == "hypothetical"
+
+
+def test_a_future_in_reported_speech_is_a_plan_unless_a_condition_hangs_on_it(mentions_of):
+    [release] = [
+        m for m in mentions_of("The rebels said they would release three hostages.") if m.type == "RETREAT"
+    ]
+    assert release.factuality == "planned"
+    meeting = mentions_of("The leaders said they would meet the envoy if he dropped his demands.")
+    assert [m.factuality for m in meeting if m.type == "CONSULT"] == ["hypothetical"]

@@ -43,6 +43,19 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
     return reported or Factuality("asserted")
 
 
+def _future_in_reported_speech(verb: Token, lexicon: Lexicon) -> bool:
+    """ "said they would release": the clause a reporting verb reports, with no condition on it."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.reporting_verbs:
+        return False
+    return not any(
+        grandchild.lower_ in lexicon.conditional_markers
+        for child in verb.children
+        if child.dep_ == "advcl"
+        for grandchild in child.children
+        if grandchild.dep_ == "mark"
+    )
+
+
 def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
     negatable = _negation_reaches(node, below, trigger, lexicon)
     for child in node.children:
@@ -50,6 +63,8 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
         if negatable and (child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node == trigger)):
             return "denied"
         if child.dep_ in {"aux", "auxpass"}:
+            if word in lexicon.reported_future_modals and _future_in_reported_speech(node, lexicon):
+                return "planned"
             if word in lexicon.hypothetical_modals:
                 return "hypothetical"
             if word in lexicon.planned_modals:

@@ -57,6 +57,8 @@ class Lexicon:
     trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
+    reported_future_modals: frozenset[str]
+    conditional_markers: frozenset[str]
     planned_verbs: frozenset[str]
     threat_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
