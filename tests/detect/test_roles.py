@@ -57,3 +57,15 @@ def test_a_threat_targets_the_complement(mentions_of):
 def test_members_of_a_named_group_name_the_group(mentions_of):
     _, targets = roles(mentions_of, "Soldiers killed two fighters of al-Shabaab.", "killed")
     assert "two fighters of al-Shabaab" in targets[0] or "fighters of al-Shabaab" in targets[0]
+
+
+def test_coordinated_nationalities_make_one_actor_each(mentions_of):
+    [mention] = [
+        m
+        for m in mentions_of("Senior Hungarian and Romanian officials met in Vienna.")
+        if m.type == "CONSULT"
+    ]
+    assert [[p.text for p in ref.candidates] for ref in mention.sources] == [
+        ["Hungarian officials"],
+        ["Romanian officials"],
+    ]

@@ -73,3 +73,16 @@ def test_first_person_pronouns_are_not_resolved_to_earlier_actors(pipeline):
     text = "Rioters burned shops in the old city. 'I appeal to the rioters to stop,' the mayor said."
     event = only(events_of(pipeline, text), "appeal")
     assert event.source == [] or event.source[0].text.lower() != "i"
+
+
+def test_an_unknown_person_takes_the_country_and_sector_of_the_title_before_the_name(pipeline):
+    [visitor] = pipeline.extract("Kenyan President Odo Varga will visit Tanzania next week.")[0].source
+    assert (visitor.text, visitor.country, visitor.sector, visitor.actor_id) == (
+        "Odo Varga",
+        "KEN",
+        "GOV",
+        None,
+    )
+    # A title that names no country we know gives nothing: the name stays a bare person.
+    [stranger] = pipeline.extract("Ruritanian President Odo Varga will visit Kenya next week.")[0].source
+    assert (stranger.text, stranger.country) == ("Odo Varga", None)

@@ -41,6 +41,8 @@ FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "C
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation or rejection is about: "condemnation of the US attack".
 ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+NATION_LABELS = frozenset({"NORP", "GPE"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -206,10 +208,24 @@ def _nearest_subject(noun: Token) -> Token | None:
 
 
 def _refs(head: Token) -> list[ActorRef]:
-    """The actor phrase(s) headed by a token, one per coordinated member ("Iraq and Syria")."""
-    refs = [actor_ref(head)]
+    """The actor phrase(s) headed by a token, one per coordinated member ("Iraq and Syria", and
+    "Hungarian and Romanian officials": Hungarian officials and Romanian officials)."""
+    refs = _coordinated_modifier_refs(head) or [actor_ref(head)]
     refs += [actor_ref(member) for member in head.conjuncts if member.i > head.i]
     return refs
+
+
+def _coordinated_modifier_refs(head: Token) -> list[ActorRef]:
+    for modifier in head.lefts:
+        members = [modifier, *modifier.conjuncts]
+        if (
+            modifier.dep_ in MODIFIER_DEPS
+            and len(members) > 1
+            and all(m.ent_type_ in NATION_LABELS for m in members)
+        ):
+            end = head.idx + len(head)
+            return [ActorRef([Phrase(f"{m.text} {head.text}", (m.idx, end), m.ent_type_)]) for m in members]
+    return []
 
 
 def actor_ref(head: Token) -> ActorRef:

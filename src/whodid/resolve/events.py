@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from whodid.ontology import load_ontology
 from whodid.records import (
@@ -132,8 +133,24 @@ class EventResolver:
                 return actor
         named = next((p for p in ref.candidates if p.label in NAME_KINDS), None)
         if named is not None:
-            # A name we do not know is still an actor: keep what the text says.
-            return Actor(text=named.text, span=named.span, kind=NAME_KINDS[named.label or ""])
+            # A name we do not know is still an actor: keep what the text says, and what its title
+            # tells ("Gambian President Dawda Jawara": a Gambian official).
+            kind = NAME_KINDS[named.label or ""]
+            title = self._title_before(named, ref.candidates, when)
+            if title is not None:
+                return replace(title, text=named.text, span=named.span, name=None, actor_id=None, kind=kind)
+            return Actor(text=named.text, span=named.span, kind=kind)
+        return None
+
+    def _title_before(self, name: Phrase, candidates: Sequence[Phrase], when: date | None) -> Actor | None:
+        """The actor the words before a name in a longer candidate resolve to, if they give a country."""
+        for longer in candidates:
+            start, end = longer.span
+            if start < name.span[0] and end >= name.span[1]:
+                title = longer.text[: name.span[0] - start].strip()
+                actor = self.kb.resolve(title, (start, name.span[0]), when=when) if title else None
+                if actor is not None and actor.country:
+                    return actor
         return None
 
     # where and when -----------------------------------------------------------------------------
