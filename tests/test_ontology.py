@@ -19,17 +19,21 @@ from whodid.ontology import (
 )
 from whodid.records import PLOVER_TYPES
 
-# Deliberate departures of the hand lexicon from the crosswalk: PLOVER drops CAMEO 02 (appeals), yet its
-# REQUEST covers "all requests, demands, and orders", so appeals stay REQUEST with their CAMEO code; the
-# PLOVER gold-standard records code resignations as RETREAT, where CAMEO's nearest code is 0833; both
-# gold sets code impositions of sanctions and embargoes as SANCTION (PLOVER's "reduce relations"), where
-# the crosswalk puts CAMEO 163 under COERCE.
+# Deliberate departures of the hand lexicon from the crosswalk:
+# - PLOVER drops CAMEO 02 (appeals), yet its REQUEST covers "all requests, demands, and orders", so
+#   appeals stay REQUEST with their CAMEO code;
+# - condolences are CAMEO 018, a statement PLOVER drops, which we keep as SUPPORT (ConfliBERT's reading
+#   of them as no event follows from the code);
+# - the PLOVER gold-standard records code resignations as RETREAT, where CAMEO's nearest code is 0833;
+# - both gold sets code impositions of sanctions and embargoes as SANCTION (PLOVER's "reduce
+#   relations"), where the crosswalk puts CAMEO 163 under COERCE.
 KNOWN_TRIGGER_MISMATCHES: frozenset[tuple[str, str, str, str]] = frozenset({
     ("REQUEST", "verbs", "urge", "020"), ("REQUEST", "verbs", "appeal", "020"),
     ("REQUEST", "verbs", "request", "020"), ("REQUEST", "verbs", "ask", "020"),
     ("REQUEST", "verbs", "call", "020"), ("REQUEST", "nouns", "appeal", "020"),
     ("REQUEST", "nouns", "request", "020"), ("REQUEST", "nouns", "call", "020"),
     ("RETREAT", "verbs", "resign", "0833"),
+    ("SUPPORT", "nouns", "condolence", "018"),
     ("SANCTION", "verbs", "sanction", "163"), ("SANCTION", "verbs", "embargo", "163"),
     ("SANCTION", "nouns", "sanction", "163"), ("SANCTION", "nouns", "embargo", "163"),
 })  # fmt: skip

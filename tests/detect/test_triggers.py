@@ -79,3 +79,19 @@ def test_an_object_decides_the_sense(mentions_of):
         ("ASSAULT", "raid")
     ]
     assert ("COERCE", "took") in types_and_triggers(mentions_of("Rebels took the town of Arlen on Friday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway gave 20 million euros to the flooded provinces.", ("AID", "gave")),
+        ("The two navies began joint exercises off the coast.", ("COOPERATE", "exercises")),
+        ("The council withdrew its peacekeepers from the border zone.", ("SANCTION", "withdrew")),
+        ("Prosecutors opened an investigation into the contracts.", ("ACCUSE", "investigation")),
+        ("A court found the former minister guilty of fraud.", ("SANCTION", "found")),
+        ("The governor denied permission for the rally.", ("REJECT", "denied")),
+        ("The army announced a cease-fire with the rebels.", ("RETREAT", "fire")),
+    ],
+)
+def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))

@@ -104,13 +104,15 @@ def _sense_for_object(
 
 
 def _objects(token: Token) -> list[Token]:
-    """What a trigger acts on: a verb's object or complement clause (or passive subject); a noun's "of"
-    object, or the compound before it ("lathi charge")."""
+    """What a trigger acts on: a verb's object, complement or passive subject ("found him guilty"); a
+    noun's "of" object, or the modifier before it ("lathi charge", "joint exercises")."""
     if token.pos_ == "VERB":
-        return [child for child in token.children if child.dep_ in {"dobj", "xcomp", "nsubjpass"}]
+        return [
+            child for child in token.children if child.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass", "oprd"}
+        ]
     of_objects = [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
-    return of_objects + [child for child in token.lefts if child.dep_ == "compound"]
+    return of_objects + [child for child in token.lefts if child.dep_ in {"compound", "amod"}]
 
 
 def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:
