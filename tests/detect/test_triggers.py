@@ -95,3 +95,8 @@ def test_an_object_decides_the_sense(mentions_of):
 )
 def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+def test_accidents_are_no_attacks(mentions_of):
+    assert mentions_of("A dozen people were killed in a plane crash near the airport.") == []
+    assert mentions_of("Powerful earthquakes struck the island on Sunday, killing at least two people.") == []

@@ -63,7 +63,7 @@ def _mention(
         trigger_span=token_span(token),
         type=spec.type,
         cameo=spec.cameo,
-        mode=_mode(token, spec.type, lexicon),
+        mode=_mode(token, spec.type, lexicon, has_actor=bool(roles.sources or roles.targets)),
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub_type,
         sources=roles.sources,
@@ -83,15 +83,16 @@ def _mention(
     )
 
 
-def _mode(trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
+def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) -> str | None:
     """The PLOVER mode: named by the trigger ("assassination") or by its modifiers and instrument
-    ("a drone strike", "attacked with rockets", "drones struck")."""
+    ("a drone strike", "attacked with rockets", "drones struck"); for violence with an actor, else by
+    the sentence's weapon (an accident's "chemical" or "gas" makes no chemical attack)."""
     mode = lexicon.trigger_modes.get(event_type, {}).get(trigger.lemma_.lower())
     if mode is not None:
         return mode
     words = lexicon.mode_words.get(event_type, {})
     mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
-    if mode is None and event_type == "ASSAULT":
+    if mode is None and event_type == "ASSAULT" and has_actor:
         # "killed when three IEDs detonated", "used mustard gas in an attack": the sentence's
         # weapon, the nearest to the trigger, is the violence's.
         nearest = sorted(trigger.sent, key=lambda token: abs(token.i - trigger.i))

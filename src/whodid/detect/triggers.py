@@ -116,14 +116,19 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:
-    """ "An earthquake killed eight", "eight were killed by floods": a disaster, nobody's act."""
+    """ "An earthquake killed eight", "eight were killed by floods", "killed in a plane crash", "an
+    earthquake struck, killing two", "a boiler exploded": a disaster or an accident, nobody's act."""
+    causes = []
     for child in token.children:
-        causes = [child] if child.dep_ in {"nsubj", "csubj"} else []
-        if child.dep_ == "agent":
-            causes = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-        if any(cause.lemma_.lower() in lexicon.natural_causes for cause in causes):
-            return True
-    return False
+        if child.dep_ in {"nsubj", "csubj"}:
+            causes.append(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"in", "by"}):
+            causes += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+    if token.dep_ in {"advcl", "xcomp", "conj"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+    ):
+        causes += [c for c in token.head.children if c.dep_ == "nsubj"]  # "struck ..., killing two"
+    return any(cause.lemma_.lower() in lexicon.natural_causes for cause in causes)
 
 
 def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | None:
