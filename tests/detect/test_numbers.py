@@ -318,3 +318,11 @@ def test_a_malformed_outcome_words_file_names_the_bad_list(tmp_path):
     path.write_text("death_words: kill\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="death_words"):
         load_outcome_words(path)
+
+
+def test_deaths_counted_where_their_cause_is_given_belong_to_the_cause(pipeline):
+    [firing] = pipeline.extract(
+        "Officials said 31 deaths due to police firing were reported from the district."
+    )
+    assert firing.evidence.trigger_text == "firing"
+    assert firing.fatalities is not None and firing.fatalities.value == 31

@@ -83,6 +83,8 @@ class OutcomeWords:
     arrest_words: frozenset[str]
     toll_words: frozenset[str]
     toll_modifiers: frozenset[str]
+    death_nouns: frozenset[str]
+    cause_words: frozenset[str]
     patient_verbs: frozenset[str]
     state_verbs: frozenset[str]
     people_nouns: frozenset[str]
@@ -479,7 +481,35 @@ def _casualties(trigger: Token, spec: TriggerSpec) -> dict[str, Quantity]:
     for predicate in _outcome_predicates(trigger, spec):
         for kind, quantity in _stated_casualties(predicate, trigger, spec):
             found.setdefault(kind, quantity)
+    if _FATALITIES not in found and (deaths := _deaths_caused_by(trigger)) is not None:
+        found[_FATALITIES] = deaths
     return found
+
+
+def _deaths_caused_by(trigger: Token) -> Quantity | None:
+    """Deaths counted where their cause is given: "77 deaths due to police firing", "40 of these deaths
+    have taken place due to police firing"."""
+    words = load_outcome_words()
+    node = trigger
+    for _ in range(4):  # up through "to", "police", "due"
+        if node.head == node:
+            return None
+        node = node.head
+        if node.lower_ in words.cause_words:
+            break
+    else:
+        return None
+    holder = node.head  # the death noun the cause qualifies, or the clause it explains
+    for counted in [holder, *(c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"})]:
+        deaths = counted if counted.lemma_.lower() in words.death_nouns else _of_object(counted)
+        if deaths is None or deaths.lemma_.lower() not in words.death_nouns:
+            continue
+        number = (
+            counted if counted != deaths else next((c for c in deaths.children if c.dep_ == "nummod"), None)
+        )
+        if number is not None and (value := parse_number(number)) is not None:
+            return Quantity(value, token_span(number), number.text)
+    return None
 
 
 def _outcome_predicates(trigger: Token, spec: TriggerSpec) -> list[Token]:
