@@ -59,3 +59,12 @@ def test_a_future_in_reported_speech_is_a_plan_unless_a_condition_hangs_on_it(me
     assert release.factuality == "planned"
     meeting = mentions_of("The leaders said they would meet the envoy if he dropped his demands.")
     assert [m.factuality for m in meeting if m.type == "CONSULT"] == ["hypothetical"]
+
+
+def test_an_act_an_actor_says_it_is_willing_or_ready_to_do_is_planned(mentions_of):
+    [withdrawal] = [
+        m
+        for m in mentions_of("Syria is willing to withdraw its troops from the valley.")
+        if m.type == "RETREAT"
+    ]
+    assert withdrawal.factuality == "planned"

@@ -17,11 +17,12 @@ def types_and_triggers(mentions):
         ("The rebels threatened the capital's water supply.", ("THREATEN", "threatened")),
         ("The council rejected the proposal on Tuesday.", ("REJECT", "rejected")),
         ("The union called for a general strike.", ("REQUEST", "called")),
-        ("Both parties signed an agreement in Nairobi.", ("AGREE", "agreement")),
+        ("Both parties agreed on a truce in Nairobi.", ("AGREE", "agreed")),
+        ("Both parties signed an agreement in Nairobi.", ("SUPPORT", "signed")),
         ("The army withdrew from the town overnight.", ("RETREAT", "withdrew")),
         ("Washington imposed sanctions on three banks.", ("SANCTION", "sanctions")),
         ("The island state severed diplomatic ties with its neighbour.", ("SANCTION", "severed")),
-        ("The donors sent humanitarian aid to the camps.", ("AID", "aid")),
+        ("The donors sent humanitarian aid to the camps.", ("AID", "sent")),
         ("Police arrested the opposition leader.", ("COERCE", "arrested")),
         ("The senator praised the mediators.", ("SUPPORT", "praised")),
     ],
@@ -91,6 +92,8 @@ def test_an_object_decides_the_sense(mentions_of):
         ("A court found the former minister guilty of fraud.", ("SANCTION", "found")),
         ("The governor denied permission for the rally.", ("REJECT", "denied")),
         ("The army announced a cease-fire with the rebels.", ("RETREAT", "fire")),
+        ("Two hundred prisoners began a hunger strike on Monday.", ("PROTEST", "strike")),
+        ("The governor lifted the curfew in the old city.", ("CONCEDE", "lifted")),
     ],
 )
 def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):

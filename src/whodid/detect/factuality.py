@@ -84,6 +84,8 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
         return "threatened"
     if lemma in lexicon.planned_verbs and below.dep_ in {"xcomp", "dobj", "acl"}:
         return "planned"
+    if node.pos_ == "ADJ" and lemma in lexicon.planned_adjectives and below.dep_ == "xcomp":
+        return "planned"
     if lemma in lexicon.hypothetical_verbs:
         return "hypothetical"
     if node.pos_ == "NOUN" and lemma in lexicon.planned_nouns:

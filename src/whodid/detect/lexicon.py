@@ -64,6 +64,7 @@ class Lexicon:
     hypothetical_verbs: frozenset[str]
     planned_nouns: frozenset[str]
     planned_modifiers: frozenset[str]
+    planned_adjectives: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     hypothetical_nouns: frozenset[str]
     reporting_verbs: frozenset[str]

@@ -23,11 +23,15 @@ STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 class Trigger:
     token: Token
     spec: TriggerSpec
+    sense_object: Token | None = None  # the object or modifier that chose the sense ("signed an agreement")
 
 
 def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     candidates = [trigger for token in sentence if (trigger := _as_trigger(token, lexicon))]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
+    # The word that chose another trigger's sense is part of that event, not one of its own: "signed an
+    # agreement" is one signing, "gave aid" one giving.
+    stopped |= {trigger.sense_object.i for trigger in candidates if trigger.sense_object is not None}
     return [trigger for trigger in candidates if trigger.token.i not in stopped]
 
 
@@ -47,8 +51,9 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         spec = lexicon.nouns.get(lemma)
     else:
         return None
+    sense_object = None
     if lemma in lexicon.object_senses:
-        spec = _sense_for_object(token, lemma, spec, lexicon.object_senses[lemma])
+        spec, sense_object = _sense_for_object(token, lemma, spec, lexicon.object_senses[lemma])
     if spec is None:
         return None
     if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
@@ -63,7 +68,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
-    return Trigger(token, spec)
+    return Trigger(token, spec, sense_object)
 
 
 def _kills_outright(token: Token) -> bool:
@@ -84,7 +89,7 @@ def _kills_outright(token: Token) -> bool:
 
 def _sense_for_object(
     token: Token, lemma: str, spec: TriggerSpec | None, senses: dict[str, ObjectSense | None]
-) -> TriggerSpec | None:
+) -> tuple[TriggerSpec | None, Token | None]:
     """ "suspended military aid" is a sanction, "blocked the highway" a protest, "declined to comment"
     no event; other objects keep the word's own sense (none, for a word that is a trigger only with
     its object). The object is evidence enough: the sense is never weak."""
@@ -96,11 +101,11 @@ def _sense_for_object(
         for name in (name for name in names if name in senses):
             sense = senses[name]
             if sense is None:
-                return None
+                return None, None
             pos = "verb" if token.pos_ == "VERB" else "noun"
             acled_type, acled_sub_type = sense.acled or (None, None)
-            return TriggerSpec(lemma, pos, sense.type, sense.cameo, acled_type, acled_sub_type)
-    return spec
+            return TriggerSpec(lemma, pos, sense.type, sense.cameo, acled_type, acled_sub_type), word
+    return spec, None
 
 
 def _objects(token: Token) -> list[Token]:
