@@ -103,3 +103,14 @@ def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):
 def test_accidents_are_no_attacks(mentions_of):
     assert mentions_of("A dozen people were killed in a plane crash near the airport.") == []
     assert mentions_of("Powerful earthquakes struck the island on Sunday, killing at least two people.") == []
+
+
+def test_saying_what_another_must_do_is_a_demand(mentions_of):
+    [demand] = [
+        m
+        for m in mentions_of("Officials said the army should withdraw from the town.")
+        if m.type == "REQUEST"
+    ]
+    assert demand.trigger_text == "said"
+    assert [ref.candidates[0].text for ref in demand.targets] == ["army"]
+    assert [m.type for m in mentions_of("The minister said he must resign.")] == ["RETREAT"]

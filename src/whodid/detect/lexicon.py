@@ -58,6 +58,7 @@ class Lexicon:
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
     reported_future_modals: frozenset[str]
+    obligation_modals: frozenset[str]
     conditional_markers: frozenset[str]
     planned_verbs: frozenset[str]
     threat_verbs: frozenset[str]

@@ -90,6 +90,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 roles.targets += _refs(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
+    if not roles.targets and event_type == "REQUEST":
+        # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            roles.targets += [
+                ref for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for ref in _refs(c)
+            ]
     if not roles.targets:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):

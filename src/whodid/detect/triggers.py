@@ -27,7 +27,11 @@ class Trigger:
 
 
 def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
-    candidates = [trigger for token in sentence if (trigger := _as_trigger(token, lexicon))]
+    candidates = [
+        trigger
+        for token in sentence
+        if (trigger := _as_trigger(token, lexicon) or _as_demand(token, lexicon))
+    ]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
     # The word that chose another trigger's sense is part of that event, not one of its own: "signed an
     # agreement" is one signing, "gave aid" one giving.
@@ -69,6 +73,23 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+# Saying what someone else must do: CAMEO 10, demand.
+DEMAND = TriggerSpec("say", "verb", "REQUEST", "10")
+
+
+def _as_demand(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "X said Iraq must cooperate", "X reiterated that Libya should hand over the suspects": a
+    reporting verb whose reported clause obliges its subject is X's demand of that subject."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.reporting_verbs:
+        return None
+    for clause in (child for child in token.children if child.dep_ == "ccomp"):
+        obliged = any(c.dep_ == "aux" and c.lower_ in lexicon.obligation_modals for c in clause.children)
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if obliged and subject is not None and subject.pos_ != "PRON" and _has_actor_argument(token, lexicon):
+            return Trigger(token, replace(DEMAND, lemma=token.lemma_.lower()))
+    return None
 
 
 def _kills_outright(token: Token) -> bool:
