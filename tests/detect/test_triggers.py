@@ -114,3 +114,13 @@ def test_saying_what_another_must_do_is_a_demand(mentions_of):
     assert demand.trigger_text == "said"
     assert [ref.candidates[0].text for ref in demand.targets] == ["army"]
     assert [m.type for m in mentions_of("The minister said he must resign.")] == ["RETREAT"]
+
+
+def test_a_claim_of_responsibility_is_a_statement_and_its_act_is_the_claimants(pipeline):
+    events = pipeline.extract(
+        "The Taliban claimed responsibility for the attack on the police station in Kabul."
+    )
+    claim = next(event for event in events if event.evidence.trigger_text == "claimed")
+    attack = next(event for event in events if event.type == "ASSAULT")
+    assert (claim.type, claim.cameo) == ("AGREE", "015")
+    assert [actor.text for actor in attack.source] == ["Taliban"]

@@ -110,3 +110,9 @@ def test_end_to_end(tmp_path: Path, pipeline) -> None:
     assert scores["sub_event_type"].metrics["accuracy"] is not None
     assert scores["in_scope"].metrics["f1"] is not None
     assert scores["rejected"].scored == 2  # the two out-of-scope rows
+
+
+def test_a_snippet_that_claims_an_attack_is_an_attribution(pipeline) -> None:
+    text = "Rebels in the hills claimed responsibility for the bombing of the market in Zenda."
+    item = GoldItem("9", text, {"sub_event_type": "ATTRIB", "in_scope": False})
+    assert case2021.predict(item, pipeline.extract(text))["sub_event_type"] == "ATTRIB"

@@ -54,6 +54,7 @@ class Lexicon:
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
     acled_words: dict[str, dict[str, tuple[str, str]]]  # type -> instrument word -> ACLED category
     instrument_words: frozenset[str]  # every mode and ACLED word: "drone", "lathi" are no actors
+    sense_words: frozenset[str]  # every word that picks a trigger's sense: "war" games, "hunger" strike
     trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
@@ -106,6 +107,7 @@ def load_lexicon(
 
     cue_words = {key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS}
     mode_words = _mode_table(triggers, "mode_words", triggers_file)
+    object_senses = _object_senses(triggers, triggers_file)
     acled_words = _acled_words(triggers, triggers_file)
     light_verbs = words(triggers, "light_verbs", triggers_file)
     # Verbs that carry another event or frame a claim are never events of their own.
@@ -127,7 +129,8 @@ def load_lexicon(
         verbs=verbs,
         nouns=nouns,
         phrasal_verbs={lemma: tuple(specs) for lemma, specs in phrasal.items()},
-        object_senses=_object_senses(triggers, triggers_file),
+        object_senses=object_senses,
+        sense_words=frozenset(word for senses in object_senses.values() for word in senses),
         light_verbs=light_verbs,
         natural_causes=words(triggers, "natural_causes", triggers_file),
         agent_nouns=load_agent_nouns(),

@@ -292,7 +292,7 @@ def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
     possessor = _child(noun, "poss")
     if possessor is not None and possessor.pos_ != "PRON":
         return premodified_phrase(possessor)
-    return _name_modifier(noun, lexicon.martial_modifiers | lexicon.instrument_words)
+    return _name_modifier(noun, lexicon.martial_modifiers | lexicon.instrument_words | lexicon.sense_words)
 
 
 def _name_modifier(noun: Token, skip: frozenset[str] = frozenset()) -> Phrase | None:

@@ -6,7 +6,8 @@ Our answer (`sub_event_type`): the main event among those with an ACLED category
 to the CASE label by `data/evaluate/case2021_labels.yaml`. With no ACLED event we reject: DIPLO when
 the main event is of a verbal or diplomatic PLOVER type (CONSULT, AGREE, ACCUSE ...; the list is in
 the data file), else OUT_OF_SCOPE, a label no gold row has, so it is never counted right: we cannot
-tell a crime from a disaster. `in_scope` scores the first decision alone: did we find an ACLED event
+tell a crime from a disaster. A snippet whose main event claims or denies an act (CAMEO 015, 016) is
+ATTRIB, whatever the act. `in_scope` scores the first decision alone: did we find an ACLED event
 where the gold has one?
 """
 
@@ -57,6 +58,8 @@ class CaseLabels:
     diplomatic_types: frozenset[str]  # PLOVER types answered `diplomatic` when nothing is in scope
     diplomatic: str
     otherwise: str
+    attribution_codes: frozenset[str]
+    attribution: str
 
     @property
     def known(self) -> frozenset[str]:
@@ -75,6 +78,8 @@ def load_labels(path: Path | None = None) -> CaseLabels:
             diplomatic_types=frozenset(str(kind) for kind in rejection["diplomatic_types"]),
             diplomatic=str(rejection["diplomatic"]),
             otherwise=str(rejection["otherwise"]),
+            attribution_codes=frozenset(str(code) for code in rejection["attribution_codes"]),
+            attribution=str(rejection["attribution"]),
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise DataFileError(str(path), f"expected sub_types, out_of_scope and rejection: {error}") from error
@@ -119,6 +124,10 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
 
 def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     labels = load_labels()
+    main = main_event(events)
+    if main is not None and main.cameo in labels.attribution_codes:
+        return {"sub_event_type": labels.attribution, "acled_sub_type": NONE_LABEL, "in_scope": False,
+                "rejected": True}  # fmt: skip
     in_scope = [event for event in events if event.acled_sub_event_type]
     event = main_event(in_scope)
     if event is not None and event.acled_sub_event_type:
