@@ -92,10 +92,11 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
     by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = defaultdict(list)
     for event in events:
         by_sentence[(event.article_id, tuple(event.evidence.sentence_span))].append(event)
+    specific_categories = _specific(rules)
     for sentence_events in by_sentence.values():
         decided = {id(event): _category(event, sentence_events, rules) for event in sentence_events}
         specific = [
-            c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in _specific(rules)
+            c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in specific_categories
         ]
         for event in sentence_events:
             category = decided[id(event)]

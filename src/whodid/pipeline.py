@@ -11,7 +11,7 @@ from whodid import acled
 from whodid.acled import load_acled_rules
 from whodid.detect import detect_mentions
 from whodid.detect.lexicon import Lexicon, load_lexicon
-from whodid.detect.prefilter import TriggerPrefilter, split_sentences
+from whodid.detect.prefilter import SentenceUnits, TriggerPrefilter, split_sentences
 from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
@@ -60,17 +60,17 @@ class Pipeline:
         An article that cannot be coded comes back with `error` set; the others go on."""
         checked = ((article, self.refusal(article)) for article in articles)
         # A refused article still flows through nlp.pipe (as an empty text) to keep the input order.
-        pairs = (
-            ("" if refusal else self._parse_text(article), (article, refusal)) for article, refusal in checked
-        )
-        for doc, (article, refusal) in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+        pairs = (self._parse_input(article, refusal) for article, refusal in checked)
+        for doc, (article, refusal, units) in self.nlp.pipe(
+            pairs, batch_size=self.batch_size, as_tuples=True
+        ):
             if refusal:
                 # The result carries the reason; callers report it (the CLI prints one line per skip).
                 log.info("refused %s: %s", article.origin or article.id, refusal)
                 yield ArticleResult(article, [], error=refusal)
                 continue
             try:
-                yield ArticleResult(article, self.code(article, doc))
+                yield ArticleResult(article, self.code(article, doc, units))
             except Exception as error:  # one article's failure must not end a corpus run
                 log.info("article %s (%s) could not be coded", article.id, article.origin, exc_info=True)
                 yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
@@ -86,14 +86,19 @@ class Pipeline:
             )
         return not_english_reason(article.text, article.language)
 
-    def _parse_text(self, article: Article) -> str:
-        """What the parser sees: the article, with the sentences that hold no trigger word blanked."""
-        if self.prefilter is None:
-            return article.text
-        return self.prefilter.mask(article.text, split_sentences(article.text))
-
-    def code(self, article: Article, doc) -> list[Event]:
+    def _parse_input(
+        self, article: Article, refusal: str | None
+    ) -> tuple[str, tuple[Article, str | None, SentenceUnits | None]]:
+        """What the parser sees (the article, with the sentences that hold no trigger word blanked), and
+        what coding needs with it: the article, why it is refused if it is, and its cut sentences."""
+        if refusal:
+            return "", (article, refusal, None)
         units = split_sentences(article.text)
+        text = self.prefilter.mask(article.text, units) if self.prefilter is not None else article.text
+        return text, (article, None, units)
+
+    def code(self, article: Article, doc, units: SentenceUnits | None = None) -> list[Event]:
+        units = units if units is not None else split_sentences(article.text)
         mentions = detect_mentions(doc, article.id, self.lexicon, sentence_index=units.index_of)
         outcome_of = {
             stable_id(article.id, m.sentence.span, m.trigger_span): stable_id(
