@@ -43,15 +43,20 @@ class AcledRules:
     protester_inters: frozenset[int]
 
 
+def read_category(value: object, where: str, source: Path) -> Category:
+    """An ACLED category as data files write it, [event type, sub-event type]; DataFileError otherwise."""
+    if not (isinstance(value, list) and len(value) == 2):
+        raise DataFileError(str(source), f"{where}: expected [ACLED event type, sub-event type]")
+    return (str(value[0]), str(value[1]))
+
+
 @lru_cache(maxsize=1)
 def load_acled_rules(path: Path | None = None) -> AcledRules:
     source = path or package_data_path("ontology/acled.yaml")
     raw = load_yaml_mapping(source)
 
     def pair(value: object, where: str) -> Category:
-        if not (isinstance(value, list) and len(value) == 2):
-            raise DataFileError(str(source), f"{where}: expected [event type, sub-event type]")
-        return (str(value[0]), str(value[1]))
+        return read_category(value, where, source)
 
     def codes(key: str) -> frozenset[int]:
         return frozenset(int(code) for code in raw[key])

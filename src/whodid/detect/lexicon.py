@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
+from whodid.acled import read_category
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError
 from whodid.ontology import CameoVerb, load_cameo_verbs, load_ontology
@@ -192,7 +193,9 @@ def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense |
                     f"object_senses.{trigger}.{word}: expected [type, code] or [type, code, acled]",
                 )
             acled = (
-                _acled_pair(sense[2], f"object_senses.{trigger}.{word}", source) if len(sense) == 3 else None
+                read_category(sense[2], f"object_senses.{trigger}.{word}", source)
+                if len(sense) == 3
+                else None
             )
             by_object[str(word).lower()] = ObjectSense(str(sense[0]), str(sense[1]), acled)
     return senses
@@ -204,16 +207,10 @@ def _acled_words(raw: dict, source: Path) -> dict[str, dict[str, tuple[str, str]
         raise DataFileError(str(source), "'acled_words' must map PLOVER types to word: [type, sub-type]")
     return {
         str(t): {
-            str(w).lower(): _acled_pair(pair, f"acled_words.{t}.{w}", source) for w, pair in words.items()
+            str(w).lower(): read_category(pair, f"acled_words.{t}.{w}", source) for w, pair in words.items()
         }
         for t, words in table.items()
     }
-
-
-def _acled_pair(value: object, where: str, source: Path) -> tuple[str, str]:
-    if not (isinstance(value, list) and len(value) == 2):
-        raise DataFileError(str(source), f"{where}: expected [ACLED event type, sub-event type]")
-    return (str(value[0]), str(value[1]))
 
 
 def _mode_table(raw: dict, key: str, source: Path) -> dict[str, dict[str, str]]:
@@ -242,9 +239,7 @@ def _trigger_tables(raw: dict, source: Path) -> tuple[dict[str, TriggerSpec], di
 
 
 def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Path) -> TriggerSpec:
-    acled = entry.get("acled")
-    if acled is not None and (not isinstance(acled, list) or len(acled) != 2):
-        raise DataFileError(str(source), f"{lemma!r}: 'acled' must be [event type, sub-event type]")
+    acled = read_category(entry["acled"], f"{lemma!r}: acled", source) if entry.get("acled") else None
     particles = entry.get("with") or []
     return TriggerSpec(
         lemma=lemma,

@@ -37,7 +37,6 @@ _MONTH_AND_DAY = re.compile(
     r"(?=\s+\d)|(?<=\d\s)(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b"
 )
-_POS_TABLES = {"verb": "verb", "noun": "noun"}
 # What a word may need beside it besides particles and objects: a name (a capitalised word after the
 # first: "captured Mokha"), or an actor (a name or an agent noun: "Tehran denounced", "police stormed").
 _A_NAME = frozenset({"@name"})
@@ -98,33 +97,30 @@ class TriggerPrefilter:
     name or an agent noun ("police"): the commonest verbs would otherwise let almost every sentence by."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        verb_forms, noun_forms = _WordForms(nlp, "verb").of, _WordForms(nlp, "noun").of
+
         def lemmas(table: dict[str, TriggerSpec], needy: bool) -> list[str]:
             return [
                 lemma for lemma, spec in table.items() if (spec.needs_named_argument or spec.weak) == needy
             ]
 
         self.forms = frozenset(
-            trigger_word_forms(lemmas(lexicon.verbs, False), "verb", nlp)
-            | trigger_word_forms(lemmas(lexicon.nouns, False), "noun", nlp)
+            verb_forms(lemmas(lexicon.verbs, False)) | noun_forms(lemmas(lexicon.nouns, False))
         )
         self.agent_nouns = lexicon.agent_nouns
         # Words that make a weak trigger an event ("missile strikes", "strikes against"), besides actors.
         self.evidence_words = lexicon.martial_modifiers | (AIMED_PREPS - {"on", "at"})
         # word -> what else the sentence needs for the word to be a trigger (any one of them)
         self.companions: dict[str, list[frozenset[str]]] = {}
-        needy_forms = trigger_word_forms(lemmas(lexicon.verbs, True), "verb", nlp) | trigger_word_forms(
-            lemmas(lexicon.nouns, True), "noun", nlp
-        )
+        needy_forms = verb_forms(lemmas(lexicon.verbs, True)) | noun_forms(lemmas(lexicon.nouns, True))
         self._add_companions(needy_forms, [_AN_ACTOR])
         for lemma, specs in lexicon.phrasal_verbs.items():
             if lemma not in lexicon.verbs:
-                self._add_companions(
-                    trigger_word_forms([lemma], "verb", nlp), [spec.particles for spec in specs]
-                )
+                self._add_companions(verb_forms([lemma]), [spec.particles for spec in specs])
         for lemma, senses in lexicon.object_senses.items():
             if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
-                objects = trigger_word_forms([word for word in senses if word != PLACE_OBJECT], "noun", nlp)
-                forms = trigger_word_forms([lemma], "verb", nlp) | trigger_word_forms([lemma], "noun", nlp)
+                objects = noun_forms([word for word in senses if word != PLACE_OBJECT])
+                forms = verb_forms([lemma]) | noun_forms([lemma])
                 needs = [frozenset({word}) for word in objects]
                 self._add_companions(forms, needs + ([_A_NAME] if PLACE_OBJECT in senses else []))
 
@@ -174,26 +170,33 @@ def _blank(sentence: str) -> str:
 
 
 def trigger_word_forms(lemmas: Iterable[str], pos: str, nlp: Language) -> set[str]:
-    """Every lower-case word the model's rule lemmatizer could turn into one of `lemmas` for `pos`.
+    """Every lower-case word the model's rule lemmatizer could turn into one of `lemmas` for `pos`."""
+    return _WordForms(nlp, pos).of(lemmas)
 
-    Inverts the lemmatizer's exception table ("shot" -> "shoot") and applies its suffix rules
-    backwards ("attack" -> "attacks", "attacked", "attacking"). Over-generating is harmless: it only
-    lets a sentence through to the parser."""
-    rules, exceptions = _lemmatizer_tables(nlp, pos)
-    irregular: dict[str, set[str]] = {}
-    for form, form_lemmas in exceptions.items():
-        for lemma in form_lemmas:
-            irregular.setdefault(lemma, set()).add(form)
-    forms: set[str] = set()
-    for lemma in lemmas:
-        for word in lemma.lower().split():  # a phrasal entry's words are all needed; any one will do
-            forms.add(word)
-            forms.update(irregular.get(word, ()))
-            for inflected, base in rules:
-                if word.endswith(base):
-                    forms.add(word[: len(word) - len(base)] + inflected)
-            forms.update(_doubled_consonant_forms(word))
-    return {form for form in forms if form}
+
+class _WordForms:
+    """The lemmatizer's tables for one part of speech, inverted once: its exceptions ("shot" -> "shoot")
+    read backwards, and its suffix rules applied backwards ("attack" -> "attacks", "attacked").
+    Over-generating is harmless: it only lets a sentence through to the parser."""
+
+    def __init__(self, nlp: Language, pos: str) -> None:
+        self.rules, exceptions = _lemmatizer_tables(nlp, pos)
+        self.irregular: dict[str, set[str]] = {}
+        for form, form_lemmas in exceptions.items():
+            for lemma in form_lemmas:
+                self.irregular.setdefault(lemma, set()).add(form)
+
+    def of(self, lemmas: Iterable[str]) -> set[str]:
+        forms: set[str] = set()
+        for lemma in lemmas:
+            for word in lemma.lower().split():  # a phrasal entry's words are all needed; any one will do
+                forms.add(word)
+                forms.update(self.irregular.get(word, ()))
+                for inflected, base in self.rules:
+                    if word.endswith(base):
+                        forms.add(word[: len(word) - len(base)] + inflected)
+                forms.update(_doubled_consonant_forms(word))
+        return {form for form in forms if form}
 
 
 def _doubled_consonant_forms(word: str) -> set[str]:
@@ -204,12 +207,9 @@ def _doubled_consonant_forms(word: str) -> set[str]:
 
 
 def _lemmatizer_tables(nlp: Language, pos: str) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """The suffix rules and exceptions of the model's rule lemmatizer for "verb" or "noun"."""
     if "lemmatizer" not in nlp.pipe_names:
         return [], {}
     lookups = nlp.get_pipe("lemmatizer").lookups
-    rules_table = lookups.get_table("lemma_rules", {})
-    exceptions_table = lookups.get_table("lemma_exc", {})
-    key = _POS_TABLES[pos]
-    rules = [(str(old), str(new)) for old, new in rules_table.get(key, [])]
-    exceptions = dict(exceptions_table.get(key, {}))
-    return rules, exceptions
+    rules = [(str(old), str(new)) for old, new in lookups.get_table("lemma_rules", {}).get(pos, [])]
+    return rules, dict(lookups.get_table("lemma_exc", {}).get(pos, {}))

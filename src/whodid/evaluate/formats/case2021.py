@@ -126,20 +126,19 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     labels = load_labels()
     main = main_event(events)
     if main is not None and main.cameo in labels.attribution_codes:
-        return {"sub_event_type": labels.attribution, "acled_sub_type": NONE_LABEL, "in_scope": False,
-                "rejected": True}  # fmt: skip
+        return _rejected(labels.attribution)
     in_scope = [event for event in events if event.acled_sub_event_type]
     event = main_event(in_scope)
     if event is not None and event.acled_sub_event_type:
         # An unmapped sub-type shows up as itself in the confusion matrix rather than vanishing.
         label = labels.by_sub_type.get(event.acled_sub_event_type, event.acled_sub_event_type.upper())
         return {"sub_event_type": label, "acled_sub_type": label, "in_scope": True, "rejected": False}
-    return {
-        "sub_event_type": rejection_label(events, labels),
-        "acled_sub_type": NONE_LABEL,
-        "in_scope": False,
-        "rejected": True,
-    }
+    return _rejected(rejection_label(events, labels))
+
+
+def _rejected(label: str) -> dict[str, Any]:
+    """Our answer for a snippet with no ACLED event: the out-of-scope label we can name."""
+    return {"sub_event_type": label, "acled_sub_type": NONE_LABEL, "in_scope": False, "rejected": True}
 
 
 def rejection_label(events: list[Event], labels: CaseLabels) -> str:
