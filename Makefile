@@ -19,10 +19,12 @@ lint: $(STAMP)
 install: $(STAMP)
 
 # Every dependency, the spaCy model included, is pinned with its hashes in requirements.lock.
+# The gazetteer's index of places is built here, once, rather than by the first run or test.
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/whodid gazetteer build
 	touch $@
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs pip-tools): `make lock`.

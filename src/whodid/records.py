@@ -70,6 +70,37 @@ class Phrase:
 
 
 @dataclass(slots=True)
+class PlacePhrase:
+    """A place name in a sentence as the text gives it, before the gazetteer."""
+
+    text: str
+    span: Span
+    label: str | None = None  # spaCy entity label; None for a name only a place word marks
+    # The place noun that names the kind of place ("town" in "the town of Bakwa"), if any.
+    kind_word: str | None = None
+    # This place only situates another one, whose span this is: "Baghdad" in "Taji, north of Baghdad",
+    # "Aleppo" in "Khanasir town in the countryside of Aleppo", "Syria" in "Syria's Aleppo province".
+    locates: Span | None = None
+    # Only a weak cue makes this a place ("captured Badme"): kept only if the gazetteer knows the name.
+    needs_gazetteer: bool = False
+    # A name the recogniser calls a person where a person could stand too ("captured Jaffna",
+    # "captured Khadr"): kept only if the gazetteer knows a town of some size or a region by it.
+    needs_notable: bool = False
+    # A modifier of the event's own noun ("the Manbij campaign"): a place only if it is no actor.
+    modifies_trigger: bool = False
+    # A modifier of any noun ("the Hong Kong hotel", "a US law"): a country there says whose, not where.
+    modifier: bool = False
+
+
+@dataclass(slots=True)
+class PlacedSentence:
+    """A sentence with no event trigger, and the places it names: the article's other places."""
+
+    sentence: Sentence
+    places: list[PlacePhrase]
+
+
+@dataclass(slots=True)
 class ActorRef:
     """One argument of an event before resolution: candidate phrases, best first
     (the named apposition "Abu Baqir al-Saadi" before the head "an Iraqi Hezbollah Brigades leader")."""
@@ -173,7 +204,9 @@ class Mention:
     participants: Quantity | None = None  # how many took part in a protest
     count: Quantity | None = None
     scope: list[Span] = field(default_factory=list)  # text the trigger governs: its date and place win
-    places: list[Phrase] = field(default_factory=list)  # place names in the sentence, in text order
+    places: list[PlacePhrase] = field(default_factory=list)  # place names in the sentence, in text order
+    # Places that hang from the trigger itself, not from a clause of another verb inside its subtree.
+    attached_places: list[Span] = field(default_factory=list)
     # The trigger of the event this one is the outcome of: "attacked the base, killing four soldiers".
     outcome_of: Span | None = None
     clause_depth: int = 0  # see Evidence.clause_depth
@@ -200,6 +233,9 @@ class Event:
     date_precision: str | None = None
     date_text: str | None = None
     date_span: Span | None = None
+    # The date phrase the event governs, when it names no possible date: "31 February: February has
+    # no day 31". The date then stays empty rather than a guess.
+    date_rejected: str | None = None
     location: Place | None = None
     fatalities: Quantity | None = None
     injured: Quantity | None = None
@@ -212,6 +248,8 @@ class Event:
     confidence: float = 0.5
     reports: list[Report] = field(default_factory=list)
     independent_sources: int = 1
+    # The evidence of the other mentions folded into this event ("killed" in "killed in clashes").
+    merged: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready event record: dates as ISO strings, spans as lists."""

@@ -14,6 +14,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats import event_location, guess_format
 from whodid.evaluate.gold import ReadOptions
 from whodid.evaluate.runner import evaluate
+from whodid.evaluate.scoring import NOT_SCORED
 from whodid.records import Event, Evidence, Place
 
 
@@ -78,8 +79,12 @@ def located(trigger: tuple[int, int], place: str | None) -> Event:
 def test_reads_only_adjudicated_rows(tmp_path: Path) -> None:
     gold = event_location.read(write_zip(tmp_path / "labeled_text.jsonl.zip", RECORDS), ReadOptions())
     assert [item.id for item in gold.items] == ["a", "b", "a#2"]
-    assert gold.items[0].gold == {"place": "zenda", "place_recognised": True}
-    assert gold.items[1].gold == {"place": "(none)", "place_recognised": None}
+    assert gold.items[0].gold == {
+        "place": "zenda",
+        "place_recognised": True,
+        "place_when_recognised": "zenda",
+    }
+    assert gold.items[1].gold == {"place": "(none)", "place_recognised": None, "place_when_recognised": None}
     assert gold.items[2].extra["gold_places"] == ["us", "hague"]
     text = gold.items[0].text
     start, end = gold.items[0].extra["verb_span"]
@@ -139,15 +144,38 @@ def test_predict_uses_the_event_on_the_verb(tmp_path: Path) -> None:
     assert event_location.predict(zenda, [other_event, located(verb, "Zenda")]) == {
         "place": "zenda",
         "place_recognised": True,
+        "place_when_recognised": "zenda",
     }
     assert event_location.predict(zenda, [on_verb, other_event])["place"] == "town of zenda"
+    # Recognised only by the other event: the chosen place is scored, and it is none.
+    assert event_location.predict(zenda, [located(verb, None), located((0, 6), "Zenda")]) == {
+        "place": "(none)",
+        "place_recognised": True,
+        "place_when_recognised": "(none)",
+    }
     assert event_location.predict(zenda, [other_event, located(verb, None)]) == {
         "place": "(none)",
         "place_recognised": False,
+        "place_when_recognised": NOT_SCORED,
     }
     assert event_location.predict(no_place, [])["place"] == "(none)"
     # Naming either gold span is right: the answer takes the gold label.
-    assert event_location.predict(two_places, [located((0, 1), "The Hague")])["place"] == "us"
+    verb = two_places.extra["verb_span"]
+    assert event_location.predict(two_places, [located(verb, "The Hague")])["place"] == "us"
+
+
+def test_no_event_on_the_verb_is_no_place(tmp_path: Path) -> None:
+    """Another event's place is not the annotated event's: without an event on the verb, no answer."""
+    zenda = event_location.read(write_zip(tmp_path / "x.zip", RECORDS), ReadOptions()).items[0]
+    assert event_location.predict(zenda, [located((0, 6), "Zenda")])["place"] == "(none)"
+
+
+def test_places_named_outside_events_count_as_recognised(tmp_path: Path) -> None:
+    zenda = event_location.read(write_zip(tmp_path / "x.zip", RECORDS), ReadOptions()).items[0]
+    named = [Place("Zenda", (33, 38))]
+    predicted = event_location.predict_with_places(zenda, [], named)
+    assert predicted == {"place": "(none)", "place_recognised": True, "place_when_recognised": "(none)"}
+    assert not event_location.predict_with_places(zenda, [], [Place("Strelsau", (0, 8))])["place_recognised"]
 
 
 def test_end_to_end(tmp_path: Path, pipeline) -> None:
@@ -157,3 +185,5 @@ def test_end_to_end(tmp_path: Path, pipeline) -> None:
     assert scores["place"].scored == 3
     assert scores["place"].metrics["accuracy"] is not None
     assert scores["place_recognised"].scored == 2
+    # Scored only where the gold place was recognised, so never more than place_recognised.
+    assert scores["place_when_recognised"].scored <= 2

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from whodid.evaluate.gold import FieldSpec
-from whodid.evaluate.scoring import name_similarity, score_field
+from whodid.evaluate.scoring import NOT_SCORED, name_similarity, score_field
 
 
 def test_labels_give_accuracy_per_class_figures_confusion_and_a_majority_baseline():
@@ -87,3 +87,10 @@ def test_a_label_fields_macro_f1_can_leave_a_label_out():
     result = score_field(spec, pairs)
     # A: precision 1/2, recall 1 -> 2/3; B: 0. The "(none)" class is not averaged.
     assert result.metrics["macro_f1"] == pytest.approx((2 / 3 + 0) / 2)
+
+
+def test_an_answer_marked_not_scored_leaves_the_item_out():
+    spec = FieldSpec("place_when_recognised", "label", baseline=False)
+    score = score_field(spec, [("a", "zenda", "zenda"), ("b", "hague", NOT_SCORED), ("c", "us", "(none)")])
+    assert score.scored == 2
+    assert score.metrics["accuracy"] == pytest.approx(0.5)

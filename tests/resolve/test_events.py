@@ -86,3 +86,68 @@ def test_an_unknown_person_takes_the_country_and_sector_of_the_title_before_the_
     # A title that names no country we know gives nothing: the name stays a bare person.
     [stranger] = pipeline.extract("Ruritanian President Odo Varga will visit Kenya next week.")[0].source
     assert (stranger.text, stranger.country) == ("Odo Varga", None)
+
+
+def test_an_impossible_date_is_no_date_and_says_why(pipeline):
+    event = only(events_of(pipeline, "Rebels attacked the town of Goma on 31 February."), "attacked")
+    assert event.date is None
+    assert event.date_rejected == "31 February: February has no day 31"
+
+
+def test_a_town_the_recogniser_calls_a_person_is_still_the_place(pipeline):
+    text = "Government forces liberated the village of Tamthil after a long battle."
+    event = only(events_of(pipeline, text), "liberated")
+    assert event.location is not None and event.location.text == "Tamthil"
+
+
+def test_the_finer_place_wins_over_the_landmark_that_situates_it(pipeline):
+    text = "Gunmen killed four farmers in Mahmudiyah, just south of Baghdad, on Saturday."
+    event = only(events_of(pipeline, text), "killed")
+    assert event.location.text == "Mahmudiyah"
+    assert event.location.country == "IRQ"  # Baghdad tells which of the towns of that name
+
+
+def test_a_neighbourhood_named_by_of_beats_the_city_that_modifies_it(pipeline):
+    text = "In the southern Baghdad neighbourhood of Dora, a roadside bomb killed two policemen."
+    event = only(events_of(pipeline, text), "killed")
+    assert event.location.text == "Dora"
+
+
+def test_a_name_the_gazetteer_lacks_stays_a_place_at_the_town_that_situates_it(pipeline):
+    text = "Soldiers shelled the hamlet of Qarwatnaz, 20 km south of Mosul, on Monday."
+    event = only(events_of(pipeline, text), "shelled")
+    place = event.location
+    assert (place.text, place.feature, place.country, place.precision) == (
+        "Qarwatnaz",
+        "unresolved",
+        "IRQ",
+        2,
+    )
+    mosul = next(p for p in pipeline.extract("Police arrested two men in Mosul.")[0:1] if p.location).location
+    assert haversine_km(place.lat, place.lon, mosul.lat, mosul.lon) < 1
+
+
+def test_a_place_in_another_verbs_clause_is_not_the_events(pipeline):
+    text = "Students demonstrated across Turkey on Thursday as ministers gathered in Istanbul."
+    event = only(events_of(pipeline, text), "demonstrated")
+    assert event.location.text == "Turkey"
+
+
+def test_a_nationality_before_a_person_is_no_place(pipeline):
+    text = "A grenade killed a U.S. soldier, the army said."
+    event = only(events_of(pipeline, text), "killed")
+    assert event.location is None
+
+
+def test_a_captured_town_is_the_place_not_a_target(pipeline):
+    [event] = events_of(pipeline, "Rebels captured Jaffna on Monday.")
+    assert event.location is not None and event.location.text == "Jaffna"
+    assert all(actor.text != "Jaffna" for actor in event.target)
+
+
+def test_the_article_result_lists_the_places_it_names(pipeline):
+    from whodid.records import Article
+
+    article = Article(id="p", text="Rebels shelled Kidal and Gao on Monday, the army said.")
+    [result] = list(pipeline.run([article]))
+    assert {place.text for place in result.places} >= {"Kidal", "Gao"}

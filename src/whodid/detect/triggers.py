@@ -199,7 +199,7 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
             return True
-        if child.dep_ in {"compound", "amod", "poss", "nmod", "nsubj", "dobj", "agent"} and (
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "nsubj", "nsubjpass", "dobj", "agent"} and (
             child.lower_ in lexicon.agent_nouns or any(t.ent_type_ in NAME_LABELS for t in child.subtree)
         ):
             return True

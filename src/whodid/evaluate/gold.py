@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from whodid.records import Event
+from whodid.records import Event, Place
 
 # How a field is compared:
 #   label     one class per item (accuracy, per-class P/R/F1, confusion matrix)
@@ -53,6 +53,7 @@ class Dropped:
 
 # Our answer for one item, per field, from the events whodid produced for its text.
 Predictor = Callable[[GoldItem, list[Event]], dict[str, Any]]
+PlacePredictor = Callable[[GoldItem, list[Event], list[Place]], dict[str, Any]]
 
 
 @dataclass(slots=True)
@@ -64,6 +65,8 @@ class GoldSet:
     predict: Predictor
     dropped: list[Dropped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader assumed, for the report
+    # For gold about places: also given every place whodid named in the text, event or not.
+    predict_with_places: PlacePredictor | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,13 +61,13 @@ def _outcomes(gold: GoldSet, pipeline: Pipeline) -> Iterator[tuple[str, ItemOutc
         texts.setdefault((item.text, item.published), item)
     articles = (Article(id=item.id, text=item.text, published=item.published, origin=item.origin)
                 for item in texts.values())  # fmt: skip
-    results = {
-        (result.article.text, result.article.published): (result.events, result.error)
-        for result in pipeline.run(articles)
-    }
+    results = {(result.article.text, result.article.published): result for result in pipeline.run(articles)}
     for item in gold.items:
-        events, error = results[(item.text, item.published)]
-        if error:
-            yield item.id, ItemOutcome(item, [], {}, error)
+        result = results[(item.text, item.published)]
+        if result.error:
+            yield item.id, ItemOutcome(item, [], {}, result.error)
+        elif gold.predict_with_places is not None:
+            predicted = gold.predict_with_places(item, result.events, result.places)
+            yield item.id, ItemOutcome(item, result.events, predicted)
         else:
-            yield item.id, ItemOutcome(item, events, gold.predict(item, events))
+            yield item.id, ItemOutcome(item, result.events, gold.predict(item, result.events))

@@ -49,6 +49,9 @@ class FieldScore:
 
 
 NONE_LABEL = "(none)"
+# A prediction for a field that is only scored on some of our answers ("the place we chose, where we
+# recognised the gold place"): the item is left out of that field's figures.
+NOT_SCORED = "(not scored)"
 
 
 def score_field(
@@ -57,10 +60,15 @@ def score_field(
     groups: Mapping[str, object] | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> FieldScore:
-    """Score (item id, gold, predicted) triples; items whose gold is None are not scored.
+    """Score (item id, gold, predicted) triples; items whose gold is None, or whose prediction is
+    NOT_SCORED, are not scored.
     With `groups` (item id -> group), the figures are also given per group. With `texts` (item id ->
     text), name fields get a keyword baseline: the first capitalised phrase of the text."""
-    labelled = [(item, gold, predicted) for item, gold, predicted in pairs if gold is not None]
+    labelled = [
+        (item, gold, predicted)
+        for item, gold, predicted in pairs
+        if gold is not None and not (isinstance(predicted, str) and predicted == NOT_SCORED)
+    ]
     score = _SCORERS[spec.kind](spec, labelled)
     if spec.kind == "name" and texts is not None and labelled:
         guesses = [(item, gold, first_capitalised_phrase(texts.get(item, ""))) for item, gold, _ in labelled]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from whodid.detect.places import load_place_words
 from whodid.ontology import load_ontology
 from whodid.records import (
     Actor,
@@ -17,13 +19,18 @@ from whodid.records import (
     Mention,
     Phrase,
     Place,
+    PlacedSentence,
+    PlacePhrase,
     Report,
+    Sentence,
     Span,
     stable_id,
 )
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.dates import find_dates
+from whodid.resolve.dates import DateScan, RejectedDate, scan_dates
 from whodid.resolve.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
 
 # Unknown names kept as actors, by NER label. An unknown GPE is a place ("Gaza", "Kidal"), not an actor:
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
@@ -32,10 +39,26 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
+REGION_PRECISION = 3
+STATE_KIND = "state"
+# A town this size is what a name means more often than a person who shares it ("captured Jaffna").
+NOTABLE_POPULATION = 20_000
 COUNTRY_PRECISION = 4
 # Places whose names also stand for their governments ("Washington said"); a base or camp never acts,
 # so "the attack on Ain al-Asad air base" keeps the base as its place even though it is also the target.
 METONYM_FEATURES = frozenset({"country", "city", "admin1", "region"})
+# A name the text calls a place but the gazetteer does not hold: kept with what the text tells.
+UNRESOLVED_FEATURE = "unresolved"
+# Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
+MATERIAL_QUAD_CLASSES = frozenset({2, 4})
+
+
+@dataclass(slots=True)
+class SentencePlaces:
+    """A sentence's places, resolved once for all its events."""
+
+    places: list[Place]  # in text order
+    situating: set[Span]  # places that only situate another one ("north of Baghdad")
 
 
 @dataclass(slots=True)
@@ -45,8 +68,8 @@ class ArticleContext:
     article: Article
     actors: list[Actor]  # every KB mention in the article, in text order: antecedents for pronouns
     countries: set[str]  # countries the article talks about: hints for ambiguous place names
-    dates_by_sentence: dict[int, list[DateRef]] = field(default_factory=dict)
-    places_by_sentence: dict[int, list[Place]] = field(default_factory=dict)
+    dates_by_sentence: dict[int, DateScan] = field(default_factory=dict)
+    places_by_sentence: dict[int, SentencePlaces] = field(default_factory=dict)
     # What any event of a sentence uses as an actor is not that sentence's place ("to visit Washington").
     actor_spans_by_sentence: dict[int, list[Span]] = field(default_factory=dict)
 
@@ -56,22 +79,45 @@ class EventResolver:
         self.kb = kb or ActorKB.default()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.ontology = load_ontology()
+        self.place_words = load_place_words()
 
     def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[Event]:
-        if not mentions:
-            return []
+        return self.resolve_article(article, mentions)[0]
+
+    def resolve_article(
+        self, article: Article, mentions: Sequence[Mention], placed: Sequence[PlacedSentence] = ()
+    ) -> tuple[list[Event], list[Place]]:
+        """The events of the mentions, and every place the article names: in the sentences that hold
+        the events, and in the `placed` sentences that hold none."""
+        if not mentions and not placed:
+            return [], []
         actors = self.kb.find(article.text, when=article.published)
         context = ArticleContext(article, actors, {a.country for a in actors if a.country})
         for mention in mentions:
             spans = context.actor_spans_by_sentence.setdefault(mention.sentence.index, [])
             spans += [phrase.span for ref in mention.sources + mention.targets for phrase in ref.candidates]
-        return [self._event(mention, context) for mention in mentions]
+        events = [self._event(mention, context) for mention in mentions]
+        for other in placed:
+            if other.sentence.index not in context.places_by_sentence:
+                resolved = self._resolve_places(other.sentence, other.places, context)
+                context.places_by_sentence[other.sentence.index] = resolved
+        by_sentence = context.places_by_sentence
+        places = [place for index in sorted(by_sentence) for place in by_sentence[index].places]
+        return events, places
 
     def _event(self, mention: Mention, context: ArticleContext) -> Event:
         sources = self._actors(mention.sources, context, exclude=())
         targets = self._actors(mention.targets, context, exclude=[a.actor_id for a in sources])
         info = self.ontology[mention.type]
-        date_ref = self._date(mention, context)
+        sentence_places = self._sentence_places(mention, context)
+        # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
+        # event's place, not the one it was done to.
+        targets = [t for t in targets if t.actor_id is not None or not _names_a_place(t, sentence_places)]
+        # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
+        place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
+        found_date = self._date(mention, context)
+        date_ref = found_date if isinstance(found_date, DateRef) else None
+        rejected_date = found_date if isinstance(found_date, RejectedDate) else None
         attributed = self._actors([mention.attributed_to], context, ()) if mention.attributed_to else []
         article = context.article
         return Event(
@@ -98,7 +144,8 @@ class EventResolver:
             date_precision=date_ref.precision if date_ref else None,
             date_text=date_ref.text if date_ref else None,
             date_span=date_ref.span if date_ref else None,
-            location=self._place(mention, context, sources + targets),
+            date_rejected=f"{rejected_date.text}: {rejected_date.reason}" if rejected_date else None,
+            location=self._place(mention, context, sentence_places, place_actors),
             fatalities=mention.fatalities,
             injured=mention.injured,
             arrested=mention.arrested,
@@ -155,59 +202,135 @@ class EventResolver:
 
     # where and when -----------------------------------------------------------------------------
 
-    def _date(self, mention: Mention, context: ArticleContext) -> DateRef | None:
+    def _date(self, mention: Mention, context: ArticleContext) -> DateRef | RejectedDate | None:
+        """The date phrase the trigger governs: a date, or the reason it is none ("31 February")."""
         index = mention.sentence.index
         if index not in context.dates_by_sentence:
             start = mention.sentence.span[0]
-            context.dates_by_sentence[index] = find_dates(
-                mention.sentence.text, context.article.published, start
-            )
-        dates = context.dates_by_sentence[index]
-        governed = [d for d in dates if _inside(d.span, mention.scope)]
+            scan = scan_dates(mention.sentence.text, context.article.published, start)
+            for rejected in scan.rejected:
+                log.info("%s: date %r rejected: %s", context.article.id, rejected.text, rejected.reason)
+            context.dates_by_sentence[index] = scan
+        scan = context.dates_by_sentence[index]
+        governed = [d for d in scan.found if _inside(d.span, mention.scope)]
         if governed:
             return governed[0]
-        return None
+        return next((r for r in scan.rejected if _inside(r.span, mention.scope)), None)
 
-    def _place(self, mention: Mention, context: ArticleContext, actors: list[Actor]) -> Place | None:
-        candidates = self._sentence_places(mention, context)
-        taken = [actor.span for actor in actors] + context.actor_spans_by_sentence[mention.sentence.index]
+    def _place(
+        self, mention: Mention, context: ArticleContext, sentence: SentencePlaces, actors: list[Actor]
+    ) -> Place | None:
+        """The place the trigger governs, the finest and nearest first; else the sentence's, coarsened."""
+        taken = [actor.span for actor in actors]
+        if self.ontology[mention.type].quad_class not in MATERIAL_QUAD_CLASSES:
+            # "to visit Washington": what any event of a verbal sentence acts on is no place of it.
+            taken += context.actor_spans_by_sentence[mention.sentence.index]
         free = [
-            place
-            for place in candidates
+            replace(place)  # a copy: an event may coarsen its place without touching its neighbours'
+            for place in sentence.places
             if place.feature not in METONYM_FEATURES or not any(_overlaps(place.span, span) for span in taken)
         ]
         governed = [place for place in free if _inside(place.span, mention.scope)]
+        import os
+
+        if os.environ.get("V3"):
+            governed = [p for p in governed if p.span in set(mention.attached_places)]
         if governed:
-            return _finest(governed)
+            attached = set(mention.attached_places)
+            return min(
+                governed,
+                key=lambda p: (
+                    p.span in sentence.situating,
+                    p.span not in attached,
+                    p.precision or 1,
+                    p.span,
+                ),
+            )
         if free:
-            place = free[0]
+            place = min(free, key=lambda p: (p.span in sentence.situating, p.span))
             place.precision = max(place.precision or SENTENCE_LEVEL_PRECISION, SENTENCE_LEVEL_PRECISION)
             return place
         return None
 
-    def _sentence_places(self, mention: Mention, context: ArticleContext) -> list[Place]:
+    def _sentence_places(self, mention: Mention, context: ArticleContext) -> SentencePlaces:
         index = mention.sentence.index
         if index not in context.places_by_sentence:
-            start = mention.sentence.span[0]
-            # The gazetteer adds sites NER misses ("Tower 22"); countries come from NER, which can
-            # tell "a US attack" (an actor) from "in the US" (a place).
-            sites = self.gazetteer.find(mention.sentence.text, start)
-            found = {place.span: place for place in sites if place.precision != COUNTRY_PRECISION}
-            for phrase in mention.places:
-                if not any(_overlaps(phrase.span, span) for span in found):
-                    place = self._lookup(phrase, context)
-                    if place is not None:
-                        found[phrase.span] = place
-            context.places_by_sentence[index] = [found[span] for span in sorted(found)]
-        # Copies: an event may coarsen its place's precision without touching its neighbours'.
-        return [replace(place) for place in context.places_by_sentence[index]]
+            resolved = self._resolve_places(mention.sentence, mention.places, context)
+            context.places_by_sentence[index] = resolved
+        return context.places_by_sentence[index]
 
-    def _lookup(self, phrase: Phrase, context: ArticleContext) -> Place | None:
-        place = self.gazetteer.lookup(phrase.text, context.countries)
-        if place is None:
-            return None
-        place.text, place.span = phrase.text, phrase.span
+    def _resolve_places(
+        self, sentence: Sentence, phrases: Sequence[PlacePhrase], context: ArticleContext
+    ) -> SentencePlaces:
+        # The gazetteer adds sites NER misses ("Tower 22"); countries come from NER, which can
+        # tell "a US attack" (an actor) from "in the US" (a place).
+        sites = self.gazetteer.find(sentence.text, sentence.span[0])
+        found = {place.span: place for place in sites if place.precision != COUNTRY_PRECISION}
+        phrases = [p for p in phrases if not any(_overlaps(p.span, span) for span in found)]
+        # Places that situate others first: their country tells which "Sinjar" the finer one is.
+        for phrase in sorted(phrases, key=lambda p: p.locates is None):
+            situating = [found[p.span] for p in phrases if p.locates == phrase.span and p.span in found]
+            place = self._place_of(phrase, context, situating)
+            if place is not None:
+                found[phrase.span] = place
+        situating_spans = {p.span for p in phrases if p.locates is not None and p.locates in found}
+        return SentencePlaces([found[span] for span in sorted(found)], situating_spans)
+
+    def _city_named_as_country(self, name: str, country: Place) -> Place | None:
+        cities = [c for c in self.gazetteer.candidates(name, {country.country or ""}) if c.feature == "city"]
+        return next((c for c in cities if c.country == country.country), None)
+
+    def _notable(self, name: str, hints: set[str]) -> bool:
+        """The name's best place is a town of NOTABLE_POPULATION people or more, a region or a country."""
+        entries = self.gazetteer.ranked_entries(name, hints)
+        return bool(entries) and (entries[0].curated or entries[0].rank_population >= NOTABLE_POPULATION)
+
+    def _lookup_kind(self, name: str, hints: set[str], kind_precision: int | None) -> Place | None:
+        """The gazetteer's best place for a name; for "Aleppo province", the province, if it knows one;
+        for "Western Afghanistan", a part of Afghanistan (the country, at region precision)."""
+        if kind_precision == REGION_PRECISION:
+            regions = [c for c in self.gazetteer.candidates(name, hints) if c.precision == REGION_PRECISION]
+            if regions:
+                return regions[0]
+        place = self.gazetteer.lookup(name, hints)
+        first, _, rest = name.partition(" ")
+        if place is None and rest and first.lower() in self.place_words.direction_adjectives:
+            place = self.gazetteer.lookup(rest, hints)
+            if place is not None:
+                place.precision = max(place.precision or REGION_PRECISION, REGION_PRECISION)
         return place
+
+    def _place_of(self, phrase: PlacePhrase, context: ArticleContext, situating: list[Place]) -> Place | None:
+        """The gazetteer's place for a phrase; a name it lacks stays a place when the text says it is one,
+        at the coordinates of the place that situates it ("the village of Tamthil in Homs province")."""
+        hints = {place.country for place in situating if place.country} or context.countries
+        if phrase.needs_notable and not self._notable(phrase.text, hints):
+            return None  # "captured Khadr": a person, though some hamlet bears the name
+        kind_precision = self.place_words.kind_of_word(phrase.kind_word)
+        place = self._lookup_kind(phrase.text, hints, kind_precision)
+        if place is not None and place.feature == "country" and (phrase.modifier or phrase.kind_word):
+            # "a US attack", "the US embassy": whose, not where; "a Hong Kong hotel" is in the city.
+            place = self._city_named_as_country(phrase.text, place)
+        if place is not None:
+            if phrase.modifies_trigger and self.kb.resolve(phrase.text):
+                return None  # "a Hamas raid"
+            place.text, place.span = phrase.text, phrase.span
+            if kind_precision is not None and kind_precision > (place.precision or 1):
+                place.precision = kind_precision  # "Homs province" is the province, not the city
+            return place
+        if phrase.needs_gazetteer or phrase.modifies_trigger:
+            return None
+        known = self.kb.resolve(phrase.text)
+        if known is not None and known.actor_id is not None and known.kind != STATE_KIND:
+            return None  # a group the recogniser took for a place ("Abu Sayyaf")
+        near = next((p for p in situating if p.lat is not None), None)
+        if near is None:
+            return Place(text=phrase.text, span=phrase.span, name=phrase.text, feature=UNRESOLVED_FEATURE)
+        precision = max(near.precision or SENTENCE_LEVEL_PRECISION, SENTENCE_LEVEL_PRECISION)
+        return replace(
+            near, text=phrase.text, span=phrase.span, name=phrase.text, geonameid=None,
+            precision=precision, feature=UNRESOLVED_FEATURE,
+        )  # fmt: skip
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
@@ -227,13 +350,13 @@ def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | No
     return None
 
 
+def _names_a_place(actor: Actor, sentence: SentencePlaces) -> bool:
+    return any(_overlaps(actor.span, place.span) for place in sentence.places if place.feature != "country")
+
+
 def _inside(span: Span, scope: list[Span]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in scope)
 
 
 def _overlaps(first: Span, second: Span) -> bool:
     return first[0] < second[1] and second[0] < first[1]
-
-
-def _finest(places: list[Place]) -> Place:
-    return min(places, key=lambda place: (place.precision or 4, place.span))

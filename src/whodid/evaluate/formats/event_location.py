@@ -6,10 +6,12 @@ Only the adjudicated rows (`source == "RELABEL"`) are read. Span texts come from
 place span is kept with the gold place "(none)": the event's place is not in the sentence, and saying
 so is the right answer.
 
-`place`: the location of our event for the annotated verb (the event whose trigger overlaps it, else
-the main event), compared leniently (case, accents, "the", punctuation); a row may mark several spans
-as the place, and naming any of them counts. `place_recognised`: the gold place is among the places
-of all our events in the sentence, chosen or not; scored only on rows with a gold place.
+`place`: the location of our event for the annotated verb (the event whose trigger overlaps it; with
+no such event, no place), compared leniently (case, accents, "the", punctuation); a row may mark
+several spans as the place, and naming any of them counts. `place_recognised`: the gold place is
+among the places whodid named in the sentence (resolved by the gazetteer or kept as the text names
+it), chosen for an event or not; scored only on rows with a gold place. `place_when_recognised`: the
+place chosen for the annotated event, on the rows whose gold place we recognised.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from whodid.errors import InputError
 from whodid.evaluate.formats._files import head_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
-from whodid.evaluate.scoring import NONE_LABEL
-from whodid.records import Event, Span
+from whodid.evaluate.scoring import NONE_LABEL, NOT_SCORED
+from whodid.records import Event, Place, Span
 
 NAME = "event-location"
 GOLD_SOURCE = "RELABEL"
@@ -41,6 +43,12 @@ FIELDS = [
         "the gold place is among the places we found in the sentence",
         "recall",
         False,
+    ),
+    FieldSpec(
+        "place_when_recognised",
+        "label",
+        "where the annotated event happened, on rows whose gold place we recognised",
+        baseline=False,
     ),
 ]
 Record = dict[str, Any]
@@ -62,7 +70,12 @@ def sniff(path: Path) -> bool:
 
 def read(path: Path, options: ReadOptions) -> GoldSet:
     gold_set = GoldSet(
-        name=path.stem.removesuffix(".jsonl"), format=NAME, fields=FIELDS, items=[], predict=predict
+        name=path.stem.removesuffix(".jsonl"),
+        format=NAME,
+        fields=FIELDS,
+        items=[],
+        predict=predict,
+        predict_with_places=predict_with_places,
     )
     gold_set.notes.append(f'only adjudicated rows (source == "{GOLD_SOURCE}") are read')
     gold_set.notes.append("place_recognised is scored only on rows with a gold place")
@@ -85,14 +98,23 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
 
 
 def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
+    return predict_with_places(item, events, [])
+
+
+def predict_with_places(item: GoldItem, events: list[Event], places: list[Place]) -> dict[str, Any]:
     gold_places: list[str] = item.extra.get("gold_places", [])
     event = _event_for_verb(events, item.extra.get("verb_span"))
     place = _place_label(event)
     # Any of the gold spans is right: answer with the gold label so the label scorer agrees.
     if place in gold_places:
         place = item.gold["place"]
-    found = {label for event in events for label in _place_keys(event)}
-    return {"place": place, "place_recognised": bool(found & set(gold_places))}
+    named = [event.location for event in events if event.location is not None] + places
+    recognised = bool({key for found in named for key in _place_keys(found)} & set(gold_places))
+    return {
+        "place": place,
+        "place_recognised": recognised,
+        "place_when_recognised": place if recognised else NOT_SCORED,
+    }
 
 
 def normalise_place(text: str) -> str:
@@ -106,11 +128,15 @@ def normalise_place(text: str) -> str:
 
 
 def _event_for_verb(events: list[Event], verb_span: Span | None) -> Event | None:
-    if verb_span is not None:
-        on_verb = [e for e in events if _overlaps(e.evidence.trigger_span, verb_span)]
-        if on_verb:
-            return main_event(on_verb)
-    return main_event(events)
+    if verb_span is None:
+        return main_event(events)
+    on_verb = [e for e in events if any(_overlaps(trigger, verb_span) for trigger in _triggers(e))]
+    return main_event(on_verb) if on_verb else None
+
+
+def _triggers(event: Event) -> list[Span]:
+    """The event's own trigger and those of the mentions merged into it ("killed in clashes")."""
+    return [event.evidence.trigger_span, *(evidence.trigger_span for evidence in event.merged)]
 
 
 def _overlaps(first: Span, second: Span) -> bool:
@@ -123,10 +149,7 @@ def _place_label(event: Event | None) -> str:
     return normalise_place(event.location.text) or NONE_LABEL
 
 
-def _place_keys(event: Event) -> set[str]:
-    place = event.location
-    if place is None:
-        return set()
+def _place_keys(place: Place) -> set[str]:
     return {normalise_place(text) for text in (place.text, place.name) if text} - {""}
 
 
@@ -144,6 +167,7 @@ def _item(record: Record, origin: str) -> GoldItem:
         gold={
             "place": gold_places[0] if gold_places else NONE_LABEL,
             "place_recognised": True if gold_places else None,
+            "place_when_recognised": gold_places[0] if gold_places else None,
         },
         origin=origin,
         extra={
