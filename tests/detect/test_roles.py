@@ -69,3 +69,13 @@ def test_coordinated_nationalities_make_one_actor_each(mentions_of):
         ["Hungarian officials"],
         ["Romanian officials"],
     ]
+
+
+def test_whoever_leads_or_backs_an_operation_carries_it_out(mentions_of):
+    sources, _ = roles(mentions_of, "The Hamas-led operation began before dawn on Saturday.", "operation")
+    assert sources == [["Hamas"]]
+
+
+def test_a_date_after_on_is_no_target(mentions_of):
+    _, targets = roles(mentions_of, "A man was shot dead in Kisumu on Monday.", "shot")
+    assert all("Monday" not in ref for ref in targets)

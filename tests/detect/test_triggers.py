@@ -124,3 +124,19 @@ def test_a_claim_of_responsibility_is_a_statement_and_its_act_is_the_claimants(p
     attack = next(event for event in events if event.type == "ASSAULT")
     assert (claim.type, claim.cameo) == ("AGREE", "015")
     assert [actor.text for actor in attack.source] == ["Taliban"]
+
+
+def test_what_a_measure_is_of_decides_the_sense(mentions_of):
+    [mention] = mentions_of("The Red Cross handed over 900 kg of medicine to the hospital.")
+    assert (mention.type, mention.cameo) == ("AID", "073")
+
+
+def test_refuge_sought_is_a_request_and_inspectors_sent_an_investigation(mentions_of):
+    [refuge] = mentions_of("Thousands of Kurds sought refuge in Turkey last month.")
+    assert (refuge.type, refuge.cameo) == ("REQUEST", "0233")
+    [inspection] = mentions_of("The IAEA dispatched inspectors to the plant on Monday.")
+    assert (inspection.type, inspection.cameo) == ("ACCUSE", "090")
+
+
+def test_a_named_victim_in_the_passive_is_evidence_for_a_weak_trigger(mentions_of):
+    assert [m.trigger_text for m in mentions_of("David Hicks was captured in Afghanistan.")] == ["captured"]

@@ -151,3 +151,43 @@ def test_the_article_result_lists_the_places_it_names(pipeline):
     article = Article(id="p", text="Rebels shelled Kidal and Gao on Monday, the army said.")
     [result] = list(pipeline.run([article]))
     assert {place.text for place in result.places} >= {"Kidal", "Gao"}
+
+
+def test_an_ambiguous_city_takes_the_country_of_the_story(pipeline):
+    text = "Lebanese soldiers clashed with gunmen in Tripoli on Sunday, the army said."
+    event = only(events_of(pipeline, text), "clashed")
+    assert (event.location.text, event.location.country) == ("Tripoli", "LBN")
+
+
+def test_a_capital_standing_for_its_government_does_not_decide_its_own_country(pipeline):
+    text = "Tripoli condemned the shelling of Tripoli by Syrian forces, Lebanese officials said."
+    places = {place.country for event in events_of(pipeline, text) if (place := event.location)}
+    assert "LBY" not in places
+
+
+def test_violence_its_sentence_does_not_place_is_placed_at_the_articles_focus_as_a_region(pipeline):
+    text = (
+        "Rebels attacked Kidal on Monday. Residents said the rebels shelled Kidal again on Tuesday. "
+        "Gunmen killed three soldiers at a checkpoint, the army said. The minister met the envoy."
+    )
+    events = events_of(pipeline, text)
+    killing = only(events, "killed")
+    assert (killing.location.name, killing.location.precision) == ("Kidal", 3)
+    meeting = only(events, "met")
+    assert meeting.location is None  # a statement or meeting is not placed by the story's focus
+
+
+def test_a_parenthesised_governorate_situates_the_town_before_it(pipeline):
+    [event] = events_of(pipeline, "Houthi fighters shelled Sirwah (Marib) on Tuesday.")
+    assert (event.location.text, event.location.country, event.location.precision) == ("Sirwah", "YEM", 1)
+
+
+def test_a_province_word_makes_the_region_the_place(pipeline):
+    [event] = events_of(pipeline, "A car bomb killed six people in Helmand province on Sunday.")
+    place = event.location
+    assert (place.text, place.country, place.precision, place.feature) == ("Helmand", "AFG", 3, "admin1")
+
+
+def test_help_handed_over_by_the_measure_is_aid_placed_where_it_arrived(pipeline):
+    [event] = events_of(pipeline, "Swiss doctors handed over 700 kg of medicine to a clinic in Bam, Iran.")
+    assert (event.type, event.location.text, event.location.country) == ("AID", "Bam", "IRN")

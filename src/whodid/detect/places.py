@@ -195,7 +195,8 @@ def _from_entity(
     first, last = _without_article(ent)
     while first.i < last.i and first.lower_ in words.direction_adjectives and first.is_lower:
         first = first.nbor()  # "eastern Chad"
-    root = ent.root
+    # The root of the name itself: an entity that swallowed "the" may have the article as its root.
+    root = ent.doc[first.i : last.i + 1].root
     kind = _place_noun_naming(root, words)
     if first != last and last.lemma_.lower() in words.dropped_from_names:
         # "Diyala province": the place is Diyala, and a province.
@@ -221,8 +222,9 @@ def _from_entity(
     if ent.label_ not in MISTAKEN_LABELS:
         return None
     if kind is not None:
-        # "the Bush home" is no place; "the town of Jaffna" is, whether the gazetteer knows it or not.
-        site = kind[0].lemma_.lower() not in words.place_nouns
+        # "the Bush home" is no place; "the town of Jaffna" is, whether the gazetteer knows it or not,
+        # and so is a named site where something happens ("in al-Zahawi school").
+        site = kind[0].lemma_.lower() not in words.place_nouns and not _after_locative(kind[0])
         return _candidate(first, last, ent.label_, kind, needs_gazetteer=site)
     own_kind = words.place_nouns.get(last.lemma_.lower())
     if own_kind is not None and last.lemma_.lower() in words.place_name_heads and first != last:

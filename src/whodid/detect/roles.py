@@ -22,6 +22,7 @@ from whodid.records import ActorRef, Phrase
 # "into" names a target too ("an incursion into Lebanon"), though alone it does not make a weak noun an event.
 TARGET_PREPS = AIMED_PREPS | {"into"}
 TIME_LABELS = frozenset({"DATE", "TIME"})
+LEADING_VERBS = frozenset({"lead", "led", "back", "backed"})  # "Hamas-led", "US-backed"
 TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "AGREE": frozenset({"with", "to"}),
@@ -110,6 +111,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     modifier = _modifier_phrase(noun, lexicon)
     if modifier is not None:
         roles.sources.append(ActorRef([modifier]))
+    roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
     roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
     for of_object in _prep_children(noun, {"of"}):
@@ -132,6 +134,15 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
     return roles
+
+
+def _leaders(noun: Token) -> list[ActorRef]:
+    """ "the Hamas-led operation", "a US-backed offensive": who leads or backs the act carries it out."""
+    refs = []
+    for participle in (c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in LEADING_VERBS):
+        names = [c for c in participle.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
+        refs += [ref for name in names for ref in _refs(name)]
+    return refs
 
 
 def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:

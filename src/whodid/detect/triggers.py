@@ -11,6 +11,7 @@ from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
 from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
@@ -133,12 +134,17 @@ def _objects(token: Token) -> list[Token]:
     """What a trigger acts on: a verb's object, complement or passive subject ("found him guilty"); a
     noun's "of" object, or the modifier before it ("lathi charge", "joint exercises")."""
     if token.pos_ == "VERB":
-        return [
+        objects = [
             child for child in token.children if child.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass", "oprd"}
         ]
-    of_objects = [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                  for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
-    return of_objects + [child for child in token.lefts if child.dep_ in {"compound", "amod"}]
+        # "handed over 700 kg of medicine": a measure's "of" object is what was handed over.
+        return objects + [of for obj in objects if obj.ent_type_ in MEASURE_LABELS for of in _of_objects(obj)]
+    return _of_objects(token) + [child for child in token.lefts if child.dep_ in {"compound", "amod"}]
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
 def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:

@@ -39,6 +39,10 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
+ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is placed as a region
+# Events that happen somewhere physical, and so take the article's focus when their sentence names no
+# place (statements are made wherever their speakers are).
+FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
 STATE_KIND = "state"
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
@@ -72,6 +76,8 @@ class ArticleContext:
     places_by_sentence: dict[int, SentencePlaces] = field(default_factory=dict)
     # What any event of a sentence uses as an actor is not that sentence's place ("to visit Washington").
     actor_spans_by_sentence: dict[int, list[Span]] = field(default_factory=dict)
+    source_spans_by_sentence: dict[int, list[Span]] = field(default_factory=dict)
+    focus: Place | None = None  # the place the article is about: where its unplaced violence happened
 
 
 class EventResolver:
@@ -92,18 +98,33 @@ class EventResolver:
         if not mentions and not placed:
             return [], []
         actors = self.kb.find(article.text, when=article.published)
-        context = ArticleContext(article, actors, {a.country for a in actors if a.country})
+        context = ArticleContext(article, actors, self._hint_countries(actors))
         for mention in mentions:
-            spans = context.actor_spans_by_sentence.setdefault(mention.sentence.index, [])
+            index = mention.sentence.index
+            spans = context.actor_spans_by_sentence.setdefault(index, [])
             spans += [phrase.span for ref in mention.sources + mention.targets for phrase in ref.candidates]
-        events = [self._event(mention, context) for mention in mentions]
+            sources = context.source_spans_by_sentence.setdefault(index, [])
+            sources += [phrase.span for ref in mention.sources for phrase in ref.candidates]
         for other in placed:
             if other.sentence.index not in context.places_by_sentence:
                 resolved = self._resolve_places(other.sentence, other.places, context)
                 context.places_by_sentence[other.sentence.index] = resolved
+        for mention in mentions:
+            self._sentence_places(mention, context)
+        context.focus = self._focus(context)
+        events = [self._event(mention, context) for mention in mentions]
         by_sentence = context.places_by_sentence
         places = [place for index in sorted(by_sentence) for place in by_sentence[index].places]
         return events, places
+
+    def _hint_countries(self, actors: list[Actor]) -> set[str]:
+        """Countries the article's actors belong to: hints for ambiguous place names. A city standing
+        for its government ("Tripoli said") gives none, or it would decide its own ambiguity."""
+        return {
+            actor.country
+            for actor in actors
+            if actor.country and not _is_city_name(self.gazetteer.lookup(actor.text))
+        }
 
     def _event(self, mention: Mention, context: ArticleContext) -> Event:
         sources = self._actors(mention.sources, context, exclude=())
@@ -230,27 +251,37 @@ class EventResolver:
             for place in sentence.places
             if place.feature not in METONYM_FEATURES or not any(_overlaps(place.span, span) for span in taken)
         ]
+        # Governed: inside the trigger's subtree; those hanging from the trigger itself, not from a
+        # clause of another verb, come first, then the finest.
         governed = [place for place in free if _inside(place.span, mention.scope)]
-        import os
-
-        if os.environ.get("V3"):
-            governed = [p for p in governed if p.span in set(mention.attached_places)]
         if governed:
             attached = set(mention.attached_places)
-            return min(
-                governed,
-                key=lambda p: (
-                    p.span in sentence.situating,
-                    p.span not in attached,
-                    p.precision or 1,
-                    p.span,
-                ),
-            )
+            return min(governed, key=lambda place: _rank(place, sentence, attached))
         if free:
             place = min(free, key=lambda p: (p.span in sentence.situating, p.span))
             place.precision = max(place.precision or SENTENCE_LEVEL_PRECISION, SENTENCE_LEVEL_PRECISION)
             return place
+        if context.focus is not None and mention.type in FOCUS_LOCATED_TYPES:
+            # ACLED's coders place an event the sentence does not locate where the story is, coarsely.
+            place = replace(context.focus)
+            place.precision = max(place.precision or ARTICLE_LEVEL_PRECISION, ARTICLE_LEVEL_PRECISION)
+            return place
         return None
+
+    def _focus(self, context: ArticleContext) -> Place | None:
+        """The place the article names most often (by gazetteer entry), the first of equals; places that
+        name who acts in their sentence ("Washington said") do not count."""
+        counts: dict[tuple, list[Place]] = {}
+        for index in sorted(context.places_by_sentence):
+            taken = context.source_spans_by_sentence.get(index, [])
+            for place in context.places_by_sentence[index].places:
+                as_actor = place.feature in METONYM_FEATURES and _overlaps_any(place.span, taken)
+                if place.lat is None or as_actor:
+                    continue
+                counts.setdefault((place.name, place.country, place.feature), []).append(place)
+        if not counts:
+            return None
+        return max(counts.values(), key=len)[0]
 
     def _sentence_places(self, mention: Mention, context: ArticleContext) -> SentencePlaces:
         index = mention.sentence.index
@@ -276,9 +307,16 @@ class EventResolver:
         situating_spans = {p.span for p in phrases if p.locates is not None and p.locates in found}
         return SentencePlaces([found[span] for span in sorted(found)], situating_spans)
 
-    def _city_named_as_country(self, name: str, country: Place) -> Place | None:
-        cities = [c for c in self.gazetteer.candidates(name, {country.country or ""}) if c.feature == "city"]
-        return next((c for c in cities if c.country == country.country), None)
+    def _names_area(self, phrase: PlacePhrase) -> bool:
+        """The phrase modifies a noun of land ("capital", "province"), not a building or a thing."""
+        return phrase.kind_word is not None and phrase.kind_word.lower() in self.place_words.place_nouns
+
+    def _city_named_as_country(self, phrase: PlacePhrase, country: Place) -> Place | None:
+        candidates = self.gazetteer.candidates(phrase.text, {country.country or ""})
+        city = next((c for c in candidates if c.feature == "city" and c.country == country.country), None)
+        if city is not None:
+            city.text, city.span = phrase.text, phrase.span
+        return city
 
     def _notable(self, name: str, hints: set[str]) -> bool:
         """The name's best place is a town of NOTABLE_POPULATION people or more, a region or a country."""
@@ -308,9 +346,11 @@ class EventResolver:
             return None  # "captured Khadr": a person, though some hamlet bears the name
         kind_precision = self.place_words.kind_of_word(phrase.kind_word)
         place = self._lookup_kind(phrase.text, hints, kind_precision)
-        if place is not None and place.feature == "country" and (phrase.modifier or phrase.kind_word):
-            # "a US attack", "the US embassy": whose, not where; "a Hong Kong hotel" is in the city.
-            place = self._city_named_as_country(phrase.text, place)
+        whose = phrase.modifier and not self._names_area(phrase)
+        if place is not None and place.feature == "country" and whose:
+            # "a US attack", "the US embassy": whose, not where; "a Hong Kong hotel" is in the city;
+            # "the Taiwan capital" is in Taiwan.
+            return self._city_named_as_country(phrase, place)
         if place is not None:
             if phrase.modifies_trigger and self.kb.resolve(phrase.text):
                 return None  # "a Hamas raid"
@@ -350,8 +390,21 @@ def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | No
     return None
 
 
+def _rank(place: Place, sentence: SentencePlaces, attached: set[Span]) -> tuple:
+    """Finer first: not a landmark for another place, hanging from the trigger, most precise."""
+    return (place.span in sentence.situating, place.span not in attached, place.precision or 1, place.span)
+
+
+def _is_city_name(place: Place | None) -> bool:
+    return place is not None and place.feature != "country" and place.precision == 1
+
+
 def _names_a_place(actor: Actor, sentence: SentencePlaces) -> bool:
     return any(_overlaps(actor.span, place.span) for place in sentence.places if place.feature != "country")
+
+
+def _overlaps_any(span: Span, others: list[Span]) -> bool:
+    return any(_overlaps(span, other) for other in others)
 
 
 def _inside(span: Span, scope: list[Span]) -> bool:

