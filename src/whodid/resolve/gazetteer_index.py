@@ -32,7 +32,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from whodid.errors import DataFileError
 from whodid.resolve.gazetteer import (
@@ -379,7 +379,7 @@ def _entry(row: tuple[Any, ...]) -> Entry:
 class _Row:
     """One entry to index, with the names it is looked up by."""
 
-    entry: _EntryValues
+    entry: Entry
     names: list[str]
     find_as: str | None = None  # "place" or "blocker": find() sees it in running text
     find_names: list[str] | None = None  # the names find() sees, where fewer than names
@@ -466,29 +466,6 @@ def _entry_values(entry_id: int, row: _Row, labels: dict[str, int]) -> tuple[Any
     )  # fmt: skip
 
 
-class _EntryValues(NamedTuple):
-    """An entry's columns while building: a tuple, as a quarter of a million frozen dataclasses are slow."""
-
-    name: str
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    precision: int
-    feature: str
-    population: int = 0
-    curated: bool = False
-    source: str = ""
-
-    @classmethod
-    def of(cls, entry: Entry) -> _EntryValues:
-        return cls(
-            entry.name, entry.country, entry.admin1, entry.lat, entry.lon, entry.geonameid, entry.precision,
-            entry.feature, entry.population, entry.curated, entry.source,
-        )  # fmt: skip
-
-
 def _phrase_values(rows: list[_Row]) -> Iterator[tuple[int, str, int, int]]:
     for entry_id, row in enumerate(rows, start=1):
         if row.find_as is None:
@@ -529,7 +506,7 @@ def _gather_rows(
     # US states stop find() reading "New Mexico" as Mexico, without being found themselves.
     rows.extend(_state_rows(states, us_regions, release, regions_name))
     rows.extend(_country_rows(countries, cities, country_aliases, release))
-    rows.extend(_Row(_EntryValues.of(entry), names, find_as="place") for entry, names in curated)
+    rows.extend(_Row(entry, names, find_as="place") for entry, names in curated)
     merged = {f"US-{code}" for code in states}
     rows.extend(_region_row(region, regions_name) for region in regions if region["iso_code"] not in merged)
     return rows
@@ -542,7 +519,7 @@ def _city_rows(
     for city in cities.values():
         code = city["countrycode"]
         admin1 = states.get(city["admin1code"], {}).get("name") if code == "US" else None
-        entry = _EntryValues(
+        entry = Entry(
             name=city["name"],
             country=alpha3.get(code),
             admin1=admin1,
@@ -569,7 +546,7 @@ def _state_rows(
         source = f"{release} us_states"
         if region is not None:
             source += f"; {regions_name}: {region['source']}"
-        entry = _EntryValues(
+        entry = Entry(
             name=state["name"],
             country="USA",
             admin1=state["name"],
@@ -596,7 +573,7 @@ def _country_rows(
         iso3 = country["iso3"]
         lat, lon = capitals.get(code, (None, None))
         extra = aliases.get(iso3, [])
-        entry = _EntryValues(
+        entry = Entry(
             name=country["name"],
             country=iso3,
             admin1=None,
@@ -681,7 +658,7 @@ def _coordinates(row: dict[str, str]) -> tuple[float | None, float | None]:
 
 def _region_row(region: dict[str, str], regions_name: str) -> _Row:
     lat, lon = _coordinates(region)
-    entry = _EntryValues(
+    entry = Entry(
         name=region["name"],
         country=region["country"],
         admin1=region["name"],
