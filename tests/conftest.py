@@ -40,3 +40,39 @@ def mentions_of(nlp):
         return detect_mentions(nlp(text), "test")
 
     return detect
+
+
+POSTGRES_ENV = "WHODID_TEST_POSTGRES"
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_location(request, tmp_path: Path):
+    """Where a test's store lives: a DuckDB file, then a fresh schema on the PostgreSQL server that
+    $WHODID_TEST_POSTGRES names (.ci/run starts one); the PostgreSQL run skips where none is given."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "store.duckdb")
+        return
+    yield from _postgres_schema(request.node.name)
+
+
+def _postgres_schema(test_name: str):
+    import os
+    import re
+    import uuid
+
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(
+            f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://user:password@host/db (.ci/run does)"
+        )
+    import psycopg
+
+    schema = "t_" + re.sub(r"\W", "_", test_name.lower())[:40] + "_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(f'DROP SCHEMA "{schema}" CASCADE')

@@ -181,12 +181,12 @@ def test_installed_script_reads_stdin() -> None:
 
 def stored_counts(db: Path) -> tuple[int, int]:
     with EventStore(db) as store:
-        return store.count_articles(), store.count_events()
+        return store.count_articles(), store.count_mentions()
 
 
-def stored_event_ids(db: Path) -> list[str]:
+def stored_mention_ids(db: Path) -> list[str]:
     with EventStore(db) as store:
-        return [record["event_id"] for record in store.events()]
+        return [record["event_id"] for record in store.mentions()]
 
 
 def test_ingest_twice_stores_nothing_new(runner: CliRunner, mixed_inputs: Path, tmp_path: Path) -> None:
@@ -195,17 +195,112 @@ def test_ingest_twice_stores_nothing_new(runner: CliRunner, mixed_inputs: Path, 
 
     first = invoke(runner, ["ingest", str(mixed_inputs), "--db", str(db)])
     assert first.exit_code == EXIT_SKIPPED
-    assert f"3 articles stored ({len(extracted)} events), 0 already stored, 3 skipped" in first.stderr
+    assert f"3 articles coded ({len(extracted)} mentions: " in first.stderr
+    assert "0 exact copies, 0 already stored, 3 skipped" in first.stderr
     counts = stored_counts(db)
     assert counts == (3, len(extracted))
 
     second = invoke(runner, ["ingest", str(mixed_inputs), "--db", str(db)])
     assert second.exit_code == EXIT_SKIPPED  # the bad inputs are still bad
-    assert "0 articles stored (0 events), 3 already stored" in second.stderr
+    assert "0 articles coded (0 mentions: 0 new events, 0 joined stored ones), 0 exact copies, 3 already" in (
+        second.stderr
+    )
     assert stored_counts(db) == counts
 
     # Storing codes the same events as extracting: the ids are stable across commands and runs.
-    assert sorted(stored_event_ids(db)) == sorted(record["event_id"] for record in extracted)
+    assert sorted(stored_mention_ids(db)) == sorted(record["event_id"] for record in extracted)
+
+
+def test_ingest_links_an_exact_republication_without_parsing_it(
+    runner: CliRunner, good_inputs: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "copies.duckdb"
+    invoke(runner, ["ingest", str(good_inputs), "--db", str(db)])
+    republished = tmp_path / "republished.jsonl"
+    copy = {"id": "goma-copy", "text": GOMA, "outlet": "Other Wire", "published": "2024-05-09"}
+    republished.write_text(json.dumps(copy) + "\n", encoding="utf-8")
+
+    result = invoke(runner, ["ingest", str(republished), "--db", str(db)])
+
+    assert result.exit_code == 0
+    assert "0 articles coded" in result.stderr and "1 exact copies" in result.stderr
+    with EventStore(db) as store:
+        assert store.copies() == {"goma-1": [("goma-copy", 1.0)]}
+        goma = [record for record in store.events() if record["article_id"] == "goma-1"]
+        assert goma and all(len(record["reports"]) == 2 for record in goma)
+        assert all(record["independent_sources"] == 1 for record in goma)
+    listing = invoke(runner, ["copies", "goma-copy", "--edits", "--db", str(db)])
+    assert "goma-1 (Test Wire): 1 copies" in listing.stdout
+    assert "goma-copy (Other Wire), similarity 1.00" in listing.stdout
+
+
+@pytest.fixture
+def stored_db(runner: CliRunner, good_inputs: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "query.duckdb"
+    invoke(runner, ["ingest", str(good_inputs), "--db", str(db)])
+    return db
+
+
+def test_query_filters_and_formats(runner: CliRunner, stored_db: Path, tmp_path: Path) -> None:
+    everything = jsonl_records(invoke(runner, ["query", "--db", str(stored_db), "--format", "jsonl"]).stdout)
+    assert {record["article_id"] for record in everything} == GOOD_ARTICLE_IDS
+
+    near_goma = ["query", "--db", str(stored_db), "--near", "-1.68,29.23,50", "--format", "jsonl"]
+    assert {record["article_id"] for record in jsonl_records(invoke(runner, near_goma).stdout)} == {"goma-1"}
+    protests = ["query", "--db", str(stored_db), "--type", "PROTEST", "--format", "jsonl"]
+    assert {record["type"] for record in jsonl_records(invoke(runner, protests).stdout)} == {"PROTEST"}
+    ukraine = [
+        "query",
+        "--db",
+        str(stored_db),
+        "--country",
+        "UKR",
+        "--from",
+        "2024-05-01",
+        "--format",
+        "acled",
+    ]
+    rows = list(csv.DictReader(io.StringIO(invoke(runner, ukraine).stdout)))
+    assert rows and {row["country"] for row in rows} == {"Ukraine"}
+
+    geojson = json.loads(invoke(runner, ["query", "--db", str(stored_db), "--format", "geojson"]).stdout)
+    assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) >= 3
+    plover = json.loads(invoke(runner, ["query", "--db", str(stored_db), "--format", "plover"]).stdout)
+    assert len(plover) == len(everything)
+    parquet = tmp_path / "events.parquet"
+    invoke(runner, ["query", "--db", str(stored_db), "--format", "parquet", "-o", str(parquet)])
+    import duckdb
+
+    assert duckdb.sql(f"SELECT count(*) FROM '{parquet}'").fetchall() == [(len(everything),)]
+
+    table = invoke(runner, ["query", "--db", str(stored_db), "--min-sources", "1", "--by-date"]).stdout
+    assert "Goma" in table and "Kharkiv" in table
+
+
+def test_query_sql_is_read_only(runner: CliRunner, stored_db: Path) -> None:
+    counted = invoke(runner, ["query", "--db", str(stored_db), "--sql", "SELECT count(*) AS n FROM articles",
+                              "--format", "csv"])  # fmt: skip
+    assert counted.stdout.splitlines() == ["n", "3"]
+
+    refused = invoke(runner, ["query", "--db", str(stored_db), "--sql", "DELETE FROM events"])
+    assert refused.exit_code == 1
+    assert "read-only" in refused.stderr
+    assert stored_counts(stored_db)[0] == 3
+
+
+def test_query_rejects_bad_arguments(runner: CliRunner, stored_db: Path, tmp_path: Path) -> None:
+    for args, message in (
+        (["--near", "91,10,5"], "not a latitude,longitude"),
+        (["--near", "1,2"], "is not LAT,LON,KM"),
+        (["--country", "Iraq"], "alpha-3"),
+        (["--format", "parquet"], "give -o FILE.parquet"),
+        (["--limit", "0"], "--limit"),
+    ):
+        result = invoke(runner, ["query", "--db", str(stored_db), *args])
+        assert result.exit_code == 2, args
+        assert message in result.stderr, (args, result.stderr)
+    missing = invoke(runner, ["query", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "does not exist" in missing.stderr
 
 
 def test_bad_published_is_a_usage_error(runner: CliRunner, good_inputs: Path) -> None:

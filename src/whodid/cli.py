@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 from rich.console import Console
@@ -20,7 +20,11 @@ from whodid.export import write_acled_csv, write_jsonl
 from whodid.ingest import Skipped, read_articles
 from whodid.nlp import DEFAULT_MODEL
 from whodid.pipeline import ArticleResult, Pipeline
-from whodid.records import Article, Event
+from whodid.records import FACTUALITIES, Article, Event
+from whodid.store.query import MAX_LIMIT
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped (their reasons are on stderr)
 
@@ -31,7 +35,6 @@ log = logging.getLogger("whodid")
 class RunTally:
     articles: int = 0
     events: int = 0
-    already_stored: int = 0
     skipped: list[str] = field(default_factory=list)
 
     def exit_code(self) -> int:
@@ -110,38 +113,241 @@ def extract(
     _finish(tally)
 
 
+db_option = click.option(
+    "--db", "db_location", default="whodid.duckdb", show_default=True, envvar="WHODID_DB",
+    help="DuckDB file, or a PostgreSQL URL (postgresql://user:password@host/db); env WHODID_DB.",
+)  # fmt: skip
+
+
 @main.command()
 @inputs_argument
-@click.option(
-    "--db", "db_path", default="whodid.duckdb", show_default=True, help="DuckDB file to store into."
-)
+@db_option
 @published_option
 @model_option
 @parse_all_option
 def ingest(
-    inputs: tuple[str, ...], db_path: str, published: date | None, model: str, parse_all: bool
+    inputs: tuple[str, ...], db_location: str, published: date | None, model: str, parse_all: bool
 ) -> None:
-    """Code INPUT... and store articles and events; inputs already stored are left as they are."""
-    from whodid.store import EventStore  # only this command needs the database
+    """Code INPUT... and store articles, mentions and events; what is stored already is left as it is.
+
+    Mentions of one happening, in one article or many, are merged into one event; republished copies
+    of a stored article are linked to it and count as one source."""
+    from whodid.store import EventStore  # only the store's commands need the database
+    from whodid.store.loading import COPIED, FAILED, KNOWN, load_articles
 
     tally = RunTally()
-    stored = 0
+    counts = {COPIED: 0, KNOWN: 0, "new": 0, "joined": 0, "stored": 0}
     try:
-        with EventStore(db_path) as store:
-            pipeline = _pipeline(model, parse_all)
-            for result in _run(inputs, published, pipeline, tally, skip_known=store.has_article):
-                if store.add(result.article, result.events):
-                    stored += 1
+        with EventStore(db_location) as store:
+            articles = _read(inputs, published, tally)
+            for loaded in load_articles(store, _pipeline(model, parse_all), articles):
+                if loaded.status == FAILED:
+                    _skip(tally, loaded.article.origin or loaded.article.id, loaded.reason or "failed")
+                    continue
+                if loaded.status in (COPIED, KNOWN):
+                    counts[loaded.status] += 1
                 else:
-                    tally.already_stored += 1  # the same text twice in one run
+                    counts["stored"] += 1
+                    tally.events += loaded.mentions
+                if loaded.result is not None:
+                    counts["new"] += loaded.result.new_events
+                    counts["joined"] += loaded.result.joined_events
+            total_events = store.count_events()
+            location = store.db.location
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
-        f"{stored} articles stored ({tally.events} events), {tally.already_stored} already stored, "
-        f"{len(tally.skipped)} skipped -> {db_path}",
+        f"{counts['stored']} articles coded ({tally.events} mentions: {counts['new']} new events, "
+        f"{counts['joined']} joined stored ones), {counts[COPIED]} exact copies, {counts[KNOWN]} already "
+        f"stored, {len(tally.skipped)} skipped -> {location} ({total_events} events)",
         err=True,
     )
     _finish(tally)
+
+
+QUERY_FORMATS = ("table", "jsonl", "acled", "plover", "geojson", "parquet", "csv")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    metavar="TYPE",
+    help="PLOVER type, ACLED event type or ACLED sub-event type (repeatable: any of them).",
+)
+@click.option("--actor", default=None, help="Part of a source's or target's name, its id, or its country.")
+@click.option("--country", default=None, metavar="ISO3", help="Where it happened (ISO 3166-1 alpha-3).")
+@click.option("--from", "date_from", type=_IsoDate(), default=None, help="Events on or after this date.")
+@click.option("--to", "date_to", type=_IsoDate(), default=None, help="Events on or before this date.")
+@click.option("--near", default=None, metavar="LAT,LON,KM", help="Events within KM km of a point.")
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Events reported by at least N independent sources.",
+)
+@click.option(
+    "--factuality", multiple=True, type=click.Choice(FACTUALITIES), help="Only events told so (repeatable)."
+)
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None, help="At most N events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N events.")
+@click.option("--by-date", is_flag=True, default=False, help="Order by date (undated last), not by storing.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="Table, JSON Lines records, ACLED CSV, PLOVER JSON, GeoJSON, Parquet or flat CSV.",
+)
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="File to write (Parquet needs one); - for stdout."
+)
+@click.option(
+    "--sql",
+    "statement",
+    default=None,
+    help="Run this SQL on the store, read-only, and print its rows (the filters are ignored).",
+)
+def query(
+    db_location: str, types: tuple[str, ...], actor: str | None, country: str | None, date_from: date | None,
+    date_to: date | None, near: str | None, min_sources: int | None, factuality: tuple[str, ...],
+    limit: int | None, offset: int, by_date: bool, output_format: str, output: str, statement: str | None,
+) -> None:  # fmt: skip
+    """Read events from a store with filters, or run SQL on it, and write them in any export format."""
+    from whodid.store import EventStore
+    from whodid.store.query import EventQuery, Near
+
+    try:
+        point = Near.parse(near) if near else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--near") from error
+    if country and (len(country) != 3 or not country.isalpha()):
+        raise click.BadParameter("give an ISO 3166-1 alpha-3 code such as SDN", param_hint="--country")
+    if output_format == "parquet" and output == "-":
+        raise click.BadParameter("Parquet is written to a file: give -o FILE.parquet", param_hint="--output")
+    event_query = EventQuery(
+        types=types,
+        actor=actor,
+        country=country,
+        date_from=date_from,
+        date_to=date_to,
+        near=point,
+        min_sources=min_sources,
+        factuality=factuality,
+        limit=limit,
+        offset=offset,
+        order_by_date=by_date,
+    )
+    try:
+        with EventStore(db_location, read_only=True) as store:
+            if statement is not None:
+                frame = store.sql(statement)
+                _write_frame(frame, output, "table" if output_format == "table" else output_format)
+                return
+            if output_format in ("table", "csv"):
+                _write_frame(store.query_frame(event_query), output, output_format)
+                return
+            written = _write_events(store.query(event_query), store.outlets(), output_format, output)
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{written} events", err=True)
+
+
+def _write_events(records: list[dict], outlets: dict[str, str], output_format: str, output: str) -> int:
+    from whodid.export_formats import write_geojson, write_parquet, write_plover_json
+
+    if output_format == "parquet":
+        return write_parquet(records, output)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        if output_format == "acled":
+            return write_acled_csv(records, out, outlets)
+        if output_format == "plover":
+            return write_plover_json(records, out)
+        if output_format == "geojson":
+            return write_geojson(records, out)
+        return write_jsonl(records, out)
+
+
+def _write_frame(frame: pd.DataFrame, output: str, output_format: str) -> None:
+    """Rows as a table, CSV or JSON Lines (for SQL results and flat event listings)."""
+    if output_format not in ("table", "csv", "jsonl"):
+        raise click.BadParameter("SQL results are written as table, csv or jsonl", param_hint="--format")
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        if output_format == "csv":
+            frame.to_csv(out, index=False)
+        elif output_format == "jsonl":
+            frame.to_json(out, orient="records", lines=True, date_format="iso", force_ascii=False)
+        else:
+            table = Table(title=f"{len(frame)} rows", show_lines=False)
+            shown = [name for name in frame.columns if name not in _WIDE_COLUMNS] or list(frame.columns)
+            for name in shown:
+                table.add_column(str(name), overflow="fold")
+            for row in frame[shown].itertuples(index=False):
+                table.add_row(*("" if _missing(value) else str(value) for value in row))
+            Console(file=out, width=200).print(table)
+
+
+# Columns a terminal table leaves out (the data frame and the other formats keep them).
+_WIDE_COLUMNS = frozenset(
+    {
+        "mode",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "date_end",
+        "admin1",
+        "lat",
+        "lon",
+        "geo_precision",
+        "confidence",
+        "article_id",
+        "injured",
+        "arrested",
+        "participants",
+    }
+)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # NaN is a missing number
+
+
+@main.command()
+@db_option
+@click.argument("article_id", required=False)
+@click.option("--edits", is_flag=True, default=False, help="Show the sentences a copy changed.")
+def copies(db_location: str, article_id: str | None, edits: bool) -> None:
+    """List republished copies, by original; with ARTICLE_ID, that article's copies or original."""
+    from whodid.republication import edits as text_edits
+    from whodid.store import EventStore
+
+    try:
+        with EventStore(db_location, read_only=True) as store:
+            groups = store.copies()
+            if article_id is not None:
+                article = store.article(article_id)
+                if article is None:
+                    raise click.ClickException(f"no article {article_id!r} in {store.db.location}")
+                original_id = article["original_id"] or article_id
+                groups = {original_id: groups.get(original_id, [])}
+            for original_id, copied in groups.items():
+                original = store.article(original_id) or {}
+                click.echo(
+                    f"{original_id} ({original.get('outlet') or 'outlet unknown'}): {len(copied)} copies"
+                )
+                for copy_id, similarity in copied:
+                    copy = store.article(copy_id) or {}
+                    click.echo(
+                        f"  {copy_id} ({copy.get('outlet') or 'outlet unknown'}), similarity {similarity:.2f}"
+                    )
+                    if edits:
+                        for edit in text_edits(original.get("text") or "", copy.get("text") or ""):
+                            click.echo(f"    {edit.kind}: {edit.original!r} -> {edit.copy!r}")
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.command("eval")
@@ -239,19 +445,19 @@ def _pipeline(model: str, parse_all: bool) -> Pipeline:
         raise click.ClickException(str(error)) from error
 
 
-def _run(inputs, published, pipeline: Pipeline, tally: RunTally, skip_known=None) -> Iterator[ArticleResult]:
+def _read(inputs: tuple[str, ...], published: date | None, tally: RunTally) -> Iterator[Article]:
+    """The articles of the inputs; what cannot be read is reported and counted, never raised."""
+    for item in read_articles(inputs, published=published, stdin=sys.stdin):
+        if isinstance(item, Skipped):
+            _skip(tally, item.origin, item.reason)
+        else:
+            yield item
+
+
+def _run(inputs, published, pipeline: Pipeline, tally: RunTally) -> Iterator[ArticleResult]:
     """Articles read from the inputs, coded; skipped inputs are reported and counted, never raised."""
 
-    def articles() -> Iterator[Article]:
-        for item in read_articles(inputs, published=published, stdin=sys.stdin):
-            if isinstance(item, Skipped):
-                _skip(tally, item.origin, item.reason)
-            elif skip_known is not None and skip_known(item.content_hash):
-                tally.already_stored += 1  # stored by an earlier run: no need to parse it again
-            else:
-                yield item
-
-    for result in pipeline.run(articles()):
+    for result in pipeline.run(_read(inputs, published, tally)):
         tally.articles += 1
         if result.error:
             _skip(tally, result.article.origin or result.article.id, result.error)

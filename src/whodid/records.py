@@ -179,6 +179,8 @@ class Report:
     sentence_index: int
     sentence_span: Span
     outlet: str | None = None
+    mention_id: str | None = None  # the article's own event record, once merged with other reports
+    copy_of: str | None = None  # the original article, when this one republishes it
 
 
 @dataclass(slots=True)
@@ -250,6 +252,8 @@ class Event:
     independent_sources: int = 1
     # The evidence of the other mentions folded into this event ("killed" in "killed in clashes").
     merged: list[Evidence] = field(default_factory=list)
+    # Where the reports behind a merged event disagree: field -> the distinct values reported.
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready event record: dates as ISO strings, spans as lists."""

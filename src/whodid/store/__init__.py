@@ -1,5 +1,6 @@
-"""Store: articles and events in DuckDB, with idempotent re-ingest."""
+"""Store: articles, mentions and events in DuckDB or PostgreSQL, with idempotent re-ingest."""
 
-from whodid.store.duckdb_store import SCHEMA_VERSION, EventStore
+from whodid.store.event_store import SCHEMA_VERSION, EventStore
+from whodid.store.writer import StoredArticle
 
-__all__ = ["SCHEMA_VERSION", "EventStore"]
+__all__ = ["SCHEMA_VERSION", "EventStore", "StoredArticle"]

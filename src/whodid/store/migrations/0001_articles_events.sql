@@ -1,10 +1,4 @@
--- whodid event store, schema version 2.
--- Every statement is idempotent (IF NOT EXISTS): the store runs this file each time it opens.
-
-CREATE TABLE IF NOT EXISTS schema_version (
-    version INTEGER NOT NULL
-);
-
+-- 1: articles and the events coded from them.
 CREATE TABLE IF NOT EXISTS articles (
     id           VARCHAR PRIMARY KEY,
     content_hash VARCHAR NOT NULL UNIQUE,   -- sha256 of the text: re-ingesting the same text is a no-op
@@ -28,7 +22,7 @@ CREATE TABLE IF NOT EXISTS events (
     mode                 VARCHAR,
     cameo                VARCHAR,
     quad_class           INTEGER,
-    goldstein            DOUBLE,
+    goldstein            FLOAT8,
     acled_event_type     VARCHAR,
     acled_sub_event_type VARCHAR,
     "date"               DATE,
@@ -36,21 +30,12 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision       VARCHAR,
     factuality           VARCHAR,
     fatalities           INTEGER,
-    injured              INTEGER,
-    arrested             INTEGER,
-    participants         INTEGER,          -- how many took part in a protest
     country              VARCHAR,          -- the location's ISO 3166-1 alpha-3
-    lat                  DOUBLE,
-    lon                  DOUBLE,
-    confidence           DOUBLE,
-    record               JSON NOT NULL,    -- the full Event.to_dict(): the columns above are for queries
+    lat                  FLOAT8,
+    lon                  FLOAT8,
+    confidence           FLOAT8,
+    record               JSON NOT NULL,    -- the full event record: the columns above are for queries
     added_order          BIGINT NOT NULL DEFAULT nextval('event_order')
 );
 
 CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
-
--- Version 2 added the people counts beside fatalities; a version 1 file gets them here, at the end of
--- its rows (the store names its columns, so their order does not matter).
-ALTER TABLE events ADD COLUMN IF NOT EXISTS injured INTEGER;
-ALTER TABLE events ADD COLUMN IF NOT EXISTS arrested INTEGER;
-ALTER TABLE events ADD COLUMN IF NOT EXISTS participants INTEGER;

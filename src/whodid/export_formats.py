@@ -1,0 +1,354 @@
+"""More export views of the event record: PLOVER JSON, GeoJSON and Parquet.
+
+Like ``whodid.export``, every writer takes ``Event`` objects or their ``to_dict()`` records and returns
+how many events it wrote. Missing values stay missing (JSON null, SQL NULL): a view never invents one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+import duckdb
+import pycountry
+
+from whodid.records import Event
+
+Record = dict[str, Any]
+
+# Our place precision (1 town, 2 near town/district, 3 region, 4 country) as PLOVER's location
+# resolution (4 city, 3 district, 2 province, 1 country).
+_PLOVER_RESOLUTION = {1: 4, 2: 3, 3: 2, 4: 1}
+
+# PLOVER codes actors that belong to no country by what they are; these are our kinds of them.
+_PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO"}
+
+_PLOVER_CODER = "whodid"
+
+# Rows held in Python before they go to DuckDB: bounds memory whatever the number of events.
+PARQUET_BATCH_ROWS = 1000
+
+# Parquet columns and their SQL types, in file order.
+PARQUET_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
+    ("cameo", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
+    ("acled_event_type", "VARCHAR"), ("acled_sub_event_type", "VARCHAR"),
+    ("date", "DATE"), ("date_end", "DATE"), ("date_precision", "VARCHAR"), ("factuality", "VARCHAR"),
+    ("source_names", "VARCHAR"), ("source_countries", "VARCHAR"),
+    ("target_names", "VARCHAR"), ("target_countries", "VARCHAR"),
+    ("location", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
+    ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("precision", "INTEGER"),
+    ("fatalities", "INTEGER"), ("injured", "INTEGER"), ("arrested", "INTEGER"), ("participants", "INTEGER"),
+    ("confidence", "DOUBLE"), ("independent_sources", "INTEGER"),
+    ("trigger", "VARCHAR"), ("sentence", "VARCHAR"), ("record", "VARCHAR"),
+)  # fmt: skip
+
+
+# --- PLOVER JSON -------------------------------------------------------------------------------------
+
+
+def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
+    """Write events as one JSON array of PLOVER event records; return how many were written.
+
+    Field names follow the PLOVER manual's data-field tables (with POLECAT's ``story_id``); each
+    record is built by ``plover_record``:
+
+    - ``id`` <- event_id; ``story_id`` <- article_id
+    - ``date`` / ``enddate`` <- date / date_end (ISO; null when the text gives no date)
+    - ``event`` <- [type]; ``mode`` <- [mode]; ``context`` <- contexts (lists, as PLOVER allows
+      several; null when empty)
+    - ``quad_code`` <- quad_class; ``event_scale`` <- goldstein
+    - ``actor`` / ``recipient`` <- source / target actors, each an entity object: ``entity_text`` <-
+      text, ``code`` <- country (alpha-3, or IGO/NGO for such actors without one), ``sector`` <- sector,
+      ``identifier_id`` <- actor_id (our knowledge base's id), ``identifier_text`` <- name
+    - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
+      <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
+      ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
+      (town 4, district 3, region 2, country 1)
+    - ``event_text`` <- the evidence sentence, then the distinct sentences of merged mentions
+    - ``text_info`` <- the evidence sentence's ``start`` / ``end`` offsets in the article and its
+      ``sequence`` (sentence index) when a report gives it
+    - ``size`` <- ``dead`` / ``injured`` / ``arrested`` / ``participants`` <- the stated numbers
+    - ``cite_info`` <- ``coder`` and ``publication`` (the reports' outlets)
+    - our own fields kept beside them: ``cameo``, ``date_precision``, ``factuality``, ``confidence``,
+      ``trigger`` ({text, start, end} of the trigger in the article)
+    """
+    written = 0
+    out.write("[")
+    for event in events:
+        out.write(",\n" if written else "\n")
+        out.write(json.dumps(plover_record(event), ensure_ascii=False))
+        written += 1
+    out.write("\n]\n" if written else "]\n")
+    return written
+
+
+def plover_record(event: Event | Record) -> Record:
+    """One event as a PLOVER event record (see ``write_plover_json`` for the mapping)."""
+    record = _record(event)
+    evidence = record.get("evidence") or {}
+    sentence_span = evidence.get("sentence_span") or [None, None]
+    trigger_span = evidence.get("trigger_span") or [None, None]
+    return {
+        "id": record["event_id"],
+        "story_id": record.get("article_id"),
+        "date": record.get("date"),
+        "enddate": record.get("date_end"),
+        "event": [record["type"]],
+        "mode": [record["mode"]] if record.get("mode") else None,
+        "context": list(record.get("contexts") or []) or None,
+        "quad_code": record.get("quad_class"),
+        "event_scale": record.get("goldstein"),
+        "actor": [_plover_entity(actor) for actor in record.get("source") or []],
+        "recipient": [_plover_entity(actor) for actor in record.get("target") or []],
+        "event_loc": _plover_location(record.get("location")),
+        "event_text": _sentences(record),
+        "text_info": {
+            "sequence": _sentence_index(record),
+            "start": sentence_span[0],
+            "end": sentence_span[1],
+        },
+        "size": {
+            "dead": _count(record, "fatalities"),
+            "injured": _count(record, "injured"),
+            "arrested": _count(record, "arrested"),
+            "participants": _count(record, "participants"),
+        },
+        "cite_info": {"coder": _PLOVER_CODER, "publication": _joined(_outlets(record))},
+        "cameo": record.get("cameo"),
+        "date_precision": record.get("date_precision"),
+        "factuality": record.get("factuality"),
+        "confidence": record.get("confidence"),
+        "trigger": {"text": evidence.get("trigger_text"), "start": trigger_span[0], "end": trigger_span[1]},
+    }
+
+
+def _plover_entity(actor: Mapping[str, Any]) -> Record:
+    code = actor.get("country") or _PLOVER_TRANSNATIONAL.get(actor.get("kind") or "")
+    return {
+        "entity_text": actor.get("text"),
+        "code": code,
+        "sector": actor.get("sector"),
+        "identifier_id": actor.get("actor_id"),
+        "identifier_text": actor.get("name"),
+    }
+
+
+def _plover_location(place: Mapping[str, Any] | None) -> Record | None:
+    if not place:
+        return None
+    return {
+        "extracted_place": place.get("text"),
+        "resolved_place": place.get("name"),
+        "geonameid": place.get("geonameid"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "province": place.get("admin1"),
+        "country": _iso_country_name(place.get("country")),
+        "country_code": place.get("country"),
+        "resolution": _PLOVER_RESOLUTION.get(place.get("precision") or 0),
+    }
+
+
+def _iso_country_name(alpha3: str | None) -> str | None:
+    country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+    return country.name if country is not None else None
+
+
+def _sentences(record: Mapping[str, Any]) -> list[str]:
+    """The evidence sentence first, then the other sentences folded into the event, each once."""
+    evidence = [record.get("evidence") or {}, *(record.get("merged") or [])]
+    return list(dict.fromkeys(item["sentence"] for item in evidence if item.get("sentence")))
+
+
+def _sentence_index(record: Mapping[str, Any]) -> int | None:
+    """The evidence sentence's index in its article, from the report that points at it."""
+    span = list((record.get("evidence") or {}).get("sentence_span") or [])
+    for report in record.get("reports") or []:
+        if (
+            report.get("article_id") == record.get("article_id")
+            and list(report.get("sentence_span") or []) == span
+        ):
+            return report.get("sentence_index")
+    return None
+
+
+def _outlets(record: Mapping[str, Any]) -> list[str]:
+    reports = record.get("reports") or []
+    return list(dict.fromkeys(report["outlet"] for report in reports if report.get("outlet")))
+
+
+# --- GeoJSON -----------------------------------------------------------------------------------------
+
+
+def write_geojson(events: Iterable[Event | Record], out: TextIO) -> int:
+    """Write a GeoJSON FeatureCollection (RFC 7946) with one Point per event; return the features written.
+
+    Events without both coordinates are left out: GeoJSON has no place for a feature without a point.
+    Coordinates are [longitude, latitude] in WGS 84, as the RFC orders them.
+    """
+    written = 0
+    out.write('{"type": "FeatureCollection", "features": [')
+    for event in events:
+        feature = geojson_feature(event)
+        if feature is None:
+            continue
+        out.write(",\n" if written else "\n")
+        out.write(json.dumps(feature, ensure_ascii=False))
+        written += 1
+    out.write("\n]}\n" if written else "]}\n")
+    return written
+
+
+def geojson_feature(event: Event | Record) -> Record | None:
+    """One event as a GeoJSON Point Feature with flat properties; None when it has no coordinates."""
+    record = _record(event)
+    place = record.get("location") or {}
+    lat, lon = place.get("lat"), place.get("lon")
+    if lat is None or lon is None:
+        return None
+    evidence = record.get("evidence") or {}
+    properties = {
+        "event_id": record["event_id"],
+        "article_id": record.get("article_id"),
+        "type": record.get("type"),
+        "mode": record.get("mode"),
+        "cameo": record.get("cameo"),
+        "acled_event_type": record.get("acled_event_type"),
+        "acled_sub_event_type": record.get("acled_sub_event_type"),
+        "date": record.get("date"),
+        "date_precision": record.get("date_precision"),
+        "factuality": record.get("factuality"),
+        **_actor_columns(record),
+        "location": place.get("name") or place.get("text"),
+        "country": place.get("country"),
+        "precision": place.get("precision"),
+        "fatalities": _count(record, "fatalities"),
+        "injured": _count(record, "injured"),
+        "arrested": _count(record, "arrested"),
+        "independent_sources": record.get("independent_sources"),
+        "trigger": evidence.get("trigger_text"),
+    }
+    return {
+        "type": "Feature",
+        "id": record["event_id"],
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": properties,
+    }
+
+
+# --- Parquet -----------------------------------------------------------------------------------------
+
+
+def write_parquet(events: Iterable[Event | Record], path: str | Path) -> int:
+    """Write one row per event to a Parquet file (columns: ``PARQUET_COLUMNS``); return the rows written.
+
+    The file appears whole or not at all: it is written beside ``path`` under a temporary name and
+    moved into place only once complete. ``record`` holds the full event record as JSON text.
+    """
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        written = _write_parquet_file(events, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write_parquet_file(events: Iterable[Event | Record], file: str) -> int:
+    columns = ", ".join(f'"{name}" {sql_type}' for name, sql_type in PARQUET_COLUMNS)
+    # A batch goes in as one list per column: binding values row by row is far slower in DuckDB.
+    insert = "INSERT INTO events SELECT " + ", ".join(
+        f"unnest(?::{sql_type}[])" for _, sql_type in PARQUET_COLUMNS
+    )
+    written = 0
+    with duckdb.connect(":memory:") as connection:
+        connection.execute(f"CREATE TABLE events ({columns})")
+        for batch in _batches((_parquet_row(event) for event in events), PARQUET_BATCH_ROWS):
+            connection.execute(insert, [list(column) for column in zip(*batch, strict=True)])
+            written += len(batch)
+        # COPY takes no parameters: the path goes in as an escaped string literal.
+        literal = file.replace("'", "''")
+        connection.execute(f"COPY events TO '{literal}' (FORMAT PARQUET)")
+    return written
+
+
+def _parquet_row(event: Event | Record) -> tuple[Any, ...]:
+    record = _record(event)
+    place = record.get("location") or {}
+    evidence = record.get("evidence") or {}
+    row = {
+        **{name: record.get(name) for name in ("event_id", "article_id", "type", "mode", "cameo")},
+        "quad_class": record.get("quad_class"),
+        "goldstein": record.get("goldstein"),
+        "acled_event_type": record.get("acled_event_type"),
+        "acled_sub_event_type": record.get("acled_sub_event_type"),
+        "date": _date(record.get("date")),
+        "date_end": _date(record.get("date_end")),
+        "date_precision": record.get("date_precision"),
+        "factuality": record.get("factuality"),
+        **_actor_columns(record),
+        "location": place.get("name") or place.get("text"),
+        **{name: place.get(name) for name in ("country", "admin1", "lat", "lon", "precision")},
+        **{name: _count(record, name) for name in ("fatalities", "injured", "arrested", "participants")},
+        "confidence": record.get("confidence"),
+        "independent_sources": record.get("independent_sources"),
+        "trigger": evidence.get("trigger_text"),
+        "sentence": evidence.get("sentence"),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+    return tuple(row[name] for name, _ in PARQUET_COLUMNS)
+
+
+def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[Any, ...]]]:
+    batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+# --- shared ------------------------------------------------------------------------------------------
+
+
+def _record(event: Event | Record) -> Record:
+    return event.to_dict() if isinstance(event, Event) else event
+
+
+def _actor_columns(record: Mapping[str, Any]) -> dict[str, str | None]:
+    """Source and target actors as flat text: names and distinct countries, each joined with "; "."""
+    columns: dict[str, str | None] = {}
+    for role in ("source", "target"):
+        actors = record.get(role) or []
+        columns[f"{role}_names"] = _joined(actor.get("name") or actor.get("text") or "" for actor in actors)
+        columns[f"{role}_countries"] = _joined(
+            dict.fromkeys(a["country"] for a in actors if a.get("country"))
+        )
+    return columns
+
+
+def _joined(texts: Iterable[str]) -> str | None:
+    joined = "; ".join(text for text in texts if text)
+    return joined or None
+
+
+def _count(record: Mapping[str, Any], name: str) -> int | None:
+    quantity = record.get(name)
+    return quantity.get("value") if quantity else None

@@ -1,0 +1,213 @@
+"""One way to talk to either database: DuckDB (a file, the default) or PostgreSQL (a URL).
+
+Every statement the store runs is written once, with `?` placeholders, in the SQL both engines share;
+the PostgreSQL connection turns the placeholders into psycopg's `%s`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from whodid.errors import StoreError
+
+Params = Sequence[Any]
+# PostgreSQL takes at most 65,535 parameters in one statement.
+_ROWS_PER_STATEMENT = 1000
+
+
+def is_postgres_url(location: str | Path) -> bool:
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+class Database:
+    """A connection with explicit transactions; subclasses adapt one engine."""
+
+    engine: str
+    location: str
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        raise NotImplementedError
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def fetch_columns(self, sql: str, params: Params = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The column names and rows of a query (for raw SQL and data frames)."""
+        raise NotImplementedError
+
+    def run_script(self, sql: str) -> None:
+        """Several `;`-separated statements without parameters (a migration)."""
+        raise NotImplementedError
+
+    def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> None:
+        """`head` ("INSERT INTO t (a, b) VALUES") with many rows in one statement: both engines spend
+        far more on each statement than on each row."""
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[start : start + _ROWS_PER_STATEMENT]
+            marks = ", ".join("(" + ", ".join("?" for _ in row) + ")" for row in chunk)
+            self.execute(f"{head} {marks} {tail}", [value for row in chunk for value in row])
+
+    def fetchone(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        rows = self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: the block's statements commit together or roll back together."""
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self._rollback()
+            raise
+        self._commit()
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def errors(self) -> tuple[type[BaseException], ...]:
+        """The engine's own exception classes, which the store turns into StoreError."""
+        raise NotImplementedError
+
+
+class DuckDatabase(Database):
+    engine = "duckdb"
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.location = str(path)
+        try:
+            self._con = duckdb.connect(self.location, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open the event store at {self.location}: {err}") from err
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._con.execute(sql, list(params))
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            self._con.executemany(sql, [list(row) for row in rows])
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return self._con.execute(sql, list(params)).fetchall()
+
+    def fetch_columns(self, sql: str, params: Params = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self._con.execute(sql, list(params))
+        names = [column[0] for column in cursor.description or []]
+        return names, cursor.fetchall()
+
+    def run_script(self, sql: str) -> None:
+        self._con.execute(sql)
+
+    def _begin(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        # A failed COMMIT may already have ended the transaction; the original error is the one to report.
+        with contextlib.suppress(duckdb.Error):
+            self._con.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def errors(self) -> tuple[type[BaseException], ...]:
+        return (duckdb.Error,)
+
+
+class PostgresDatabase(Database):
+    engine = "postgresql"
+
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        import psycopg  # only a PostgreSQL store needs the driver loaded
+
+        self._psycopg = psycopg
+        self.location = _without_password(url)
+        try:
+            self._con = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as err:
+            raise StoreError(f"cannot connect to the event store at {self.location}: {err}") from err
+        if read_only:
+            self._con.execute("SET default_transaction_read_only = on")
+            # A raw query on a shared server must not run for ever.
+            self._con.execute("SET statement_timeout = '60s'")
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._con.execute(_pyformat(sql), list(params))
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            with self._con.cursor() as cursor:
+                cursor.executemany(_pyformat(sql), [list(row) for row in rows])
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return self._con.execute(_pyformat(sql), list(params)).fetchall()
+
+    def fetch_columns(self, sql: str, params: Params = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self._con.execute(_pyformat(sql), list(params))
+        if cursor.description is None:  # a statement that returns no rows (a write): nothing to fetch
+            return [], []
+        names = [column.name for column in cursor.description]
+        return names, cursor.fetchall()
+
+    def run_script(self, sql: str) -> None:
+        self._con.execute(sql.encode("utf-8"))  # bytes: no placeholders are read in a script
+
+    def _begin(self) -> None:
+        self._con.execute("BEGIN")
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(self._psycopg.Error):
+            self._con.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self._con.close()
+
+    @property
+    def errors(self) -> tuple[type[BaseException], ...]:
+        return (self._psycopg.Error,)
+
+
+def open_database(location: str | Path, read_only: bool = False) -> Database:
+    """A DuckDB file (or ":memory:"), or a PostgreSQL server given as postgresql://user:pw@host/db."""
+    if is_postgres_url(location):
+        return PostgresDatabase(str(location), read_only=read_only)
+    return DuckDatabase(location, read_only=read_only)
+
+
+def _pyformat(sql: str) -> str:
+    """`?` placeholders as psycopg's `%s`; a literal `%` (as in LIKE patterns) doubled first."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _without_password(url: str) -> str:
+    """The URL to show in messages: the password never goes into a log."""
+    scheme, _, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return url
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}"

@@ -1,0 +1,408 @@
+"""A batch of articles written in one transaction, events merged as each article arrives.
+
+Both engines pay far more for each statement than for each row, so the batch keeps its rows and writes
+them together when it ends; until then every look-up sees the store and what the batch holds, so the
+tenth article of a batch can join an event the third one started.
+
+Storing one article: it is first checked for republication (the same text, or a MinHash-near copy,
+makes it a copy of the earliest stored one); its mentions are grouped by happening; each group joins the
+event it agrees with (for a copy, the original's event whose sentence it repeats), or starts one; every
+event touched is recombined from all its mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from whodid import republication
+from whodid.consolidate import (
+    COPY_SENTENCE_OVERLAP,
+    DATE_WINDOW_DAYS,
+    RADIUS_KM,
+    SEARCH_WINDOW_DAYS,
+    Facts,
+    Source,
+    as_date,
+    best_match,
+    combine,
+    copy_compatible,
+    facts_of,
+    group_article_mentions,
+    sentence_overlap,
+)
+from whodid.errors import StoreError
+from whodid.records import Article, Event, stable_id
+from whodid.store import rows
+from whodid.store.backends import Database
+
+Signature = npt.NDArray[np.uint64]
+Record = dict[str, Any]
+KM_PER_DEGREE_LATITUDE = 111.0
+ARTICLES_KEPT = 100_000  # article facts held at once by a store; the cache starts afresh beyond
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What counting an event's sources needs of an article; it never changes once stored."""
+
+    outlet: str | None
+    original_id: str | None
+    published: date | None
+
+
+UNKNOWN_ARTICLE = ArticleInfo(None, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What storing one article did."""
+
+    stored: bool  # False: the same text from the same address was already stored
+    original_id: str | None = None  # the article it republishes, if any
+    similarity: float | None = None
+    new_events: int = 0
+    joined_events: int = 0  # events already stored that this article's mentions joined
+
+
+@dataclass(slots=True)
+class _Event:
+    """An event the batch has written or rewritten."""
+
+    record: Record
+    values: list[Any]  # its events row
+    facts: Facts
+    ref_date: date | None
+    stored_before: bool  # in the store before this batch: updated, not inserted
+    mentions: list[tuple[Record, Source]]
+
+
+@dataclass(slots=True)
+class BatchWriter:
+    db: Database
+    articles: dict[str, ArticleInfo]  # the store's cache of article facts, shared across batches
+    keys: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    originals_by_hash: dict[str, str] = field(default_factory=dict)
+    signatures: dict[str, tuple[str, Signature]] = field(default_factory=dict)  # id -> (original, sig)
+    buckets: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    mentions_by_article: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)
+    events: dict[str, _Event] = field(default_factory=dict)
+    article_rows: list[list[Any]] = field(default_factory=list)
+    band_rows: list[tuple[int, int, str]] = field(default_factory=list)
+    sentence_rows: list[list[Any]] = field(default_factory=list)
+    mention_rows: list[list[Any]] = field(default_factory=list)
+
+    # -- what the store and the batch hold ------------------------------------------------------------
+
+    def is_stored(self, article: Article) -> bool:
+        key = rows.ingest_key(article)
+        if key in self.keys:
+            return True
+        return self.db.fetchone("SELECT 1 FROM articles WHERE ingest_key = ?", [key]) is not None
+
+    def exact_original(self, article: Article) -> str | None:
+        if article.content_hash in self.originals_by_hash:
+            return self.originals_by_hash[article.content_hash]
+        found = self.db.fetchall(
+            "SELECT coalesce(original_id, id), added_order FROM articles WHERE content_hash = ?",
+            [article.content_hash],
+        )
+        return min(found, key=lambda row: row[1])[0] if found else None
+
+    def _id_taken(self, article_id: str) -> bool:
+        if article_id in self.ids:
+            return True
+        return self.db.fetchone("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+
+    # -- storing one article --------------------------------------------------------------------------
+
+    def add(self, article: Article, events: Sequence[Event] | None) -> StoredArticle:
+        if self.is_stored(article):
+            return StoredArticle(stored=False)
+        if self._id_taken(article.id):
+            raise StoreError(
+                f"an article with id {article.id!r} but another text or address is already stored in "
+                f"{self.db.location}; give each article its own id"
+            )
+        signature = republication.signature(article.text)
+        original_id, similarity = self._original_of(article, signature)
+        if events is None and (original_id is None or similarity != 1.0):
+            raise StoreError(f"article {article.id!r} is not a copy of a stored text: code it first")
+        self._hold_article(article, signature, original_id, similarity)
+        if events is None:
+            records = self._repeated_mentions(article, original_id or "")
+        else:
+            records = [event.to_dict() for event in events]
+        new, joined = self._add_mentions(article, records, original_id)
+        return StoredArticle(True, original_id, similarity, new, joined)
+
+    def _hold_article(
+        self, article: Article, signature: Signature, original_id: str | None, similarity: float | None
+    ) -> None:
+        self.keys.add(rows.ingest_key(article))
+        self.ids.add(article.id)
+        self.originals_by_hash.setdefault(article.content_hash, original_id or article.id)
+        self.signatures[article.id] = (original_id or article.id, signature)
+        for band, bucket, _ in rows.band_rows(article.id, signature):
+            self.buckets.setdefault((band, bucket), []).append(article.id)
+        self.article_rows.append(rows.article_row(article, original_id, similarity, signature))
+        self.band_rows += rows.band_rows(article.id, signature)
+        self.articles[article.id] = ArticleInfo(article.outlet, original_id, article.published)
+        if original_id is not None:
+            self.remember_articles({original_id})
+
+    def _original_of(self, article: Article, signature: Signature) -> tuple[str | None, float | None]:
+        """The article this one republishes (exactly, or near enough by MinHash) and how alike they are."""
+        exact = self.exact_original(article)
+        if exact is not None:
+            return exact, 1.0
+        keys = republication.band_keys(signature)
+        if not keys:
+            return None, None
+        candidates: dict[str, tuple[str, Signature]] = {}
+        for key in keys:
+            for article_id in self.buckets.get(key, []):
+                candidates[article_id] = self.signatures[article_id]
+        # Buckets are 64-bit hashes: matching on the bucket alone finds the same articles as on both.
+        marks = ", ".join("?" for _ in keys)
+        buckets = [bucket for _, bucket in keys]
+        sql = f"SELECT article_id FROM article_bands WHERE bucket IN ({marks})"
+        sharing = sorted({row[0] for row in self.db.fetchall(sql, buckets)})
+        found = []
+        if sharing:  # most articles share no bucket with any other: one look-up is all they cost
+            found = self.db.fetchall(
+                f"SELECT id, coalesce(original_id, id), minhash FROM articles WHERE id IN "
+                f"({', '.join('?' for _ in sharing)}) ORDER BY added_order",
+                sharing,
+            )
+        for article_id, original, stored in found:
+            if stored is not None:
+                candidates.setdefault(
+                    article_id, (original, republication.signature_from_bytes(bytes(stored)))
+                )
+        best: tuple[str | None, float | None] = (None, None)
+        for original, stored_signature in candidates.values():
+            similarity = republication.estimated_similarity(signature, stored_signature)
+            if similarity >= republication.COPY_THRESHOLD and similarity > (best[1] or 0.0):
+                best = (original, round(similarity, 4))
+        return best
+
+    def _repeated_mentions(self, article: Article, original_id: str) -> list[Record]:
+        """An exact copy's mentions: its original's, told again by this article."""
+        held = self.mentions_by_article.get(original_id)
+        if held is not None:
+            found = [dict(record) for _, record in held]
+        else:
+            found = [
+                rows.load_json(record)
+                for (record,) in self.db.fetchall(
+                    "SELECT record FROM mentions WHERE article_id = ? ORDER BY added_order", [original_id]
+                )
+            ]
+            # A record too old to read (see rows.backfill_version_3) has nothing a copy could repeat.
+            found = [record for record in found if "type" in record and "event_id" in record]
+        for record in found:
+            record["event_id"] = stable_id(article.id, record["event_id"])
+            record["article_id"] = article.id
+            record["reports"] = [
+                {**report, "article_id": article.id, "outlet": article.outlet}
+                for report in record.get("reports") or []
+            ]
+        return found
+
+    def _add_mentions(
+        self, article: Article, records: list[Record], original_id: str | None
+    ) -> tuple[int, int]:
+        """Group the article's mentions by happening; join each group to its event or start one."""
+        self.sentence_rows += rows.sentence_rows(article.id, records)
+        groups: dict[str, list[Record]] = {}  # event id -> this article's mentions of it
+        joined: set[str] = set()
+        for group in group_article_mentions(records):
+            members = [records[index] for index in group]
+            event_id = self._event_for(article, members, original_id)
+            if event_id is None:
+                event_id = members[0]["event_id"]  # a new article's mention id is stored nowhere yet
+            else:
+                joined.add(event_id)
+            groups.setdefault(event_id, []).extend(members)
+        here = self.source(article.id)
+        held = self.mentions_by_article.setdefault(article.id, [])
+        for event_id, members in groups.items():
+            earlier = self._mentions_of(event_id) if event_id in joined else []
+            mentions = [*earlier, *((record, here) for record in members)]
+            held += [(event_id, record) for record in members]
+            self.mention_rows += [rows.mention_row(record, event_id) for record in members]
+            # A joined event the batch does not hold was found in the store.
+            held_before = self.events.get(event_id)
+            stored_before = held_before.stored_before if held_before else event_id in joined
+            self._hold_event(event_id, mentions, article.published, stored_before)
+        return len(groups) - len(joined), len(joined)
+
+    def _hold_event(
+        self,
+        event_id: str,
+        mentions: list[tuple[Record, Source]],
+        published: date | None,
+        stored_before: bool,
+    ) -> None:
+        record = combine(mentions, event_id)
+        first = self.articles.get(mentions[0][1].article_id, UNKNOWN_ARTICLE).published
+        ref_date = as_date(record.get("date")) or first or published
+        values = rows.event_row(record, ref_date, len({source.article_id for _, source in mentions}))
+        self.events[event_id] = _Event(record, values, facts_of(record), ref_date, stored_before, mentions)
+
+    def _mentions_of(self, event_id: str) -> list[tuple[Record, Source]]:
+        """Every mention of an event so far, in the order they were stored."""
+        if event_id in self.events:
+            return list(self.events[event_id].mentions)
+        found = self.db.fetchall(
+            "SELECT record, article_id FROM mentions WHERE event_id = ? ORDER BY added_order", [event_id]
+        )
+        self.remember_articles({article_id for _, article_id in found})
+        return [(rows.load_json(record), self.source(article_id)) for record, article_id in found]
+
+    def _event_for(self, article: Article, members: list[Record], original_id: str | None) -> str | None:
+        """The event, stored or held, that a group of one article's mentions reports, if any."""
+        head = combine([(record, Source(article.id, article.outlet, None, None)) for record in members], "")
+        facts = facts_of(head)
+        if original_id is not None:
+            repeated = self._event_in_original(facts, members, original_id)
+            if repeated is not None:
+                return repeated
+        reference = facts.date or article.published
+        if reference is None:
+            return None
+        stored: list[tuple[str, Facts]] = []
+        narrowed = candidate_filter(facts, reference)
+        if narrowed is not None:
+            sql = f"SELECT {rows.FACT_COLUMNS} FROM events WHERE {narrowed[0]} ORDER BY added_order"
+            stored = [rows.facts_from_row(row) for row in self.db.fetchall(sql, narrowed[1])]
+        candidates = [(event_id, found) for event_id, found in stored if event_id not in self.events]
+        candidates += [
+            (event_id, held.facts)
+            for event_id, held in self.events.items()
+            if held.facts.type == facts.type
+            and held.ref_date is not None
+            and abs((held.ref_date - reference).days) <= SEARCH_WINDOW_DAYS
+            and (not facts.country or held.facts.country in (None, facts.country))
+        ]
+        return best_match(facts, candidates, same_article=False)
+
+    def _event_in_original(self, facts: Facts, members: list[Record], original_id: str) -> str | None:
+        """For a copy: the event of its original (or another copy) whose sentence this group repeats."""
+        sentences = [(record.get("evidence") or {}).get("sentence") or "" for record in members]
+        best_id, best_overlap = None, COPY_SENTENCE_OVERLAP
+        for event_id, record in self._story_mentions(original_id, facts.type):
+            if not copy_compatible(facts, facts_of(record)):
+                continue
+            sentence = (record.get("evidence") or {}).get("sentence") or ""
+            overlap = max(sentence_overlap(mine, sentence) for mine in sentences)
+            if overlap > best_overlap:
+                best_id, best_overlap = event_id, overlap
+        return best_id
+
+    def _story_mentions(self, original_id: str, event_type: str) -> list[tuple[str, Record]]:
+        """The mentions of one type in an original and its copies: (event id, record), stored first."""
+        story = [
+            row[0]
+            for row in self.db.fetchall(
+                "SELECT id FROM articles WHERE id = ? OR original_id = ?", [original_id, original_id]
+            )
+        ]
+        found: list[tuple[str, Record]] = []
+        if story:
+            marks = ", ".join("?" for _ in story)
+            found = [
+                (event_id, rows.load_json(record))
+                for event_id, record in self.db.fetchall(
+                    f'SELECT event_id, record FROM mentions WHERE article_id IN ({marks}) AND "type" = ? '
+                    "ORDER BY added_order",
+                    [*story, event_type],
+                )
+            ]
+            # A record too old to read (see rows.backfill_version_3) cannot be matched: its type is
+            # only in its column.
+            found = [(event_id, record) for event_id, record in found if "type" in record]
+        for article_id, held in self.mentions_by_article.items():
+            if (
+                article_id == original_id
+                or self.articles.get(article_id, UNKNOWN_ARTICLE).original_id == original_id
+            ):
+                found += [(event_id, record) for event_id, record in held if record["type"] == event_type]
+        return found
+
+    # -- sources --------------------------------------------------------------------------------------
+
+    def source(self, article_id: str) -> Source:
+        info = self.articles.get(article_id, UNKNOWN_ARTICLE)
+        original = self.articles.get(info.original_id, UNKNOWN_ARTICLE) if info.original_id else None
+        return Source(article_id, info.outlet, info.original_id, original.outlet if original else None)
+
+    def remember_articles(self, article_ids: set[str]) -> None:
+        """Keep what sources need of these articles (and of their originals) at hand."""
+        for _ in range(2):  # the articles, then the originals they name
+            missing = sorted(article_id for article_id in article_ids if article_id not in self.articles)
+            if missing:
+                if len(self.articles) > ARTICLES_KEPT:
+                    self.articles.clear()
+                marks = ", ".join("?" for _ in missing)
+                for article_id, outlet, original_id, published in self.db.fetchall(
+                    f"SELECT id, outlet, original_id, published FROM articles WHERE id IN ({marks})", missing
+                ):
+                    self.articles[article_id] = ArticleInfo(outlet, original_id, published)
+            article_ids = {
+                info.original_id
+                for info in map(self.articles.get, article_ids)
+                if info is not None and info.original_id
+            }
+
+    # -- writing it all -------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Write every row the batch holds (the caller commits)."""
+        self.db.insert_rows(rows.ARTICLES_HEAD, self.article_rows)
+        self.db.insert_rows(rows.BANDS_HEAD, self.band_rows)
+        self.db.insert_rows(rows.SENTENCES_HEAD, self.sentence_rows, rows.SENTENCES_TAIL)
+        self.db.insert_rows(rows.MENTIONS_HEAD, self.mention_rows)
+        self.db.insert_rows(
+            rows.EVENTS_HEAD, [held.values for held in self.events.values() if not held.stored_before]
+        )
+        rewritten = [event_id for event_id, held in self.events.items() if held.stored_before]
+        for event_id in rewritten:
+            self.db.execute(rows.UPDATE_EVENT, rows.ordered_for(self.events[event_id].values, update=True))
+        rows.write_links(self.db, [held.record for held in self.events.values()], rewritten=rewritten)
+
+
+def candidate_filter(facts: Facts, reference: date) -> tuple[str, list[Any]] | None:
+    """The WHERE clause that finds, among stored events, every one `match_score` could accept for a
+    mention of another article (and few others), or None when none can be: across articles a match needs
+    a shared place or date, so a mention with neither has no candidates."""
+    has_place = facts.lat is not None and facts.lon is not None and (facts.precision or 4) in RADIUS_KM
+    if not has_place and facts.date is None:
+        return None
+    window = timedelta(days=SEARCH_WINDOW_DAYS)
+    clauses = ['"type" = ?', "ref_date BETWEEN ? AND ?"]
+    params: list[Any] = [facts.type, reference - window, reference + window]
+    if facts.country:  # an event placed in another country cannot be this one
+        clauses.append("(country IS NULL OR country = ?)")
+        params.append(facts.country)
+    agreement = []  # a shared place or a shared date: at least one must be possible
+    if has_place and facts.lat is not None:
+        degrees = max(RADIUS_KM.values()) / KM_PER_DEGREE_LATITUDE
+        clauses.append("(lat IS NULL OR coalesce(geo_precision, 4) > 3 OR lat BETWEEN ? AND ?)")
+        params += [facts.lat - degrees, facts.lat + degrees]
+        agreement.append("(lat IS NOT NULL AND coalesce(geo_precision, 4) <= 3)")
+    if facts.date is not None:
+        if (facts.date_precision or "day") == "day":  # a day's event is within days of another day's
+            days = timedelta(days=DATE_WINDOW_DAYS["day"])
+            clauses.append('("date" IS NULL OR date_precision <> \'day\' OR "date" BETWEEN ? AND ?)')
+            params += [facts.date - days, facts.date + days]
+        agreement.append('"date" IS NOT NULL')
+    clauses.append("(" + " OR ".join(agreement) + ")")
+    return " AND ".join(clauses), params
