@@ -152,8 +152,14 @@ class PostgresDatabase(Database):
             # A raw query on a shared server must not run for ever.
             self._con.execute("SET statement_timeout = '60s'")
 
+    def _run(self, sql: str, params: Params) -> Any:
+        """Without parameters the text goes as it is, so a user's `?` or `%` means what it says."""
+        if not params:
+            return self._con.execute(sql.encode("utf-8"))
+        return self._con.execute(_pyformat(sql), list(params))
+
     def execute(self, sql: str, params: Params = ()) -> None:
-        self._con.execute(_pyformat(sql), list(params))
+        self._run(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
@@ -161,17 +167,17 @@ class PostgresDatabase(Database):
                 cursor.executemany(_pyformat(sql), [list(row) for row in rows])
 
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        return self._con.execute(_pyformat(sql), list(params)).fetchall()
+        return self._run(sql, params).fetchall()
 
     def fetch_columns(self, sql: str, params: Params = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cursor = self._con.execute(_pyformat(sql), list(params))
+        cursor = self._run(sql, params)
         if cursor.description is None:  # a statement that returns no rows (a write): nothing to fetch
             return [], []
         names = [column.name for column in cursor.description]
         return names, cursor.fetchall()
 
     def run_script(self, sql: str) -> None:
-        self._con.execute(sql.encode("utf-8"))  # bytes: no placeholders are read in a script
+        self._run(sql, ())
 
     def _begin(self) -> None:
         self._con.execute("BEGIN")

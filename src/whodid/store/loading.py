@@ -42,7 +42,9 @@ def load_articles(
     store: EventStore, pipeline: Pipeline, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH
 ) -> Iterator[Loaded]:
     """Store each article with its events, `batch_size` coded articles per transaction; yields one
-    outcome per article, each once its batch is committed."""
+    outcome per article, each once its batch is committed. Articles that need no parse (stored before,
+    or exact copies of stored ones) are settled at once, so their outcomes may come before those of
+    articles read earlier that were still waiting for their batch."""
     settled: deque[Loaded] = deque()  # outcomes decided without the parser, reported in their turn
 
     def to_parse() -> Iterator[Article]:

@@ -67,9 +67,9 @@ class EventQuery:
         if self.actor:
             clauses.append(
                 "event_id IN (SELECT ea.event_id FROM event_actors ea JOIN actors ac ON ac.actor_key = "
-                "ea.actor_key WHERE lower(ac.name) LIKE ? OR ac.actor_id = ? OR ac.country = ?)"
+                "ea.actor_key WHERE lower(ac.name) LIKE ? ESCAPE '\\' OR ac.actor_id = ? OR ac.country = ?)"
             )
-            params += [f"%{self.actor.casefold()}%", self.actor, self.actor.upper()]
+            params += [f"%{_literal_like(self.actor.casefold())}%", self.actor, self.actor.upper()]
         if self.country:
             clauses.append("country = ?")
             params.append(self.country.upper())
@@ -103,6 +103,11 @@ class EventQuery:
             sql += " OFFSET ?"
             params.append(self.offset)
         return sql, params
+
+
+def _literal_like(text: str) -> str:
+    """Text for a LIKE pattern that matches itself: "_" and "%" in a name are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _within(near: Near) -> tuple[str, list[Any]]:
