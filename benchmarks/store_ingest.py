@@ -7,9 +7,9 @@ is new, shares at most about half of its word 5-grams with any other, and is not
 Each round is given its own outlet, so merged events count independent sources across rounds.
 
 1. Every article is coded once by `Pipeline.run` (one process); the coded results are kept in a file.
-2. For each engine, the results are stored into an empty store by `EventStore.store`, one transaction
-   per article, as `whodid ingest` does: the clock covers republication checks, grouping, matching
-   against stored events, recombining them and writing every row.
+2. For each engine, the results are stored into an empty store by `EventStore.store_batch`, in batches
+   of 32 articles, one transaction each, as `whodid ingest` does: the clock covers republication checks,
+   grouping, matching against stored events, recombining them and writing every row.
 3. For each engine, a second process stores the same results into another empty store and is killed
    with SIGKILL half-way through; a third process stores them all again. The resumed store must hold
    exactly what the clean store holds: the same articles, mentions and events, each event with the same
@@ -41,6 +41,7 @@ from whodid.evaluate.formats import indiapoliceevents
 from whodid.evaluate.gold import ReadOptions
 from whodid.records import Article, Event
 from whodid.store import EventStore
+from whodid.store.loading import DEFAULT_BATCH
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 DOCS_RELATIVE = Path("data") / "dev" / "indiapoliceevents" / "docs.jsonl"
@@ -90,12 +91,14 @@ def code(corpus: list[Article]) -> tuple[Coded, float]:
 
 
 def store_all(location: str, coded: Coded) -> tuple[float, list[float]]:
+    """Seconds for all, and the time each article's batch was committed (counted from the start)."""
     marks: list[float] = []
     with EventStore(location) as store:
         start = time.perf_counter()
-        for article, events in coded:
-            store.store(article, events)
-            marks.append(time.perf_counter() - start)
+        for first in range(0, len(coded), DEFAULT_BATCH):
+            batch = coded[first : first + DEFAULT_BATCH]
+            store.store_batch(batch)
+            marks += [time.perf_counter() - start] * len(batch)
     return marks[-1], marks
 
 
@@ -126,12 +129,13 @@ def state(location: str) -> tuple[list[str], list[str], list[tuple[str, tuple[st
 STORE_FROM_FILE = """
 import pickle, sys
 from whodid.store import EventStore
+from whodid.store.loading import DEFAULT_BATCH
 with open(sys.argv[2], "rb") as handle:
     coded = pickle.load(handle)
 with EventStore(sys.argv[1]) as store:
-    for article, events in coded:
-        if not store.is_stored(article):
-            store.store(article, events)
+    waiting = [(article, events) for article, events in coded if not store.is_stored(article)]
+    for first in range(0, len(waiting), DEFAULT_BATCH):
+        store.store_batch(waiting[first : first + DEFAULT_BATCH])
 """
 
 

@@ -230,8 +230,45 @@ def test_ingest_links_an_exact_republication_without_parsing_it(
         assert goma and all(len(record["reports"]) == 2 for record in goma)
         assert all(record["independent_sources"] == 1 for record in goma)
     listing = invoke(runner, ["copies", "goma-copy", "--edits", "--db", str(db)])
-    assert "goma-1 (Test Wire): 1 copies" in listing.stdout
+    assert "goma-1 (Test Wire): 1 copy" in listing.stdout
     assert "goma-copy (Other Wire), similarity 1.00" in listing.stdout
+
+
+DISPATCH = [
+    "Flooding closed the main road between the two river towns on Thursday morning.",
+    "Engineers from the regional works office inspected the damaged bridge before noon.",
+    "Shopkeepers in the lower market moved their goods to upper floors as the water rose.",
+    "The district council opened the school hall as a shelter for families from the riverbank.",
+    "Volunteers handed out blankets, bottled water and dry food through the afternoon.",
+    "A ferry service across the river was suspended until the current slows.",
+    "Farmers said the rain had come two weeks earlier than in most years.",
+    "The weather office expects the river to fall slowly over the weekend.",
+]
+
+
+def test_copies_lists_a_near_copy_and_its_edits(runner: CliRunner, tmp_path: Path) -> None:
+    original = " ".join(DISPATCH)
+    edited = " ".join([*DISPATCH[:5], "A ferry link over the river stays shut for now.", *DISPATCH[6:]])
+    corpus = tmp_path / "dispatch.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "first", "text": original, "outlet": "River Post", "published": "2024-04-04"})
+        + "\n"
+        + json.dumps({"id": "second", "text": edited, "outlet": "Valley Daily", "published": "2024-04-05"})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "copies.duckdb"
+    invoke(runner, ["ingest", str(corpus), "--db", str(db)])
+
+    listing = invoke(runner, ["copies", "--edits", "--db", str(db)]).stdout
+
+    assert "first (River Post): 1 copy" in listing
+    assert "second (Valley Daily), similarity" in listing
+    assert (
+        "replaced: 'A ferry service across the river was suspended until the current slows.' -> " in listing
+    )
+    assert "'A ferry link over the river stays shut for now.'" in listing
+    assert listing.count("replaced:") == 1
 
 
 @pytest.fixture

@@ -335,9 +335,8 @@ def copies(db_location: str, article_id: str | None, edits: bool) -> None:
                 groups = {original_id: groups.get(original_id, [])}
             for original_id, copied in groups.items():
                 original = store.article(original_id) or {}
-                click.echo(
-                    f"{original_id} ({original.get('outlet') or 'outlet unknown'}): {len(copied)} copies"
-                )
+                counted = "1 copy" if len(copied) == 1 else f"{len(copied)} copies"
+                click.echo(f"{original_id} ({original.get('outlet') or 'outlet unknown'}): {counted}")
                 for copy_id, similarity in copied:
                     copy = store.article(copy_id) or {}
                     click.echo(

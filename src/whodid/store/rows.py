@@ -47,6 +47,7 @@ def _head(table: str, columns: Sequence[str]) -> str:
 
 ARTICLES_HEAD = _head("articles", _ARTICLE_COLUMNS)
 EVENTS_HEAD = _head("events", EVENT_COLUMNS)
+EVENTS_WITH_ORDER_HEAD = _head("events", (*EVENT_COLUMNS, "added_order"))
 MENTIONS_HEAD = _head("mentions", _MENTION_COLUMNS)
 BANDS_HEAD = _head("article_bands", ("band", "bucket", "article_id"))
 SENTENCES_HEAD = _head("sentences", ("article_id", "index", "start_char", "end_char", "text"))

@@ -12,6 +12,7 @@ event touched is recombined from all its mentions.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -93,6 +94,7 @@ class BatchWriter:
     buckets: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     mentions_by_article: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)
     events: dict[str, _Event] = field(default_factory=dict)
+    stories: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)  # see _stored_story
     article_rows: list[list[Any]] = field(default_factory=list)
     band_rows: list[tuple[int, int, str]] = field(default_factory=list)
     sentence_rows: list[list[Any]] = field(default_factory=list)
@@ -309,6 +311,21 @@ class BatchWriter:
 
     def _story_mentions(self, original_id: str, event_type: str) -> list[tuple[str, Record]]:
         """The mentions of one type in an original and its copies: (event id, record), stored first."""
+        found = [(event_id, record) for event_id, record in self._stored_story(original_id)
+                 if record["type"] == event_type]  # fmt: skip
+        for article_id, held in self.mentions_by_article.items():
+            if (
+                article_id == original_id
+                or self.articles.get(article_id, UNKNOWN_ARTICLE).original_id == original_id
+            ):
+                found += [(event_id, record) for event_id, record in held if record["type"] == event_type]
+        return found
+
+    def _stored_story(self, original_id: str) -> list[tuple[str, Record]]:
+        """The stored mentions of an original and its copies, read once a batch: the store does not change
+        until the batch is written."""
+        if original_id in self.stories:
+            return self.stories[original_id]
         story = [
             row[0]
             for row in self.db.fetchall(
@@ -321,20 +338,15 @@ class BatchWriter:
             found = [
                 (event_id, rows.load_json(record))
                 for event_id, record in self.db.fetchall(
-                    f'SELECT event_id, record FROM mentions WHERE article_id IN ({marks}) AND "type" = ? '
+                    f"SELECT event_id, record FROM mentions WHERE article_id IN ({marks}) "
                     "ORDER BY added_order",
-                    [*story, event_type],
+                    story,
                 )
             ]
             # A record too old to read (see rows.backfill_version_3) cannot be matched: its type is
             # only in its column.
             found = [(event_id, record) for event_id, record in found if "type" in record]
-        for article_id, held in self.mentions_by_article.items():
-            if (
-                article_id == original_id
-                or self.articles.get(article_id, UNKNOWN_ARTICLE).original_id == original_id
-            ):
-                found += [(event_id, record) for event_id, record in held if record["type"] == event_type]
+        self.stories[original_id] = found
         return found
 
     # -- sources --------------------------------------------------------------------------------------
@@ -374,8 +386,17 @@ class BatchWriter:
             rows.EVENTS_HEAD, [held.values for held in self.events.values() if not held.stored_before]
         )
         rewritten = [event_id for event_id, held in self.events.items() if held.stored_before]
-        for event_id in rewritten:
-            self.db.execute(rows.UPDATE_EVENT, rows.ordered_for(self.events[event_id].values, update=True))
+        if rewritten:
+            # One DELETE and one INSERT for the batch, not an UPDATE an event; each keeps its place in
+            # the order events were first stored.
+            marks = ", ".join("?" for _ in rewritten)
+            sql = f"SELECT event_id, added_order FROM events WHERE event_id IN ({marks})"
+            order = dict(self.db.fetchall(sql, rewritten))
+            self.db.execute(f"DELETE FROM events WHERE event_id IN ({marks})", rewritten)
+            self.db.insert_rows(
+                rows.EVENTS_WITH_ORDER_HEAD,
+                [[*self.events[event_id].values, order[event_id]] for event_id in rewritten],
+            )
         rows.write_links(self.db, [held.record for held in self.events.values()], rewritten=rewritten)
 
 
@@ -393,11 +414,14 @@ def candidate_filter(facts: Facts, reference: date) -> tuple[str, list[Any]] | N
         clauses.append("(country IS NULL OR country = ?)")
         params.append(facts.country)
     agreement = []  # a shared place or a shared date: at least one must be possible
-    if has_place and facts.lat is not None:
-        degrees = max(RADIUS_KM.values()) / KM_PER_DEGREE_LATITUDE
-        clauses.append("(lat IS NULL OR coalesce(geo_precision, 4) > 3 OR lat BETWEEN ? AND ?)")
-        params += [facts.lat - degrees, facts.lat + degrees]
-        agreement.append("(lat IS NOT NULL AND coalesce(geo_precision, 4) <= 3)")
+    if has_place and facts.lat is not None and facts.lon is not None:
+        within, within_params = _within_reach(facts.lat, facts.lon, facts.precision or 4)
+        clauses.append(f"(lat IS NULL OR coalesce(geo_precision, 4) > 3 OR {within})")
+        params += within_params
+        agreement.append(within)
+        params_for_agreement: list[Any] = list(within_params)
+    else:
+        params_for_agreement = []
     if facts.date is not None:
         if (facts.date_precision or "day") == "day":  # a day's event is within days of another day's
             days = timedelta(days=DATE_WINDOW_DAYS["day"])
@@ -405,4 +429,22 @@ def candidate_filter(facts: Facts, reference: date) -> tuple[str, list[Any]] | N
             params += [facts.date - days, facts.date + days]
         agreement.append('"date" IS NOT NULL')
     clauses.append("(" + " OR ".join(agreement) + ")")
-    return " AND ".join(clauses), params
+    return " AND ".join(clauses), params + params_for_agreement
+
+
+def _within_reach(lat: float, lon: float, precision: int) -> tuple[str, list[Any]]:
+    """Places of town, near-town or region precision inside the box the radius of the coarser of the two
+    precisions draws around a point (the distance itself is `match_score`'s to check)."""
+    boxes, params = [], []
+    for candidate_precision in sorted(RADIUS_KM):
+        km = RADIUS_KM[max(precision, candidate_precision)]
+        lat_degrees = km / KM_PER_DEGREE_LATITUDE
+        box = f"(geo_precision = {candidate_precision} AND lat BETWEEN ? AND ?"
+        params += [lat - lat_degrees, lat + lat_degrees]
+        cosine = math.cos(math.radians(lat))
+        lon_degrees = lat_degrees / cosine if cosine > 0.1 else 360.0
+        if lon - lon_degrees > -180 and lon + lon_degrees < 180:  # near the antimeridian: latitude alone
+            box += " AND lon BETWEEN ? AND ?"
+            params += [lon - lon_degrees, lon + lon_degrees]
+        boxes.append(box + ")")
+    return "(" + " OR ".join(boxes) + ")", params
