@@ -136,11 +136,6 @@ def event_row(record: Mapping[str, Any], ref_date: date | None, article_count: i
     ]  # fmt: skip
 
 
-def ordered_for(values: list[Any], update: bool) -> list[Any]:
-    """An event row's values for EVENTS_HEAD, or for UPDATE_EVENT (the id goes last)."""
-    return [*values[1:], values[0]] if update else values
-
-
 def facts_from_row(row: Sequence[Any]) -> tuple[str, Facts]:
     (
         event_id,
@@ -254,7 +249,7 @@ def backfill_version_3(db: Database) -> None:
         db.insert_rows(SENTENCES_HEAD, sentence_rows(record["article_id"], [record]), SENTENCES_TAIL)
         merged = combine([(record, Source(record["article_id"], outlet, None, None))], mention_id)
         values = event_row(merged, as_date(merged.get("date")) or published, 1)
-        db.execute(UPDATE_EVENT, ordered_for(values, update=True))
+        db.execute(UPDATE_EVENT, [*values[1:], values[0]])  # the id goes last, in the WHERE
         write_links(db, [merged], rewritten=[mention_id])
 
 
