@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from whodid.geo import haversine_km
+from whodid.records import as_date
 
 HAPPENED = frozenset({"asserted", "reported"})
 # How far apart two places may be and still be one event's, by the coarser of their precisions
@@ -327,15 +328,6 @@ def _place_label(location: Mapping[str, Any] | None) -> str | None:
 def sentence_index(record: Mapping[str, Any]) -> int | None:
     reports = record.get("reports") or []
     return reports[0].get("sentence_index") if reports else None
-
-
-def as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def normal_name(name: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 import pycountry
 
-from whodid.records import Event
+from whodid.records import Event, as_record
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
@@ -46,7 +46,7 @@ def write_jsonl(events: Iterable[Event | dict[str, Any]], out: TextIO) -> int:
     """Write one event record per line; return how many were written."""
     written = 0
     for event in events:
-        out.write(json.dumps(_record(event), ensure_ascii=False) + "\n")
+        out.write(json.dumps(as_record(event), ensure_ascii=False) + "\n")
         written += 1
     return written
 
@@ -62,7 +62,7 @@ def write_acled_csv(
     writer.writeheader()
     written = 0
     for event in events:
-        record = _record(event)
+        record = as_record(event)
         outlet = outlets.get(record.get("article_id", "")) if outlets else None
         writer.writerow(acled_row(record, outlet))
         written += 1
@@ -71,7 +71,7 @@ def write_acled_csv(
 
 def acled_row(event: Event | dict[str, Any], outlet: str | None = None) -> dict[str, str]:
     """One event as an ACLED row: every column of ``ACLED_COLUMNS``, as text ("" when unknown)."""
-    record = _record(event)
+    record = as_record(event)
     location = record.get("location") or {}
     sources = record.get("source") or []
     targets = record.get("target") or []
@@ -98,15 +98,11 @@ def acled_row(event: Event | dict[str, Any], outlet: str | None = None) -> dict[
         "latitude": _coordinate(location.get("lat")),
         "longitude": _coordinate(location.get("lon")),
         "geo_precision": _geo_precision(location.get("precision")),
-        "source": outlet or _report_outlets(record),
+        "source": outlet or "; ".join(report_outlets(record)),
         "notes": evidence.get("sentence") or "",
         "fatalities": str(fatalities.get("value") or 0),
         "article_id": record.get("article_id") or "",
     }
-
-
-def _record(event: Event | dict[str, Any]) -> dict[str, Any]:
-    return event.to_dict() if isinstance(event, Event) else event
 
 
 def _actor_name(actor: Mapping[str, Any]) -> str:
@@ -152,8 +148,7 @@ def _geo_precision(precision: int | None) -> str:
     return str(min(precision, _ACLED_MAX_GEO_PRECISION)) if precision else ""
 
 
-def _report_outlets(record: Mapping[str, Any]) -> str:
-    """The distinct outlets behind a merged event, in report order, when no outlet was given."""
+def report_outlets(record: Mapping[str, Any]) -> list[str]:
+    """The distinct outlets behind a merged event, in report order."""
     reports = record.get("reports") or []
-    outlets = dict.fromkeys(report["outlet"] for report in reports if report.get("outlet"))
-    return "; ".join(outlets)
+    return list(dict.fromkeys(report["outlet"] for report in reports if report.get("outlet")))

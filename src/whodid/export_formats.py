@@ -10,14 +10,14 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
 import pycountry
 
-from whodid.records import Event
+from whodid.export import report_outlets
+from whodid.records import Event, as_date, as_record, quantity_value
 
 Record = dict[str, Any]
 
@@ -29,6 +29,7 @@ _PLOVER_RESOLUTION = {1: 4, 2: 3, 3: 2, 4: 1}
 _PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO"}
 
 _PLOVER_CODER = "whodid"
+_COUNTS = ("fatalities", "injured", "arrested", "participants")
 
 # Rows held in Python before they go to DuckDB: bounds memory whatever the number of events.
 PARQUET_BATCH_ROWS = 1000
@@ -90,7 +91,7 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
 
 def plover_record(event: Event | Record) -> Record:
     """One event as a PLOVER event record (see ``write_plover_json`` for the mapping)."""
-    record = _record(event)
+    record = as_record(event)
     evidence = record.get("evidence") or {}
     sentence_span = evidence.get("sentence_span") or [None, None]
     trigger_span = evidence.get("trigger_span") or [None, None]
@@ -114,12 +115,12 @@ def plover_record(event: Event | Record) -> Record:
             "end": sentence_span[1],
         },
         "size": {
-            "dead": _count(record, "fatalities"),
-            "injured": _count(record, "injured"),
-            "arrested": _count(record, "arrested"),
-            "participants": _count(record, "participants"),
+            "dead": quantity_value(record, "fatalities"),
+            "injured": quantity_value(record, "injured"),
+            "arrested": quantity_value(record, "arrested"),
+            "participants": quantity_value(record, "participants"),
         },
-        "cite_info": {"coder": _PLOVER_CODER, "publication": _joined(_outlets(record))},
+        "cite_info": {"coder": _PLOVER_CODER, "publication": _joined(report_outlets(record))},
         "cameo": record.get("cameo"),
         "date_precision": record.get("date_precision"),
         "factuality": record.get("factuality"),
@@ -178,11 +179,6 @@ def _sentence_index(record: Mapping[str, Any]) -> int | None:
     return None
 
 
-def _outlets(record: Mapping[str, Any]) -> list[str]:
-    reports = record.get("reports") or []
-    return list(dict.fromkeys(report["outlet"] for report in reports if report.get("outlet")))
-
-
 # --- GeoJSON -----------------------------------------------------------------------------------------
 
 
@@ -207,7 +203,7 @@ def write_geojson(events: Iterable[Event | Record], out: TextIO) -> int:
 
 def geojson_feature(event: Event | Record) -> Record | None:
     """One event as a GeoJSON Point Feature with flat properties; None when it has no coordinates."""
-    record = _record(event)
+    record = as_record(event)
     place = record.get("location") or {}
     lat, lon = place.get("lat"), place.get("lon")
     if lat is None or lon is None:
@@ -228,9 +224,9 @@ def geojson_feature(event: Event | Record) -> Record | None:
         "location": place.get("name") or place.get("text"),
         "country": place.get("country"),
         "precision": place.get("precision"),
-        "fatalities": _count(record, "fatalities"),
-        "injured": _count(record, "injured"),
-        "arrested": _count(record, "arrested"),
+        "fatalities": quantity_value(record, "fatalities"),
+        "injured": quantity_value(record, "injured"),
+        "arrested": quantity_value(record, "arrested"),
         "independent_sources": record.get("independent_sources"),
         "trigger": evidence.get("trigger_text"),
     }
@@ -282,7 +278,7 @@ def _write_parquet_file(events: Iterable[Event | Record], file: str) -> int:
 
 
 def _parquet_row(event: Event | Record) -> tuple[Any, ...]:
-    record = _record(event)
+    record = as_record(event)
     place = record.get("location") or {}
     evidence = record.get("evidence") or {}
     row = {
@@ -291,14 +287,14 @@ def _parquet_row(event: Event | Record) -> tuple[Any, ...]:
         "goldstein": record.get("goldstein"),
         "acled_event_type": record.get("acled_event_type"),
         "acled_sub_event_type": record.get("acled_sub_event_type"),
-        "date": _date(record.get("date")),
-        "date_end": _date(record.get("date_end")),
+        "date": as_date(record.get("date")),
+        "date_end": as_date(record.get("date_end")),
         "date_precision": record.get("date_precision"),
         "factuality": record.get("factuality"),
         **_actor_columns(record),
         "location": place.get("name") or place.get("text"),
         **{name: place.get(name) for name in ("country", "admin1", "lat", "lon", "precision")},
-        **{name: _count(record, name) for name in ("fatalities", "injured", "arrested", "participants")},
+        **{name: quantity_value(record, name) for name in _COUNTS},
         "confidence": record.get("confidence"),
         "independent_sources": record.get("independent_sources"),
         "trigger": evidence.get("trigger_text"),
@@ -319,17 +315,7 @@ def _batches(rows: Iterable[tuple[Any, ...]], size: int) -> Iterator[list[tuple[
         yield batch
 
 
-def _date(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
-
-
 # --- shared ------------------------------------------------------------------------------------------
-
-
-def _record(event: Event | Record) -> Record:
-    return event.to_dict() if isinstance(event, Event) else event
 
 
 def _actor_columns(record: Mapping[str, Any]) -> dict[str, str | None]:
@@ -347,8 +333,3 @@ def _actor_columns(record: Mapping[str, Any]) -> dict[str, str | None]:
 def _joined(texts: Iterable[str]) -> str | None:
     joined = "; ".join(text for text in texts if text)
     return joined or None
-
-
-def _count(record: Mapping[str, Any], name: str) -> int | None:
-    quantity = record.get(name)
-    return quantity.get("value") if quantity else None

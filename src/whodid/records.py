@@ -268,3 +268,27 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# Helpers for records in their dict form (Event.to_dict()), shared by merging, storing and exporting.
+
+
+def as_record(event: Event | dict[str, Any]) -> dict[str, Any]:
+    """The dict form of an event, whichever form it comes in."""
+    return event.to_dict() if isinstance(event, Event) else event
+
+
+def as_date(value: Any) -> date | None:
+    """A record's ISO date as a date (None when absent or not a date)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def quantity_value(record: dict[str, Any], name: str) -> int | None:
+    """The number of a record's count field ("fatalities", "injured" ...), if stated."""
+    quantity = record.get(name)
+    return quantity.get("value") if quantity else None

@@ -75,22 +75,28 @@ def old_event(event_id: str = "old", article_id: str = "a0", sentence: str = LEA
     )
 
 
+OLD_ARTICLE_INSERT = (
+    "INSERT INTO articles (id, content_hash, outlet, published, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def old_article_row() -> list[Any]:
+    """The one article an old store holds, as its versions 1 and 2 stored it."""
+    return [
+        "a0",
+        hashlib.sha256(OLD_TEXT.encode()).hexdigest(),
+        OUTLET,
+        PUBLISHED,
+        OLD_TEXT,
+        datetime(2024, 3, 6),
+    ]
+
+
 def write_version_1(path: Path, record: dict[str, Any]) -> None:
     con = duckdb.connect(str(path))
     try:
         con.execute(VERSION_1)
-        con.execute(
-            "INSERT INTO articles (id, content_hash, outlet, published, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                "a0",
-                hashlib.sha256(OLD_TEXT.encode()).hexdigest(),
-                OUTLET,
-                PUBLISHED,
-                OLD_TEXT,
-                datetime(2024, 3, 6),
-            ],
-        )
+        con.execute(OLD_ARTICLE_INSERT, old_article_row())
         columns = 'event_id, article_id, "type", "date", fatalities, country, lat, lon, record'
         insert = f"INSERT INTO events ({columns}) "
         con.execute(
@@ -185,18 +191,7 @@ def write_version_2(location: str, record: dict[str, Any]) -> None:
     db = open_database(location)
     try:
         migrate(db, MIGRATIONS[:2])
-        db.execute(
-            "INSERT INTO articles (id, content_hash, outlet, published, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                "a0",
-                hashlib.sha256(OLD_TEXT.encode()).hexdigest(),
-                OUTLET,
-                PUBLISHED,
-                OLD_TEXT,
-                datetime(2024, 3, 6),
-            ],
-        )
+        db.execute(OLD_ARTICLE_INSERT, old_article_row())
         db.execute(
             'INSERT INTO events (event_id, article_id, "type", "date", fatalities, arrested, record) '
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

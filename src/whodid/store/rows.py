@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from whodid import republication
-from whodid.consolidate import Facts, Source, actor_keys, as_date, combine, normal_name, sentence_index
-from whodid.records import Article
+from whodid.consolidate import Facts, Source, actor_keys, combine, normal_name, sentence_index
+from whodid.records import Article, as_date, quantity_value
 from whodid.store.backends import Database
 
 _ARTICLE_COLUMNS = (
@@ -116,7 +116,7 @@ def mention_row(record: Mapping[str, Any], event_id: str) -> list[Any]:
     return [
         record["event_id"], event_id, record["article_id"], sentence_index(record), record["type"],
         record.get("factuality"), as_date(record.get("date")), location.get("country"), location.get("lat"),
-        location.get("lon"), _count(record, "fatalities"), dump_json(record),
+        location.get("lon"), quantity_value(record, "fatalities"), dump_json(record),
     ]  # fmt: skip
 
 
@@ -127,7 +127,7 @@ def event_row(record: Mapping[str, Any], ref_date: date | None, article_count: i
         record["event_id"], record["article_id"], record["type"], record.get("mode"), record.get("cameo"),
         record.get("quad_class"), record.get("goldstein"), record.get("acled_event_type"),
         record.get("acled_sub_event_type"), as_date(record.get("date")), as_date(record.get("date_end")),
-        record.get("date_precision"), record.get("factuality"), *(_count(record, name) for name in _COUNTS),
+        record.get("date_precision"), record.get("factuality"), *(quantity_value(record, n) for n in _COUNTS),
         location.get("country"), location.get("lat"), location.get("lon"), record.get("confidence"),
         dump_json(record), ref_date, location.get("precision"), location.get("name") or location.get("text"),
         location.get("admin1"), _keys(record.get("source")), _keys(record.get("target")),
@@ -259,11 +259,6 @@ def _keys(actors: Sequence[Mapping[str, Any]] | None) -> str:
 
 def _split_keys(joined: str | None) -> frozenset[str]:
     return frozenset(key for key in (joined or "").split("|") if key)
-
-
-def _count(record: Mapping[str, Any], name: str) -> int | None:
-    quantity = record.get(name)
-    return quantity.get("value") if quantity else None
 
 
 def _label(item: Mapping[str, Any]) -> str:

@@ -29,7 +29,6 @@ from whodid.consolidate import (
     SEARCH_WINDOW_DAYS,
     Facts,
     Source,
-    as_date,
     best_match,
     combine,
     copy_compatible,
@@ -38,7 +37,7 @@ from whodid.consolidate import (
     sentence_overlap,
 )
 from whodid.errors import StoreError
-from whodid.records import Article, Event, stable_id
+from whodid.records import Article, Event, as_date, stable_id
 from whodid.store import rows
 from whodid.store.backends import Database
 
