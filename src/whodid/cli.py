@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,15 +20,21 @@ from whodid.errors import WhodidError
 from whodid.evaluate.formats import FORMAT_MODULES
 from whodid.export import write_acled_csv, write_jsonl
 from whodid.ingest import Skipped, read_articles
+from whodid.ingest.readers import STDIN
 from whodid.nlp import DEFAULT_MODEL
-from whodid.pipeline import ArticleResult, Pipeline
+from whodid.pipeline import ArticleResult, Coder, Pipeline, PipelineOptions
+from whodid.progress import IngestProgress
 from whodid.records import FACTUALITIES, Article, Event
 from whodid.store.query import MAX_LIMIT
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from whodid.store import EventStore
+    from whodid.store.loading import Loaded
+
 EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped (their reasons are on stderr)
+MAX_REASONS_SHOWN = 10
 
 log = logging.getLogger("whodid")
 
@@ -36,9 +44,46 @@ class RunTally:
     articles: int = 0
     events: int = 0
     skipped: list[str] = field(default_factory=list)
+    reasons: Counter[str] = field(default_factory=Counter)
 
     def exit_code(self) -> int:
         return EXIT_SKIPPED if self.skipped else 0
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest run did, for its last lines."""
+
+    tally: RunTally = field(default_factory=RunTally)
+    statuses: Counter[str] = field(default_factory=Counter)
+    new_events: int = 0
+    joined_events: int = 0
+    total_events: int = 0
+
+    def add(self, loaded: Loaded) -> None:
+        self.statuses[loaded.status] += 1
+        self.tally.events += loaded.mentions
+        if loaded.result is not None:
+            self.new_events += loaded.result.new_events
+            self.joined_events += loaded.result.joined_events
+
+    def describe(self, location: str, seconds: float) -> str:
+        from whodid.store.loading import COPIED, KNOWN, STORED
+
+        coded = self.statuses[STORED]
+        lines = [
+            f"{coded} articles coded ({self.tally.events} mentions: {self.new_events} new events, "
+            f"{self.joined_events} joined stored ones), {self.statuses[COPIED]} exact copies, "
+            f"{self.statuses[KNOWN]} already stored, {len(self.tally.skipped)} skipped -> {location} "
+            f"({self.total_events} events) in {seconds:.1f} s ({coded / max(seconds, 1e-9):.1f} articles/s)"
+        ]
+        for reason, count in self.tally.reasons.most_common(MAX_REASONS_SHOWN):
+            lines.append(f"  skipped {count}: {reason}")
+        if len(self.tally.reasons) > MAX_REASONS_SHOWN:
+            lines.append(
+                f"  ... {len(self.tally.reasons) - MAX_REASONS_SHOWN} more reasons; see whodid errors"
+            )
+        return "\n".join(lines)
 
 
 class _IsoDate(click.ParamType):
@@ -125,44 +170,130 @@ db_option = click.option(
 @published_option
 @model_option
 @parse_all_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=1,
+    show_default=True,
+    help="Processes that code articles at once (each loads its own model).",
+)
+@click.option(
+    "--dask",
+    "scheduler",
+    default=None,
+    metavar="SCHEDULER",
+    help="Code on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N processes here.",
+)
+@click.option(
+    "--parts",
+    "parts_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --dask: keep the coded Parquet partitions in this folder (shared by the workers).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr [default: when stderr is a terminal].",
+)
 def ingest(
-    inputs: tuple[str, ...], db_location: str, published: date | None, model: str, parse_all: bool
+    inputs: tuple[str, ...],
+    db_location: str,
+    published: date | None,
+    model: str,
+    parse_all: bool,
+    workers: int,
+    scheduler: str | None,
+    parts_dir: Path | None,
+    progress: bool | None,
 ) -> None:
     """Code INPUT... and store articles, mentions and events; what is stored already is left as it is.
 
     Mentions of one happening, in one article or many, are merged into one event; republished copies
-    of a stored article are linked to it and count as one source."""
+    of a stored article are linked to it and count as one source. A run that is stopped (even killed)
+    goes on where it stopped when started again; inputs that fail are listed by `whodid errors`."""
     from whodid.store import EventStore  # only the store's commands need the database
-    from whodid.store.loading import COPIED, FAILED, KNOWN, load_articles
+    from whodid.store.loading import FAILED, load_articles
 
-    tally = RunTally()
-    counts = {COPIED: 0, KNOWN: 0, "new": 0, "joined": 0, "stored": 0}
+    if scheduler is not None and workers > 1:
+        raise click.UsageError("give --workers or --dask, not both (a Dask cluster has its own workers)")
+    show = sys.stderr.isatty() if progress is None else progress
+    summary = IngestSummary()
     try:
-        with EventStore(db_location) as store:
-            articles = _read(inputs, published, tally)
-            for loaded in load_articles(store, _pipeline(model, parse_all), articles):
-                if loaded.status == FAILED:
-                    _skip(tally, loaded.article.origin or loaded.article.id, loaded.reason or "failed")
-                    continue
-                if loaded.status in (COPIED, KNOWN):
-                    counts[loaded.status] += 1
-                else:
-                    counts["stored"] += 1
-                    tally.events += loaded.mentions
-                if loaded.result is not None:
-                    counts["new"] += loaded.result.new_events
-                    counts["joined"] += loaded.result.joined_events
-            total_events = store.count_events()
+        with (
+            EventStore(db_location) as store,
+            _coder(model, parse_all, workers, scheduler, parts_dir) as coder,
+        ):
+            total = _count_articles(inputs, published) if show and STDIN not in inputs else None
+            with IngestProgress(total, enabled=show) as bar:
+                articles = _read(inputs, published, summary.tally, store)
+                for loaded in load_articles(store, coder, articles):
+                    summary.add(loaded)
+                    bar.advance(loaded.mentions)
+                    if loaded.status == FAILED:
+                        _skip(summary.tally, loaded.article.origin or loaded.article.id, loaded.reason or "")
+            seconds = bar.seconds
+            summary.total_events = store.count_events()
             location = store.db.location
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(
-        f"{counts['stored']} articles coded ({tally.events} mentions: {counts['new']} new events, "
-        f"{counts['joined']} joined stored ones), {counts[COPIED]} exact copies, {counts[KNOWN]} already "
-        f"stored, {len(tally.skipped)} skipped -> {location} ({total_events} events)",
-        err=True,
-    )
-    _finish(tally)
+    click.echo(summary.describe(location, seconds), err=True)
+    _finish(summary.tally)
+
+
+@contextmanager
+def _coder(
+    model: str, parse_all: bool, workers: int, scheduler: str | None, parts_dir: Path | None
+) -> Iterator[Coder]:
+    """The Pipeline in this process, or one spread over worker processes or a Dask cluster."""
+    options = PipelineOptions(model=model, prefilter=not parse_all)
+    if scheduler is not None:
+        from whodid.scale import DaskCoder  # Dask loads only for a cluster run
+
+        with DaskCoder(scheduler, options, parts_dir=parts_dir) as coder:
+            yield coder
+    elif workers > 1:
+        from whodid.scale import ProcessCoder
+
+        with ProcessCoder(workers, options) as coder:
+            yield coder
+    else:
+        yield _pipeline(model, parse_all)
+
+
+def _count_articles(inputs: tuple[str, ...], published: date | None) -> int:
+    """How many articles the inputs hold, for the progress bar's end: reading is cheap beside coding."""
+    return sum(1 for item in read_articles(inputs, published=published) if not isinstance(item, Skipped))
+
+
+@main.command()
+@db_option
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1, max=MAX_LIMIT),
+    default=100,
+    show_default=True,
+    help="Show at most N inputs.",
+)
+def errors(db_location: str, limit: int) -> None:
+    """List the inputs that could not be read, coded or stored, and why (until they are stored)."""
+    from whodid.store import EventStore
+
+    try:
+        with EventStore(db_location, read_only=True) as store:
+            failed = store.errors()
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    if not failed:
+        click.echo("no failed inputs", err=True)
+        return
+    table = Table(title=f"{len(failed)} failed inputs", show_lines=False)
+    for column in ("input", "stage", "reason", "attempts", "last seen"):
+        table.add_column(column, overflow="fold")
+    for row in failed[:limit]:
+        last_seen = str(row["last_seen"])[:19]
+        table.add_row(row["origin"], row["stage"], row["reason"], str(row["attempts"]), last_seen)
+    Console(file=sys.stdout, width=160).print(table)
 
 
 QUERY_FORMATS = ("table", "jsonl", "acled", "plover", "geojson", "parquet", "csv")
@@ -444,11 +575,16 @@ def _pipeline(model: str, parse_all: bool) -> Pipeline:
         raise click.ClickException(str(error)) from error
 
 
-def _read(inputs: tuple[str, ...], published: date | None, tally: RunTally) -> Iterator[Article]:
-    """The articles of the inputs; what cannot be read is reported and counted, never raised."""
+def _read(
+    inputs: tuple[str, ...], published: date | None, tally: RunTally, store: EventStore | None = None
+) -> Iterator[Article]:
+    """The articles of the inputs; what cannot be read is reported and counted (and noted in the store's
+    errors table when there is one), never raised."""
     for item in read_articles(inputs, published=published, stdin=sys.stdin):
         if isinstance(item, Skipped):
             _skip(tally, item.origin, item.reason)
+            if store is not None:
+                store.record_error(item.origin, "read", item.reason)
         else:
             yield item
 
@@ -467,6 +603,7 @@ def _run(inputs, published, pipeline: Pipeline, tally: RunTally) -> Iterator[Art
 
 def _skip(tally: RunTally, origin: str, reason: str) -> None:
     tally.skipped.append(origin)
+    tally.reasons[reason] += 1
     click.echo(f"whodid: skipped {origin}: {reason}", err=True)
 
 

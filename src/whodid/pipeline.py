@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from whodid import acled
 from whodid.acled import load_acled_rules
@@ -32,6 +33,25 @@ class ArticleResult:
     error: str | None = None  # why this article could not be coded; the batch goes on
     # Every place named in the sentences that hold an event, resolved (or kept as the text names it).
     places: list[Place] = field(default_factory=list)
+
+
+class Coder(Protocol):
+    """Whatever codes a stream of articles: a Pipeline in this process, or one spread over processes or a
+    cluster (`whodid.scale`). Results come in input order, one per article, an error set where it failed."""
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    """What a worker needs to build the same Pipeline as this process (a Pipeline itself is too heavy
+    to send)."""
+
+    model: str = DEFAULT_MODEL
+    prefilter: bool = True
+
+    def build(self) -> Pipeline:
+        return Pipeline(model=self.model, prefilter=self.prefilter)
 
 
 class Pipeline:

@@ -7,9 +7,14 @@ Records are plain dataclasses: cheap to build, easy to serialise, free of any st
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 Span = tuple[int, int]
 
@@ -276,6 +281,44 @@ def _jsonable(value: Any) -> Any:
 def as_record(event: Event | dict[str, Any]) -> dict[str, Any]:
     """The dict form of an event, whichever form it comes in."""
     return event.to_dict() if isinstance(event, Event) else event
+
+
+def from_record(cls: type[T], record: dict[str, Any]) -> T:
+    """A record (``Event``, ``Article`` ...) rebuilt from its JSON-ready dict form (``to_dict()`` or
+    ``_jsonable(asdict(...))``): the inverse of that form, nested records, dates and spans included."""
+    return _rebuild(cls, record)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """An article in JSON-ready form (``from_record(Article, ...)`` rebuilds it)."""
+    return _jsonable(asdict(article))
+
+
+def _rebuild(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):  # X | None: the one type that is not None
+        options = [option for option in typing.get_args(kind) if option is not type(None)]
+        return _rebuild(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [_rebuild(item, element) for element in value]
+    if origin is tuple:
+        items = zip(typing.get_args(kind), value, strict=True)
+        return tuple(_rebuild(item, element) for item, element in items)
+    if kind is date:
+        return date.fromisoformat(value)
+    if is_dataclass(kind):
+        hints = _field_types(kind)
+        return kind(**{name: _rebuild(hints[name], item) for name, item in value.items() if name in hints})
+    return value  # str, int, float, dict[str, Any], Any
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {item.name: hints[item.name] for item in fields(cls)}
 
 
 def as_date(value: Any) -> date | None:

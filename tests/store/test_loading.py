@@ -3,20 +3,22 @@ and a run killed mid-article that is started again."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
 
 from whodid.ingest import Skipped, read_articles
 from whodid.records import Article
-from whodid.store import EventStore
-from whodid.store.loading import COPIED, KNOWN, STORED, load_articles
+from whodid.store import EventStore, loading
+from whodid.store.loading import COPIED, FAILED, KNOWN, STORED, load_articles
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "merge_corpus"
 
@@ -183,3 +185,92 @@ def test_a_run_killed_mid_article_resumes_with_nothing_lost_or_doubled(
             pass
     assert stored_state(store_location) == stored_state(clean)
     assert len(stored_state(clean)[0]) == 8
+
+
+def test_a_failed_article_is_noted_until_it_is_stored(store_location: str, pipeline) -> None:
+    good, *_ = corpus_articles()
+    blank = Article(id="later", text="  ", origin="desk/later.txt")
+    with EventStore(store_location) as store:
+        outcomes = list(load_articles(store, pipeline, [blank, good]))
+        assert [o.status for o in outcomes] == [FAILED, STORED]
+        [error] = store.errors()
+        assert (error["origin"], error["stage"], error["reason"], error["attempts"]) == (
+            "desk/later.txt",
+            "code",
+            "empty text",
+            1,
+        )
+        list(load_articles(store, pipeline, [blank]))
+        assert [e["attempts"] for e in store.errors()] == [2]  # noted once, tried twice
+
+        written = replace(blank, text=good.text.replace("Nyala", "Zalingei"), url="https://desk.test/later")
+        [outcome] = load_articles(store, pipeline, [written])
+        assert outcome.status == STORED
+        assert store.errors() == []
+
+
+def test_a_rerun_over_a_stored_corpus_reports_as_it_reads(
+    store_location: str, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = corpus_articles()
+    read: list[str] = []
+
+    def reading() -> Iterator[Article]:
+        for article in articles:
+            read.append(article.id)
+            yield article
+
+    with EventStore(store_location) as store:
+        list(load_articles(store, pipeline, articles))
+        monkeypatch.setattr(loading, "MAX_SETTLED", 4)
+        outcomes = load_articles(store, pipeline, reading())
+        first = next(outcomes)
+        assert first.status == KNOWN and len(read) <= 4  # not the whole corpus held before the first
+        assert [o.status for o in [first, *outcomes]] == [KNOWN] * len(articles)
+
+
+RESUMABLE_COPIES = 4  # versions of each corpus article, each with a line of its own: enough for 2 batches
+
+
+def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_doubled(
+    tmp_path: Path, pipeline
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        json.loads(line) for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    with corpus.open("w", encoding="utf-8") as out:
+        for version in range(RESUMABLE_COPIES):
+            for record in records:
+                text = f"{record['text']}\nDesk note {version}: filed again with the editors' corrections."
+                out.write(json.dumps({**record, "id": f"{record['id']}-v{version}", "text": text}) + "\n")
+    db = str(tmp_path / "killed.duckdb")
+    whodid = str(Path(sys.executable).parent / "whodid")
+    running = subprocess.Popen(
+        [whodid, "-v", "ingest", str(corpus), "--db", db, "--workers", "2", "--no-progress"],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        for line in running.stderr:  # the first batch is committed; workers are coding the next
+            if "stored a batch" in line:
+                break
+        os.killpg(running.pid, signal.SIGKILL)  # the main process and its workers, all at once
+    finally:
+        running.wait(timeout=60)
+    assert running.returncode == -signal.SIGKILL
+    with EventStore(db) as store:
+        assert 0 < store.count_articles() < len(records) * RESUMABLE_COPIES
+
+    resumed = subprocess.run(
+        [whodid, "ingest", str(corpus), "--db", db, "--workers", "2"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert "already stored" in resumed.stderr
+
+    clean = str(tmp_path / "clean.duckdb")
+    with EventStore(clean) as store:
+        for _ in load_articles(store, pipeline, read_articles([str(corpus)])):
+            pass
+    assert stored_state(db) == stored_state(clean)
+    assert len(stored_state(clean)[0]) == len(records) * RESUMABLE_COPIES

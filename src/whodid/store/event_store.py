@@ -8,7 +8,9 @@ same address is a no-op.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -24,11 +26,16 @@ from whodid.store.writer import ArticleInfo, BatchWriter, StoredArticle
 if TYPE_CHECKING:
     import pandas as pd
 
+log = logging.getLogger(__name__)
+
 MIGRATIONS = (
     Migration(1, "0001_articles_events.sql"),
     Migration(2, "0002_people_counts.sql"),
     Migration(3, "0003_events_of_many_reports.sql", rows.backfill_version_3),
+    Migration(4, "0004_ingest_errors.sql"),
 )
+ERROR_STAGES = ("read", "code", "store")
+ERROR_COLUMNS = ("origin", "article_id", "stage", "reason", "attempts", "first_seen", "last_seen")
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _WHOLE_NUMBERS = ("quad_class", "fatalities", "injured", "arrested", "participants", "geo_precision",
                   "mention_count", "article_count", "independent_sources")  # fmt: skip
@@ -39,6 +46,11 @@ FRAME_COLUMNS = (
     "arrested", "participants", "place_name", "admin1", "country", "lat", "lon", "geo_precision",
     "mention_count", "article_count", "independent_sources", "confidence", "article_id",
 )  # fmt: skip
+
+
+def error_origin(article: Article) -> str:
+    """The name an article's failures are noted under: where it was read from, else its id."""
+    return article.origin or article.id
 
 
 class EventStore:
@@ -105,6 +117,7 @@ class EventStore:
             with self.db.transaction():
                 outcomes = [writer.add(article, events) for article, events in batch]
                 writer.flush()
+                self._clear_errors([article for article, _ in batch])
         except self.db.errors as err:
             self._forget(writer)
             names = ", ".join(repr(article.id) for article, _ in batch[:3]) + (
@@ -118,6 +131,38 @@ class EventStore:
             self._forget(writer)
             raise
         return outcomes
+
+    def record_error(self, origin: str, stage: str, reason: str, article_id: str | None = None) -> None:
+        """Note that an input failed at `stage` (read, code or store); a second failure of the same input
+        updates its row and counts the attempt. Never raises: a failure to note one is only logged."""
+        if stage not in ERROR_STAGES:
+            raise ValueError(f"stage must be one of {', '.join(ERROR_STAGES)}, not {stage!r}")
+        now = datetime.now(UTC).replace(tzinfo=None)
+        try:
+            with self.db.transaction():
+                self.db.execute(
+                    "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (origin) DO UPDATE "
+                    "SET article_id = excluded.article_id, stage = excluded.stage, reason = excluded.reason, "
+                    "attempts = ingest_errors.attempts + 1, last_seen = excluded.last_seen",
+                    [origin, article_id, stage, reason, now, now],
+                )
+        except self.db.errors as err:
+            log.warning("could not note the failure of %s in %s: %s", origin, self.db.location, err)
+
+    def _clear_errors(self, articles: Sequence[Article]) -> None:
+        """Inside a batch's transaction: its inputs are stored now, so their past failures are over."""
+        origins = [error_origin(article) for article in articles]
+        marks = ", ".join("?" for _ in origins)
+        self.db.execute(f"DELETE FROM ingest_errors WHERE origin IN ({marks})", origins)
+
+    def errors(self) -> list[dict[str, Any]]:
+        """The inputs that failed and have not been stored since, in the order they first failed."""
+        return [
+            dict(zip(ERROR_COLUMNS, row, strict=True))
+            for row in self.db.fetchall(
+                f"SELECT {', '.join(ERROR_COLUMNS)} FROM ingest_errors ORDER BY first_seen, origin"
+            )
+        ]
 
     def _forget(self, writer: BatchWriter) -> None:
         """A batch rolled back: its articles were never stored."""

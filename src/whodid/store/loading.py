@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from whodid.errors import StoreError
-from whodid.pipeline import ArticleResult, Pipeline
+from whodid.pipeline import ArticleResult, Coder
 from whodid.records import Article
-from whodid.store.event_store import EventStore
+from whodid.store.event_store import EventStore, error_origin
 from whodid.store.writer import StoredArticle
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ STORED, COPIED, KNOWN, FAILED = "stored", "copied", "known", "failed"
 # Coded articles written per transaction: each statement costs far more than each row, and a crash
 # loses at most one batch, which the next run codes again.
 DEFAULT_BATCH = 32
+MAX_SETTLED = 256  # outcomes settled without a parse that may wait to be reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,35 +40,57 @@ class Loaded:
 
 
 def load_articles(
-    store: EventStore, pipeline: Pipeline, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH
+    store: EventStore, coder: Coder, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH
 ) -> Iterator[Loaded]:
     """Store each article with its events, `batch_size` coded articles per transaction; yields one
-    outcome per article, each once its batch is committed. Articles that need no parse (stored before,
-    or exact copies of stored ones) are settled at once, so their outcomes may come before those of
-    articles read earlier that were still waiting for their batch."""
-    settled: deque[Loaded] = deque()  # outcomes decided without the parser, reported in their turn
+    outcome per article, each once its batch is committed. `coder` is a Pipeline, or a coder that
+    spreads the work over processes or a cluster (`whodid.scale`). Articles that need no parse (stored
+    before, or exact copies of stored ones) are settled at once, so their outcomes may come before those
+    of articles read earlier that were still waiting for their batch. Failures are noted in the store's
+    errors table (`EventStore.errors`) and never stop the run."""
+    feeder = _Feeder(store, iter(articles))
+    batch: list[ArticleResult] = []
+    while not feeder.exhausted:
+        for result in coder.run(feeder.to_parse()):
+            if result.error:
+                yield from feeder.drain()
+                yield _failed(store, result.article, "code", result.error)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size:
+                yield from _store(store, batch)
+                yield from feeder.drain()
+                batch = []
+        yield from feeder.drain()
+    yield from _store(store, batch)
+    yield from feeder.drain()
 
-    def to_parse() -> Iterator[Article]:
-        for article in articles:
-            outcome = _without_parsing(store, article)
+
+class _Feeder:
+    """Hands the coder the articles that need parsing and settles the others on the way. It pauses
+    after `MAX_SETTLED` settled outcomes so they can be reported: a re-run over a corpus that is all
+    stored must not hold the whole corpus waiting for a parse that never comes."""
+
+    def __init__(self, store: EventStore, articles: Iterator[Article]) -> None:
+        self.store = store
+        self.articles = articles
+        self.settled: deque[Loaded] = deque()  # outcomes decided without the parser, reported in turn
+        self.exhausted = False
+
+    def to_parse(self) -> Iterator[Article]:
+        for article in self.articles:
+            outcome = _without_parsing(self.store, article)
             if outcome is None:
                 yield article
-            else:
-                settled.append(outcome)
+                continue
+            self.settled.append(outcome)
+            if len(self.settled) >= MAX_SETTLED:
+                return  # the caller reports them, then asks again
+        self.exhausted = True
 
-    batch: list[ArticleResult] = []
-    for result in pipeline.run(to_parse()):
-        if result.error:
-            yield from _drain(settled)
-            yield Loaded(result.article, FAILED, reason=result.error)
-            continue
-        batch.append(result)
-        if len(batch) >= batch_size:
-            yield from _store(store, batch)
-            yield from _drain(settled)
-            batch = []
-    yield from _store(store, batch)
-    yield from _drain(settled)
+    def drain(self) -> Iterator[Loaded]:
+        while self.settled:
+            yield self.settled.popleft()
 
 
 def _store(store: EventStore, batch: list[ArticleResult]) -> Iterator[Loaded]:
@@ -82,8 +105,9 @@ def _store(store: EventStore, batch: list[ArticleResult]) -> Iterator[Loaded]:
                 yield from _store(store, [result])
             return
         log.info("article %s not stored: %s", batch[0].article.id, error)
-        yield Loaded(batch[0].article, FAILED, reason=str(error))
+        yield _failed(store, batch[0].article, "store", str(error))
         return
+    log.info("stored a batch of %d articles", len(batch))
     for result, outcome in zip(batch, stored, strict=True):
         status = STORED if outcome.stored else KNOWN  # the same text twice in one run
         yield Loaded(result.article, status, len(result.events), outcome)
@@ -98,10 +122,10 @@ def _without_parsing(store: EventStore, article: Article) -> Loaded | None:
             return None
         stored = store.store(article, None)
     except StoreError as error:
-        return Loaded(article, FAILED, reason=str(error))
+        return _failed(store, article, "store", str(error))
     return Loaded(article, COPIED if stored.stored else KNOWN, result=stored)
 
 
-def _drain(settled: deque[Loaded]) -> Iterator[Loaded]:
-    while settled:
-        yield settled.popleft()
+def _failed(store: EventStore, article: Article, stage: str, reason: str) -> Loaded:
+    store.record_error(error_origin(article), stage, reason, article.id)
+    return Loaded(article, FAILED, reason=reason)

@@ -1,0 +1,38 @@
+"""What runs inside a worker process: one Pipeline per process, built on first use and kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
+from whodid.records import Article
+
+T = TypeVar("T")
+
+_pipelines: dict[PipelineOptions, Pipeline] = {}
+
+
+def pipeline_for(options: PipelineOptions) -> Pipeline:
+    """This process's Pipeline for these options: models and data load once per worker, not per task."""
+    if options not in _pipelines:
+        _pipelines[options] = options.build()
+    return _pipelines[options]
+
+
+def warm_up(options: PipelineOptions) -> bool:
+    """Load the Pipeline now, so a worker that cannot load it fails at start, not on the first task."""
+    pipeline_for(options)
+    return True
+
+
+def code_articles(articles: list[Article], options: PipelineOptions) -> list[ArticleResult]:
+    return list(pipeline_for(options).run(articles))
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last may be shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
