@@ -33,19 +33,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
+from ipe_corpus import DEFAULT_SHARED, build_corpus
 from whodid import Pipeline
-from whodid.evaluate.formats import indiapoliceevents
-from whodid.evaluate.gold import ReadOptions
 from whodid.records import Article, Event
 from whodid.store import EventStore
 from whodid.store.loading import DEFAULT_BATCH
-
-DEFAULT_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-DOCS_RELATIVE = Path("data") / "dev" / "indiapoliceevents" / "docs.jsonl"
-PAIRING_STEPS = (0, 37, 101, 211, 307, 401, 503, 601, 709, 809)  # round r pairs article i with i + step
 
 Coded = list[tuple[Article, list[Event]]]
 
@@ -61,26 +56,6 @@ class StoreRun:
     events: int
     multi_report_events: int
     copies: int
-
-
-def build_corpus(shared: Path, count: int) -> list[Article]:
-    docs = shared / DOCS_RELATIVE
-    if not docs.is_file():
-        sys.exit(f"store_ingest: the IndiaPoliceEvents articles {docs} are absent; pass --shared PATH")
-    items = indiapoliceevents.read(docs, ReadOptions()).items
-    base = [Article(id=item.id, text=item.text, published=item.published) for item in items]
-    corpus: list[Article] = []
-    for round_number, step in enumerate(PAIRING_STEPS):
-        for index, article in enumerate(base):
-            if len(corpus) == count:
-                return corpus
-            text = article.text
-            if step:
-                other = base[(index + step) % len(base)].text
-                text = text[: len(text) // 2] + "\n" + other[len(other) // 2 :]
-            corpus.append(replace(article, id=f"{article.id}-r{round_number}", text=text,
-                                  outlet=f"Outlet {round_number}"))  # fmt: skip
-    return corpus
 
 
 def code(corpus: list[Article]) -> tuple[Coded, float]:

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from whodid.errors import StoreError
 
 Params = Sequence[Any]
 # PostgreSQL takes at most 65,535 parameters in one statement.
 _ROWS_PER_STATEMENT = 1000
+_STAGED_ROWS = "whodid_staged_rows"  # the name a batch's rows go by while DuckDB inserts them
 
 
 def is_postgres_url(location: str | Path) -> bool:
@@ -104,6 +106,18 @@ class DuckDatabase(Database):
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if rows:
             self._con.executemany(sql, [list(row) for row in rows])
+
+    def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> None:
+        """DuckDB reads a data frame's columns far faster than it parses a long VALUES list."""
+        if not rows:
+            return
+        table_and_columns = head.removeprefix("INSERT INTO ").removesuffix(" VALUES")
+        frame = pd.DataFrame([list(row) for row in rows], dtype=object)
+        self._con.register(_STAGED_ROWS, frame)
+        try:
+            self.execute(f"INSERT INTO {table_and_columns} SELECT * FROM {_STAGED_ROWS} {tail}")
+        finally:
+            self._con.unregister(_STAGED_ROWS)
 
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return self._con.execute(sql, list(params)).fetchall()

@@ -1,0 +1,190 @@
+"""Corpus scale: `whodid ingest` on worker processes against bare spaCy, memory as the corpus grows, and
+Dask with one worker against two.
+
+The corpus is `ipe_corpus.build_corpus(..., years_apart=True)`: distinct real articles made from the
+IndiaPoliceEvents articles (read from ../shared at run time), each round of 1,257 published a year after
+the last. Every measurement is one whole command run as a subprocess, start-up included, timed from
+outside, into a fresh DuckDB store; all of them run one after another in this one run.
+
+1. Throughput on `--articles` articles with `--processes` processes:
+   - bare spaCy: a process that loads the model (`whodid.nlp.load_nlp()`) and runs
+     `nlp.pipe(texts, n_process=P, batch_size=whodid's)` over every text, keeping nothing;
+   - whodid, coding only: `ProcessCoder(P).run(articles)` (worker processes, prefilter, detection,
+     resolution), results dropped;
+   - whodid ingest: `whodid ingest corpus.jsonl --db new.duckdb --workers P` (coding, merging, storing).
+2. Peak memory: the largest sum of the resident sets of a `whodid ingest --workers P` process tree (the
+   main process and its workers, sampled every 0.2 s) at each of `--memory-sizes` articles.
+3. Dask: `whodid ingest --dask local:1` against `--dask local:2` on `--dask-articles` articles, whole
+   commands, start-up of the local cluster included.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/corpus_scale.py [--articles 5000] [--processes 2]
+        [--memory-sizes 1000 5000 20000] [--dask-articles 2000] [--skip throughput memory dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from ipe_corpus import DEFAULT_SHARED, build_corpus, write_jsonl
+from whodid.store import EventStore
+
+SAMPLE_EVERY_S = 0.2
+BIN = Path(sys.executable).parent
+
+BARE_SPACY = """
+import json, sys
+from whodid.nlp import DEFAULT_BATCH_SIZE, load_nlp
+corpus, processes = sys.argv[1], int(sys.argv[2])
+texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
+nlp = load_nlp()
+for _ in nlp.pipe(texts, n_process=processes, batch_size=DEFAULT_BATCH_SIZE):
+    pass
+"""
+
+CODING_ONLY = """
+import sys
+from whodid.ingest import read_articles
+from whodid.records import Article
+from whodid.scale import ProcessCoder
+corpus, processes = sys.argv[1], int(sys.argv[2])
+articles = (item for item in read_articles([corpus]) if isinstance(item, Article))
+with ProcessCoder(processes) as coder:
+    for _ in coder.run(articles):
+        pass
+"""
+
+
+@dataclass(slots=True)
+class Measured:
+    label: str
+    articles: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+def timed(label: str, command: Sequence[str], articles: int) -> Measured:
+    """Run a command to its end; its wall time and the peak summed resident set of its process tree."""
+    start = time.perf_counter()
+    process = psutil.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process))
+        time.sleep(SAMPLE_EVERY_S)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read() if process.stderr else ""
+    if process.returncode not in (0, 3):
+        sys.exit(f"{label} failed ({process.returncode}):\n{stderr[-3000:]}")
+    print(f"  {label}: {articles} articles in {seconds:.1f} s ({articles / seconds:.2f}/s), "
+          f"peak {peak / 2**20:.0f} MB", flush=True)  # fmt: skip
+    return Measured(label, articles, seconds, peak / 2**20)
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def ingest_command(corpus: Path, db: Path, *options: str) -> list[str]:
+    return [str(BIN / "whodid"), "ingest", str(corpus), "--db", str(db), "--no-progress", *options]
+
+
+def stored_counts(db: Path) -> tuple[int, int]:
+    with EventStore(db, read_only=True) as store:
+        return store.count_articles(), store.count_events()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--dask-articles", type=int, default=2000)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "memory", "dask"])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = parser.parse_args()
+    sizes = [args.articles, *args.memory_sizes, args.dask_articles]
+    largest = build_corpus(args.shared.resolve(), max(sizes), years_apart=True)
+    print(f"{' '.join(shlex.quote(a) for a in sys.argv)}\n{platform.platform()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}", flush=True)  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="whodid-scale-") as folder:
+        work = Path(folder)
+
+        def corpus_of(count: int) -> Path:
+            path = work / f"corpus-{count}.jsonl"
+            if not path.exists():
+                write_jsonl(largest[:count], path)
+            return path
+
+        ingested: dict[int, Measured] = {}
+        if "throughput" not in args.skip:
+            count, processes = args.articles, str(args.processes)
+            corpus = corpus_of(count)
+            print(f"Throughput, {count} articles, {processes} processes:", flush=True)
+            bare = timed(
+                "bare spaCy nlp.pipe", [sys.executable, "-c", BARE_SPACY, str(corpus), processes], count
+            )
+            coding = timed(
+                "whodid coding only", [sys.executable, "-c", CODING_ONLY, str(corpus), processes], count
+            )
+            db = work / f"throughput-{count}.duckdb"
+            ingest = timed("whodid ingest", ingest_command(corpus, db, "--workers", processes), count)
+            ingested[count] = ingest
+            print(f"  stored (articles, events): {stored_counts(db)}")
+            print(f"  ratios to bare spaCy: coding only {coding.rate / bare.rate:.2f}x, "
+                  f"ingest {ingest.rate / bare.rate:.2f}x", flush=True)  # fmt: skip
+        if "memory" not in args.skip:
+            print(f"Peak memory of whodid ingest --workers {args.processes}:", flush=True)
+            for count in args.memory_sizes:
+                if count not in ingested:
+                    db = work / f"memory-{count}.duckdb"
+                    options = ("--workers", str(args.processes))
+                    ingested[count] = timed(
+                        f"ingest {count}", ingest_command(corpus_of(count), db, *options), count
+                    )
+            for count in args.memory_sizes:
+                print(f"  {count:>6} articles: peak {ingested[count].peak_rss_mb:.0f} MB, "
+                      f"{ingested[count].rate:.2f} articles/s")  # fmt: skip
+        if "dask" not in args.skip:
+            count = args.dask_articles
+            corpus = corpus_of(count)
+            print(f"Dask, {count} articles:", flush=True)
+            runs = [
+                timed(f"--dask local:{workers}", ingest_command(corpus, work / f"dask-{workers}.duckdb",
+                                                                "--dask", f"local:{workers}"), count)
+                for workers in (1, 2)
+            ]  # fmt: skip
+            same = stored_counts(work / "dask-1.duckdb") == stored_counts(work / "dask-2.duckdb")
+            print(f"  2 workers / 1 worker: {runs[1].rate / runs[0].rate:.2f}x; same store counts: {same}")
+
+
+if __name__ == "__main__":
+    main()
