@@ -118,8 +118,9 @@ parse_all_option = click.option(
 def main(verbose: bool) -> None:
     """whodid: who did what to whom, where and when, and who says so.
 
-    INPUT is a .txt file (with an optional .json sidecar of the same stem), a .jsonl file, a folder of
-    them, or - for stdin. Exit status: 0 done, 3 done but some inputs were skipped, 1 error.
+    INPUT is a .txt file (with an optional .json sidecar of the same stem), a .jsonl/.ndjson, .csv/.tsv,
+    .html/.htm or RSS/Atom (.rss, .atom, .xml) file, a folder of them, or - for stdin. Exit status: 0
+    done, 3 done but some inputs were skipped, 1 error.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="whodid: %(message)s")
 

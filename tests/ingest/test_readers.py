@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from whodid.ingest import Skipped, read_articles
 from whodid.records import Article
@@ -143,22 +146,25 @@ def test_empty_file_is_skipped(tmp_path: Path) -> None:
     assert "whitespace" in second.reason
 
 
-def test_binary_and_non_utf8_files_are_skipped(tmp_path: Path) -> None:
+def test_binary_files_are_skipped_and_latin1_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\x00\x00\x01")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Café in Mosul".encode("latin-1"))
 
-    first, second = read_all(binary, latin)
+    with caplog.at_level(logging.WARNING, logger="whodid.ingest"):
+        first, second = read_all(binary, latin)
 
     assert first == Skipped(str(binary), "binary file (NUL bytes)")
-    assert isinstance(second, Skipped) and second.origin == str(latin)
-    assert second.reason.startswith("not UTF-8 text")
+    assert isinstance(second, Article) and second.text == "Café in Mosul"
+    assert f"{latin}: not valid UTF-8 (first at offset 3)" in caplog.text
 
 
 def test_missing_path_and_unknown_extension_are_skipped_and_reading_goes_on(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.txt"
-    other = tmp_path / "table.csv"
+    other = tmp_path / "table.docx"
     other.write_text("a,b\n", encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text("Good text.", encoding="utf-8")
@@ -167,7 +173,7 @@ def test_missing_path_and_unknown_extension_are_skipped_and_reading_goes_on(tmp_
 
     assert first == Skipped(str(missing), "no such file or folder")
     assert isinstance(second, Skipped) and second.origin == str(other)
-    assert "unknown file type (.csv)" in second.reason
+    assert "unknown file type (.docx); expected .txt, .jsonl" in second.reason
     assert isinstance(third, Article) and third.id == "good"
 
 
@@ -209,3 +215,42 @@ def test_a_single_path_string_is_one_input(tmp_path: Path) -> None:
     text_file = tmp_path / "one.txt"
     text_file.write_text("One text.", encoding="utf-8")
     assert [a.id for a in read_articles(str(text_file))] == ["one"]  # type: ignore[union-attr]
+
+
+def test_json_lines_past_the_decoder_limits_are_skipped(tmp_path: Path) -> None:
+    feed = tmp_path / "limits.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    huge_number = '{"text": "A number.", "id": ' + "9" * 5000 + "}"
+    feed.write_text(f"{deep}\n{huge_number}\n" + json.dumps({"text": "Still read."}) + "\n", encoding="utf-8")
+
+    first, second, third = read_all(feed)
+
+    assert isinstance(first, Skipped) and first.reason == "line 1: invalid JSON: nested too deeply"
+    assert isinstance(second, Skipped) and second.reason.startswith("line 2: invalid JSON")
+    assert isinstance(third, Article) and third.text == "Still read."
+
+
+def test_a_jsonl_or_csv_file_of_blank_lines_is_reported_not_passed_over(tmp_path: Path) -> None:
+    blank_jsonl = tmp_path / "blank.jsonl"
+    blank_jsonl.write_text("\n \r\n\n", encoding="utf-8")
+    blank_csv = tmp_path / "blank.csv"
+    blank_csv.write_text("\n\n", encoding="utf-8")
+
+    assert read_all(blank_jsonl, blank_csv) == [
+        Skipped(str(blank_jsonl), "only whitespace, no text"),
+        Skipped(str(blank_csv), "only whitespace, no text"),
+    ]
+
+
+def test_stdin_of_control_characters_is_binary() -> None:
+    skipped = only_skipped(read_all("-", stdin=io.StringIO("\x1b\x01\x02 ok \x03\x04\x05")))
+    assert skipped.origin == "<stdin>" and skipped.reason.startswith("binary data")
+
+
+def test_non_english_text_passes_through_with_its_declared_language(tmp_path: Path) -> None:
+    feed = tmp_path / "world.jsonl"
+    feed.write_text(
+        json.dumps({"text": "Des manifestants ont défilé à Dakar.", "language": "fr"}) + "\n", "utf-8"
+    )
+    article = only_article(read_all(feed))
+    assert (article.text, article.language) == ("Des manifestants ont défilé à Dakar.", "fr")

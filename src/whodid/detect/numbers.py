@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,8 @@ _QUALIFIERS = sorted(
     (tuple(phrase.split()) for phrase in _QUALIFIER_PHRASES.split(", ")), key=len, reverse=True
 )
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+# No count runs longer; and Python refuses to convert digit strings of over 4300 digits.
+_MAX_DIGIT_CHARS = 30
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 _RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 _HYPHENS = frozenset({"-", "–"})
@@ -119,7 +122,15 @@ class _Amount:
 
 def parse_number(token: Token) -> int | None:
     """The value of one number token: "188", "1,200", "three", "twenty-five", "dozens"; None otherwise."""
-    amount = _amount(_words(token.lower_))
+    return number_from_words([token.lower_])
+
+
+def number_from_words(words: list[str]) -> int | None:
+    """The count a run of words states, one or more: ["three", "hundred", "and", "forty-two"] -> 342,
+    ["1,234"] -> 1234, ["1.5", "million"], ["a", "dozen"], ["dozens"] -> 24 (two of them, the least the
+    plural allows); a range ("10 to 15") by its lower bound. None when the words state no such count,
+    zero included: a stated "no one" is read apart, by the word, not as a number."""
+    amount = _amount([part for word in words for part in _words(word.lower())])
     return amount.value if amount else None
 
 
@@ -171,24 +182,28 @@ def _separates_range(words: list[str], index: int, between: bool) -> bool:
 def _part_value(words: list[str]) -> int | None:
     if not words or words[-1] in {"a", "an"}:
         return None  # "a" counts only before a scale: "a dozen", "a hundred"
-    total, current = 0.0, None
+    # Fractions, not floats: 4.1 * 1,000,000 must be 4,100,000 exactly, not 4,099,999.999...
+    total: Fraction | int = 0
+    current: Fraction | int | None = None
     for word in words:
         if word in {"a", "an"}:
-            current = 1.0
+            current = 1
         elif _DIGITS.match(word):
-            current = (current or 0) + float(word.replace(",", ""))
+            if len(word) > _MAX_DIGIT_CHARS:
+                return None
+            current = (current or 0) + Fraction(word.replace(",", ""))
         elif word in _UNITS or word in _TENS:
             current = (current or 0) + (_UNITS.get(word) or _TENS[word])
         elif word in {"hundred", "dozen"}:
-            current = (current or 1) * _SCALES[word]
+            current = (1 if current is None else current) * _SCALES[word]  # "0 hundred" is no hundred
         elif word in _SCALES:
-            total, current = total + (current or 1) * _SCALES[word], None
+            total, current = total + (1 if current is None else current) * _SCALES[word], None
         elif word in _VAGUE:
             current = current * _VAGUE[word] if current is not None else 2 * _VAGUE[word]
         elif word not in {"and", "of"}:
             return None
     value = total + (current or 0)
-    return int(value) if value >= 1 and value == int(value) else None
+    return int(value) if value >= 1 and value.denominator == 1 else None
 
 
 def _number_quantity(anchor: Token) -> Quantity | None:

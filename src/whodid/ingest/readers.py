@@ -1,41 +1,65 @@
-"""Read articles from text files, sidecars, JSONL, folders and stdin.
+"""Read articles from text, HTML, JSON Lines, CSV/TSV and RSS/Atom files, folders of them, and stdin.
 
 Every problem with one input becomes a ``Skipped`` item naming the input and the reason, never an
-exception: a corpus with one bad file or line still gets read.  Texts are kept exactly as decoded
-(no newline or whitespace normalisation) because every span downstream is an offset into them.
+exception: a corpus with one bad file, line, row or item still gets read. Texts are kept exactly as
+decoded (no newline or whitespace normalisation) because every span downstream is an offset into them;
+for HTML pages and feed items the text is the extracted readable text.
+
+What each file holds is told by its suffix:
+
+- ``.txt``: one article, with an optional sidecar ``.json`` of the same stem holding its metadata;
+- ``.jsonl``/``.ndjson``: one JSON object per line, ``text`` required;
+- ``.csv``/``.tsv``: a header row, then one article per row (see ``csv_articles``);
+- ``.html``/``.htm``: one article, its readable text and declared metadata (see ``html_text``);
+- ``.rss``/``.atom``/``.xml``: a feed, one article per item or entry (see ``feeds``).
+
+Bytes become text by one rule for every format (see ``decoding``): a byte-order mark decides, else
+UTF-8, with bytes outside UTF-8 read as Windows-1252 (or as an HTML/XML document's declared encoding),
+which is logged as a warning. Empty, whitespace-only, binary and oversized files are skipped.
+
+Metadata fields are ``id``, ``title``, ``outlet``, ``url``, ``published`` and ``language``, the same in
+every format. A publication date that is no date, or lies before 1900 or after tomorrow, skips its
+article with the reason (see ``articles.parse_published``). Text in any language is passed through with
+the ``language`` it declares: refusing what is not English is the pipeline's decision, not ingest's.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import logging
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
+from whodid.ingest.articles import Skipped, Unreadable, build_article, require_text
+from whodid.ingest.csv_articles import csv_articles
+from whodid.ingest.decoding import decode, refuse_binary, refuse_control_characters
+from whodid.ingest.feeds import feed_articles
+from whodid.ingest.html_text import html_page
 from whodid.records import Article
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-INPUT_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
-OPTIONAL_FIELDS = ("title", "outlet", "url", "language")
+CSV_DELIMITERS = {".csv": ",", ".tsv": "\t"}
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+# In the order messages list them.
+_SUFFIX_ORDER = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".html", ".htm", ".rss", ".atom", ".xml")
+INPUT_SUFFIXES = frozenset(_SUFFIX_ORDER)
+_MARKUP_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES  # documents that may declare their own encoding
 STDIN = "-"
+_SNIFF_BYTES = 64 * 1024  # what a streamed file's first read looks at, and the step over a long line
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # the UTF-32 marks start with these
 STDIN_ORIGIN = "<stdin>"
 
-
-@dataclass(slots=True, frozen=True)
-class Skipped:
-    """An input (or one line of it) that could not be read as an article, and why."""
-
-    origin: str  # file name, "file.jsonl:12", "<stdin>"
-    reason: str
-
-
-class _Unreadable(Exception):
-    """Internal: one input or field cannot be used; carries the human reason."""
+# A file's articles from its path and decoded text, with the fallback publication date.
+FileReader = Callable[[Path, str, date | None], Iterator[Article | Skipped]]
 
 
 def read_articles(
@@ -46,7 +70,8 @@ def read_articles(
 ) -> Iterator[Article | Skipped]:
     """Yield an ``Article`` for every readable article in ``inputs`` and a ``Skipped`` for the rest.
 
-    ``inputs`` holds paths to ``.txt``/``.jsonl``/``.ndjson`` files, folders, or ``"-"`` for stdin.
+    ``inputs`` holds paths to files of the suffixes in ``INPUT_SUFFIXES``, folders (read recursively,
+    hidden files left out), or ``"-"`` for stdin (plain text, or JSON Lines when it starts with ``{``).
     ``published`` is the publication date of articles whose input gives none. Files larger than
     ``max_bytes`` are skipped.
     """
@@ -77,7 +102,7 @@ def _read_folder(folder: Path, published: date | None, max_bytes: int) -> Iterat
         and not _is_hidden(path.relative_to(folder))
     )
     if not files:
-        yield Skipped(str(folder), "folder holds no .txt, .jsonl or .ndjson files")
+        yield Skipped(str(folder), f"folder holds no {_suffix_list()} files")
     for path in files:
         yield from _read_file(path, published, max_bytes)
 
@@ -88,25 +113,48 @@ def _is_hidden(relative: Path) -> bool:
 
 def _read_file(path: Path, published: date | None, max_bytes: int) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
-    if suffix not in INPUT_SUFFIXES:
+    reader = _reader_for(suffix)
+    if reader is None:
         yield Skipped(str(path), _unknown_suffix_reason(suffix))
         return
+    if suffix in JSONL_SUFFIXES and _larger_than(path, max_bytes):
+        yield from _streamed_jsonl(path, published, max_bytes)
+        return
     try:
-        data = _read_bytes(path, max_bytes)
-    except _Unreadable as problem:
+        decoded = decode(_read_bytes(path, max_bytes), markup=suffix in _MARKUP_SUFFIXES)
+        # Checked for every format: a blank JSONL or CSV file would otherwise give nothing at all.
+        require_text(decoded.text)
+    except Unreadable as problem:
         yield Skipped(str(path), str(problem))
         return
+    if decoded.note:
+        log.warning("%s: %s", path, decoded.note)
+    yield from reader(path, decoded.text, published)
+
+
+def _reader_for(suffix: str) -> FileReader | None:
     if suffix in TEXT_SUFFIXES:
-        yield _text_file_article(path, data, published)
-    else:
-        yield from _jsonl_articles(data.split(b"\n"), path.stem, str(path), published)
+        return _text_file_articles
+    if suffix in JSONL_SUFFIXES:
+        return _jsonl_file_articles
+    if suffix in CSV_DELIMITERS:
+        return _csv_file_articles
+    if suffix in HTML_SUFFIXES:
+        return _html_file_articles
+    if suffix in FEED_SUFFIXES:
+        return _feed_file_articles
+    return None
+
+
+def _suffix_list() -> str:
+    return ", ".join(_SUFFIX_ORDER[:-1]) + f" or {_SUFFIX_ORDER[-1]}"
 
 
 def _unknown_suffix_reason(suffix: str) -> str:
     if suffix == ".json":
         return "a .json file is read only as the sidecar of a .txt with the same stem, not as an input"
     shown = suffix or "no extension"
-    return f"unknown file type ({shown}); expected .txt, .jsonl or .ndjson"
+    return f"unknown file type ({shown}); expected {_suffix_list()}"
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -114,43 +162,114 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             limit = _megabytes(max_bytes)
-            raise _Unreadable(f"file too large: {_megabytes(size)} MB, over the {limit} MB limit")
+            raise Unreadable(f"file too large: {_megabytes(size)} MB, over the {limit} MB limit")
         data = path.read_bytes()
     except OSError as err:
-        raise _Unreadable(f"cannot read: {err.strerror or err}") from err
+        raise Unreadable(f"cannot read: {err.strerror or err}") from err
     if not data:
-        raise _Unreadable("empty file")
-    if b"\x00" in data:
-        raise _Unreadable("binary file (NUL bytes)")
+        raise Unreadable("empty file")
     return data
+
+
+def _larger_than(path: Path, max_bytes: int) -> bool:
+    try:
+        return path.stat().st_size > max_bytes
+    except OSError:
+        return False  # the ordinary path reports why it cannot be read
+
+
+def _streamed_jsonl(path: Path, published: date | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    """A JSON Lines file over the byte limit, read one line at a time: a corpus of any size in bounded
+    memory. The limit then holds for each line, one article; each line is decoded by the common rule."""
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield Skipped(origin, f"cannot read: {err.strerror or err}")
+        return
+    with handle:
+        head = handle.read(_SNIFF_BYTES)
+        try:
+            refuse_binary(head)
+        except Unreadable as problem:
+            yield Skipped(origin, str(problem))
+            return
+        if any(head.startswith(mark) for mark in _WIDE_BOMS):
+            yield Skipped(
+                origin, f"a JSON Lines file over {_megabytes(max_bytes)} MB must be UTF-8, not UTF-16/32"
+            )
+            return
+        handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+        number = 0
+        while raw := handle.readline(max_bytes + 1):
+            number += 1
+            where = f"{origin}:{number}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                _skip_rest_of_line(handle)
+                yield Skipped(
+                    where, f"line {number}: over the {_megabytes(max_bytes)} MB limit for one article"
+                )
+                continue
+            try:
+                decoded = decode(raw)
+            except Unreadable as problem:
+                yield Skipped(where, f"line {number}: {problem}")
+                continue
+            if decoded.note:
+                log.warning("%s: %s", where, decoded.note)
+            yield from _jsonl_articles([decoded.text], path.stem, origin, published, first_number=number)
+
+
+def _skip_rest_of_line(handle: BinaryIO) -> None:
+    while (chunk := handle.readline(_SNIFF_BYTES)) and not chunk.endswith(b"\n"):
+        pass
 
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
 
 
-def _decode(data: bytes) -> str:
-    # utf-8-sig drops a leading BOM, which is not part of the text spans point into.
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise _Unreadable(f"not UTF-8 text (bad byte at offset {err.start})") from err
+# -- one reader per format -------------------------------------------------------------------------
 
 
-def _text_file_article(path: Path, data: bytes, published: date | None) -> Article | Skipped:
+def _text_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
     origin = str(path)
     try:
-        text = _require_text(_decode(data))
         metadata = _read_sidecar(path)
-        return _build_article(metadata, text, default_id=path.stem, origin=origin, published=published)
-    except _Unreadable as problem:
-        return Skipped(origin, str(problem))
+        yield build_article(metadata, text, default_id=path.stem, origin=origin, published=published)
+    except Unreadable as problem:
+        yield Skipped(origin, str(problem))
 
 
-def _require_text(text: str) -> str:
-    if not text.strip():
-        raise _Unreadable("only whitespace, no text")
-    return text
+def _jsonl_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
+    return _jsonl_articles(text.split("\n"), path.stem, str(path), published)
+
+
+def _csv_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
+    delimiter = CSV_DELIMITERS[path.suffix.lower()]
+    return csv_articles(text, path.stem, str(path), published, delimiter)
+
+
+def _html_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
+    page = html_page(text)
+    if not page.text.strip():
+        yield Skipped(str(path), "no readable text (only markup, scripts, styles or navigation)")
+        return
+    metadata = {
+        "title": page.title,
+        "outlet": page.outlet,
+        "url": page.url,
+        "published": page.published,
+        "language": page.language,
+    }
+    try:
+        yield build_article(metadata, page.text, default_id=path.stem, origin=str(path), published=published)
+    except Unreadable as problem:
+        yield Skipped(str(path), str(problem))
+
+
+def _feed_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
+    return feed_articles(text, path.stem, str(path), published)
 
 
 def _read_sidecar(text_path: Path) -> dict[str, Any]:
@@ -158,98 +277,47 @@ def _read_sidecar(text_path: Path) -> dict[str, Any]:
     if not sidecar.is_file():
         return {}
     try:
-        metadata = json.loads(_decode(sidecar.read_bytes()))
-    except (OSError, ValueError, _Unreadable) as err:
-        raise _Unreadable(f"sidecar {sidecar.name}: cannot read: {err}") from err
+        metadata = json.loads(decode(sidecar.read_bytes()).text)
+    except (OSError, ValueError, Unreadable) as err:
+        raise Unreadable(f"sidecar {sidecar.name}: cannot read: {err}") from err
     if not isinstance(metadata, dict):
-        raise _Unreadable(f"sidecar {sidecar.name}: expected a JSON object, got {type(metadata).__name__}")
+        raise Unreadable(f"sidecar {sidecar.name}: expected a JSON object, got {type(metadata).__name__}")
     return metadata
 
 
 def _jsonl_articles(
-    lines: Iterable[bytes | str], stem: str, origin: str, published: date | None
+    lines: Iterable[str], stem: str, origin: str, published: date | None, first_number: int = 1
 ) -> Iterator[Article | Skipped]:
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_number):
+        if not line.strip():
+            continue
         where = f"{origin}:{number}"
         try:
-            if isinstance(line, bytes):
-                line = _decode_line(line, first=number == 1)
-            if not line.strip():
-                continue
             record = _parse_json_object(line)
             text = record.get("text")
             if text is None:
-                raise _Unreadable("no 'text' field")
+                raise Unreadable("no 'text' field")
             if not isinstance(text, str):
-                raise _Unreadable(f"'text' is not a string but {type(text).__name__}")
-            _require_text(text)
+                raise Unreadable(f"'text' is not a string but {type(text).__name__}")
+            require_text(text)
             default_id = f"{stem}-{number}"
-            yield _build_article(record, text, default_id=default_id, origin=where, published=published)
-        except _Unreadable as problem:
+            yield build_article(record, text, default_id=default_id, origin=where, published=published)
+        except Unreadable as problem:
             yield Skipped(where, f"line {number}: {problem}")
-
-
-def _decode_line(line: bytes, first: bool) -> str:
-    try:
-        return line.decode("utf-8-sig" if first else "utf-8")
-    except UnicodeDecodeError as err:
-        raise _Unreadable("not UTF-8 text") from err
 
 
 def _parse_json_object(line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise _Unreadable(f"invalid JSON: {err.msg} at column {err.colno}") from err
+        raise Unreadable(f"invalid JSON: {err.msg} (column {err.colno})") from err
+    except RecursionError as err:
+        raise Unreadable("invalid JSON: nested too deeply") from err
+    except ValueError as err:  # the decoder's own limits, such as a number of over 4300 digits
+        raise Unreadable(f"invalid JSON: {err}") from err
     if not isinstance(record, dict):
-        raise _Unreadable(f"expected a JSON object, got {type(record).__name__}")
+        raise Unreadable(f"expected a JSON object, got {type(record).__name__}")
     return record
-
-
-def _build_article(
-    metadata: dict[str, Any], text: str, default_id: str, origin: str, published: date | None
-) -> Article:
-    """An article from its text and metadata; the metadata's date wins over the fallback ``published``."""
-    own_date = _parse_published(metadata.get("published"))
-    fields = {name: _optional_text(metadata, name) for name in OPTIONAL_FIELDS}
-    return Article(
-        id=_optional_text(metadata, "id") or default_id,
-        text=text,
-        published=own_date or published,
-        origin=origin,
-        **fields,
-    )
-
-
-def _optional_text(metadata: dict[str, Any], name: str) -> str | None:
-    value = metadata.get(name)
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _Unreadable(f"{name}: expected text, got {type(value).__name__}")
-    return str(value)
-
-
-def _parse_published(value: object) -> date | None:
-    """A date from ISO ``YYYY-MM-DD`` or a full ISO datetime (its date kept); None when absent.
-
-    Anything else raises ``_Unreadable``, so the article is skipped rather than silently undated.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    if not isinstance(value, str):
-        raise _Unreadable(f"published: not a date: {value!r}")
-    cleaned = value.strip()
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(cleaned).date()
-    except ValueError:
-        raise _Unreadable(f"published: not a date: {value!r}") from None
 
 
 def _read_stdin(stream: TextIO, published: date | None, max_bytes: int) -> Iterator[Article | Skipped]:
@@ -273,7 +341,16 @@ def _read_stdin(stream: TextIO, published: date | None, max_bytes: int) -> Itera
     elif text.lstrip().startswith("{"):
         yield from _jsonl_articles(text.split("\n"), "stdin", STDIN_ORIGIN, published)
     else:
-        # A hash, not a bare "stdin", so two runs over different texts never share an article id.
-        article = Article(id="stdin", text=text, published=published, origin=STDIN_ORIGIN)
-        article.id = f"stdin-{article.content_hash[:12]}"
-        yield article
+        yield from _stdin_text_article(text, published)
+
+
+def _stdin_text_article(text: str, published: date | None) -> Iterator[Article | Skipped]:
+    try:
+        refuse_control_characters(text)
+    except Unreadable as problem:
+        yield Skipped(STDIN_ORIGIN, str(problem))
+        return
+    # A hash, not a bare "stdin", so two runs over different texts never share an article id.
+    article = Article(id="stdin", text=text, published=published, origin=STDIN_ORIGIN)
+    article.id = f"stdin-{article.content_hash[:12]}"
+    yield article

@@ -7,7 +7,8 @@ that change its meaning ("late", "last", "mid-").
 Nothing is guessed: with no publication date, phrases that need one ("yesterday", "7 February") stay
 unresolved, and so do phrases counted from another date in the text ("the day before", "the following
 Monday"). Impossible or absurd dates ("31 February", "2024-13-01", "in 1850", "in 2031" in a 2024
-article) are rejected with a reason, which `scan_dates` reports.
+article) are rejected with a reason, which `scan_dates` reports; so are phrases counted off the calendar
+from a publication date at its edge ("yesterday" on 1 January of year 1).
 
 "since X" runs from X's first day to the publication date at X's precision; its span is X alone, like
 any other leading preposition. With no publication date, or when X starts after it, X keeps its own range.
@@ -19,7 +20,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import MINYEAR, date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from whodid.records import DateRef, Span
 
@@ -119,6 +120,8 @@ def _longest_month(month: int) -> int:
 
 
 def _a_year_after(day: date) -> date:
+    if day.year == MAXYEAR:
+        return date.max
     return _day(day.year + 1, day.month, day.day) or date(day.year + 1, 3, 1)  # 29 February: 1 March
 
 
@@ -423,10 +426,21 @@ def _candidates(text: str, published: date | None) -> Iterator[_Candidate]:
     for form in _FORMS:
         for match in form.pattern.finditer(text):
             start, end = match.span("phrase")
-            outcome = _checked(form.resolve(match, published), text[start:end], published)
-            if isinstance(outcome, tuple) and published is not None and _after_since(text, start):
-                outcome = _since(outcome, published)
-            yield _Candidate(start, end, outcome)
+            yield _Candidate(start, end, _outcome(form, match, text, published))
+
+
+def _outcome(form: _Form, match: re.Match[str], text: str, published: date | None) -> Outcome:
+    start, end = match.span("phrase")
+    try:
+        outcome = _checked(form.resolve(match, published), text[start:end], published)
+        if isinstance(outcome, tuple) and published is not None and _after_since(text, start):
+            outcome = _since(outcome, published)
+        return outcome
+    except (OverflowError, ValueError):
+        # Only date arithmetic raises these: counting from a publication date at the calendar's edge
+        # ("yesterday" on 1 January of year 1, "next week" in 9999) runs off the calendar.
+        phrase = text[start:end]
+        return _Rejection(f"{phrase} counted from publication ({published}) falls outside the calendar")
 
 
 def _after_since(text: str, start: int) -> bool:
