@@ -15,7 +15,9 @@ outside, into a fresh DuckDB store; all of them run one after another in this on
 2. Peak memory: the largest sum of the resident sets of a `whodid ingest --workers P` process tree (the
    main process and its workers, sampled every 0.2 s) at each of `--memory-sizes` articles.
 3. Dask: `whodid ingest --dask local:1` against `--dask local:2` on `--dask-articles` articles, whole
-   commands, start-up of the local cluster included.
+   commands, start-up of the local cluster included; then the same without the store
+   (`DaskCoder(...).run(articles)`, partitions written and read back, results dropped), which shows how
+   the cluster's part scales when the one storing process does not share the machine's two cores.
 
 Run from the repository root:
 
@@ -65,6 +67,19 @@ articles = (item for item in read_articles([corpus]) if isinstance(item, Article
 with ProcessCoder(processes) as coder:
     for _ in coder.run(articles):
         pass
+"""
+
+DASK_CODING_ONLY = """
+import sys
+from whodid.ingest import read_articles
+from whodid.records import Article
+from whodid.scale import DaskCoder
+corpus, scheduler = sys.argv[1], sys.argv[2]
+articles = (item for item in read_articles([corpus]) if isinstance(item, Article))
+if __name__ == "__main__":
+    with DaskCoder(scheduler) as coder:
+        for _ in coder.run(articles):
+            pass
 """
 
 
@@ -184,6 +199,12 @@ def main() -> None:
             ]  # fmt: skip
             same = stored_counts(work / "dask-1.duckdb") == stored_counts(work / "dask-2.duckdb")
             print(f"  2 workers / 1 worker: {runs[1].rate / runs[0].rate:.2f}x; same store counts: {same}")
+            coding = [
+                timed(f"coding only, local:{workers}", [sys.executable, "-c", DASK_CODING_ONLY, str(corpus),
+                                                        f"local:{workers}"], count)
+                for workers in (1, 2)
+            ]  # fmt: skip
+            print(f"  coding only, 2 workers / 1 worker: {coding[1].rate / coding[0].rate:.2f}x")
 
 
 if __name__ == "__main__":
