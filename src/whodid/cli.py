@@ -247,7 +247,7 @@ def _coder(
     model: str, parse_all: bool, workers: int, scheduler: str | None, parts_dir: Path | None
 ) -> Iterator[Coder]:
     """The Pipeline in this process, or one spread over worker processes or a Dask cluster."""
-    options = PipelineOptions(model=model, prefilter=not parse_all)
+    options = _options(model, parse_all)
     if scheduler is not None:
         from whodid.scale import DaskCoder  # Dask loads only for a cluster run
 
@@ -571,9 +571,13 @@ def gazetteer_find(name: str, countries: tuple[str, ...]) -> None:
 
 def _pipeline(model: str, parse_all: bool) -> Pipeline:
     try:
-        return Pipeline(model=model, prefilter=not parse_all)
+        return _options(model, parse_all).build()
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _options(model: str, parse_all: bool) -> PipelineOptions:
+    return PipelineOptions(model=model, prefilter=not parse_all)
 
 
 def _read(

@@ -19,7 +19,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 
 from distributed import Client, Future, LocalCluster
 
@@ -27,7 +26,7 @@ from whodid.errors import WhodidError
 from whodid.pipeline import ArticleResult, PipelineOptions
 from whodid.records import Article
 from whodid.scale.partitions import read_partition, write_partition
-from whodid.scale.worker import chunks, code_articles, warm_up
+from whodid.scale.worker import ClosingCoder, chunks, code_articles, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def connect(scheduler: str, timeout_s: float = CONNECT_TIMEOUT_S) -> tuple[Clien
         raise WhodidError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
 
 
-class DaskCoder:
+class DaskCoder(ClosingCoder):
     """A Coder that codes partitions of articles on a Dask cluster. Use it as a context manager (or call
     `close`): a `local:N` cluster ends with it, and partitions it wrote to a temporary folder go."""
 
@@ -122,11 +121,3 @@ class DaskCoder:
             self._cluster.close()
         if self._temporary:
             shutil.rmtree(self.parts_dir.parent, ignore_errors=True)
-
-    def __enter__(self) -> DaskCoder:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()

@@ -15,11 +15,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from types import TracebackType
 
 from whodid.pipeline import ArticleResult, PipelineOptions
 from whodid.records import Article
-from whodid.scale.worker import chunks, code_articles, warm_up
+from whodid.scale.worker import ClosingCoder, chunks, code_articles, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 WORKER_DIED = "the worker process coding it died (it may have run out of memory)"
 
 
-class ProcessCoder:
+class ProcessCoder(ClosingCoder):
     """A Coder that spreads articles over `workers` processes. Use it as a context manager (or call
     `close`) so the processes end with the run."""
 
@@ -95,11 +94,3 @@ class ProcessCoder:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def __enter__(self) -> ProcessCoder:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()

@@ -1,10 +1,12 @@
-"""What runs inside a worker process: one Pipeline per process, built on first use and kept."""
+"""What runs inside a worker process (one Pipeline per process, built on first use and kept), and what
+the coders that own worker processes share."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TypeVar
+from types import TracebackType
+from typing import Self, TypeVar
 
 from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
 from whodid.records import Article
@@ -36,3 +38,18 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+class ClosingCoder:
+    """A coder that owns processes: used as a context manager, they end with the block."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
