@@ -18,12 +18,15 @@ lint: $(STAMP)
 
 install: $(STAMP)
 
-# Every dependency, the spaCy model included, is pinned with its hashes in requirements.lock.
+# Every dependency, the spaCy model included, is pinned with its hashes in requirements.lock; the web
+# page's libraries are pinned in web/package-lock.json and copied next to the page (no CDN at run time).
 # The gazetteer's index of places is built here, once, rather than by the first run or test.
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml web/package-lock.json src/whodid/web/vendor.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	npm ci --prefix web --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m whodid.web.assets web/node_modules
 	$(BIN)/whodid gazetteer build
 	touch $@
 
@@ -33,4 +36,4 @@ lock:
 		--no-emit-find-links --no-emit-index-url -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache web/node_modules src/whodid/web/static/vendor

@@ -481,6 +481,41 @@ def copies(db_location: str, article_id: str | None, edits: bool) -> None:
         raise click.ClickException(str(error)) from error
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(min=1, max=65535), default=8000, show_default=True)
+@click.option(
+    "--api-key", default=None, envvar="WHODID_API_KEY",
+    help="Key that POST /api/articles needs (env WHODID_API_KEY); without one the server is read-only.",
+)  # fmt: skip
+@model_option
+@click.option(
+    "--writes-per-minute", type=click.FloatRange(min=0.1, max=10_000), default=30.0, show_default=True,
+    help="Write requests a client may make a minute (in bursts of up to 10).",
+)  # fmt: skip
+def serve(
+    db_location: str, host: str, port: int, api_key: str | None, model: str, writes_per_minute: float
+) -> None:
+    """Serve the store's events: the page at /, the REST API at /api, its docs at /docs."""
+    import uvicorn
+
+    from whodid.web import ServeSettings, create_app
+
+    settings = ServeSettings(
+        db_location, api_key=api_key or None, model=model, writes_per_minute=writes_per_minute
+    )
+    try:
+        app = create_app(settings)
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
+    mode = "reads and writes (with the API key)" if settings.writable else "read-only"
+    click.echo(
+        f"whodid: serving {db_location} ({mode}) on http://{host}:{port}/  (API docs: /docs)", err=True
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "gold_format", default="auto", show_default=True,

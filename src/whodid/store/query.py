@@ -11,6 +11,18 @@ from whodid.geo import EARTH_RADIUS_KM
 # One degree of latitude in km: the box that lets the index-free distance test see fewer rows.
 _KM_PER_DEGREE = 111.0
 MAX_LIMIT = 100_000  # a page never asks for more rows than this
+# The orders events can be read in, by name; ties keep the order events were stored in.
+SORTS: dict[str, str] = {
+    "stored": "added_order",
+    "date": '"date" NULLS LAST, added_order',
+    "-date": '"date" DESC NULLS LAST, added_order',
+    "fatalities": "fatalities NULLS LAST, added_order",
+    "-fatalities": "fatalities DESC NULLS LAST, added_order",
+    "sources": "independent_sources, added_order",
+    "-sources": "independent_sources DESC, added_order",
+    "type": '"type", added_order',
+    "country": "country NULLS LAST, added_order",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,11 @@ class EventQuery:
     limit: int | None = None
     offset: int = 0
     order_by_date: bool = False  # by date (undated last); otherwise in the order events were stored
+    sort: str | None = None  # one of SORTS; wins over order_by_date
+
+    def __post_init__(self) -> None:
+        if self.sort is not None and self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (or "") and its parameters."""
@@ -69,7 +86,7 @@ class EventQuery:
                 "event_id IN (SELECT ea.event_id FROM event_actors ea JOIN actors ac ON ac.actor_key = "
                 "ea.actor_key WHERE lower(ac.name) LIKE ? ESCAPE '\\' OR ac.actor_id = ? OR ac.country = ?)"
             )
-            params += [f"%{_literal_like(self.actor.casefold())}%", self.actor, self.actor.upper()]
+            params += [f"%{literal_like(self.actor.casefold())}%", self.actor, self.actor.upper()]
         if self.country:
             clauses.append("country = ?")
             params.append(self.country.upper())
@@ -91,10 +108,15 @@ class EventQuery:
             params += list(self.factuality)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    def count_sql(self) -> tuple[str, list[Any]]:
+        """How many events pass the filters (limit and offset aside)."""
+        where, params = self.where()
+        return f"SELECT count(*) FROM events{where}", params
+
     def sql(self, columns: str) -> tuple[str, list[Any]]:
         where, params = self.where()
-        order = ' ORDER BY "date" NULLS LAST, added_order' if self.order_by_date else " ORDER BY added_order"
-        sql = f"SELECT {columns} FROM events{where}{order}"
+        sort = self.sort or ("date" if self.order_by_date else "stored")
+        sql = f"SELECT {columns} FROM events{where} ORDER BY {SORTS[sort]}"
         limit = min(self.limit, MAX_LIMIT) if self.limit is not None else None
         if limit is not None:
             sql += " LIMIT ?"
@@ -105,7 +127,7 @@ class EventQuery:
         return sql, params
 
 
-def _literal_like(text: str) -> str:
+def literal_like(text: str) -> str:
     """Text for a LIKE pattern that matches itself: "_" and "%" in a name are not wildcards."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -1,0 +1,113 @@
+"""Articles sent to the server for coding: their JSON form, and coding then storing them.
+
+Coding (seconds for a long article) happens outside the store's lock, so readers are not held up by it;
+only the store's short transaction takes the lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from whodid.ingest.articles import Unreadable, build_article, require_text
+from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
+from whodid.records import Article, stable_id
+from whodid.store import EventStore
+from whodid.store.loading import Loaded, load_articles
+
+
+class ArticleIn(BaseModel):
+    """One article to code. Only `text` is required; `published` (YYYY-MM-DD) anchors relative dates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The article's text (plain text, not HTML).")
+    id: str | None = Field(default=None, max_length=200, description="Your id; else one from text and url.")
+    title: str | None = Field(default=None, max_length=2_000)
+    url: str | None = Field(default=None, max_length=2_000)
+    outlet: str | None = Field(default=None, max_length=300)
+    published: str | None = Field(default=None, max_length=40, description="YYYY-MM-DD (or an ISO datetime).")
+    language: str | None = Field(default=None, max_length=20)
+
+
+class Submission(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1)
+
+
+def to_articles(submission: Submission, max_chars: int) -> list[Article]:
+    """The submitted articles as records; raises ``ValueError`` naming the article and field at fault."""
+    articles = []
+    for number, item in enumerate(submission.articles):
+        if len(item.text) > max_chars:
+            raise ValueError(
+                f"articles[{number}].text: {len(item.text):,} characters, over the limit of {max_chars:,}"
+            )
+        metadata: dict[str, Any] = item.model_dump(exclude={"text"})
+        default_id = "api-" + stable_id(item.text, item.url or "", item.outlet or "")
+        try:
+            article = build_article(metadata, require_text(item.text), default_id, "", None)
+        except Unreadable as err:
+            raise ValueError(f"articles[{number}].{err}") from err
+        article.origin = f"api:{article.id}"
+        articles.append(article)
+    return articles
+
+
+class Coding:
+    """One pipeline for the server's writes, built on the first write (loading the model takes seconds)."""
+
+    def __init__(self, options: PipelineOptions, pipeline: Pipeline | None = None) -> None:
+        self.options = options
+        self._pipeline = pipeline
+        self._lock = threading.Lock()  # one article through the pipeline at a time
+
+    def code(self, articles: list[Article]) -> list[ArticleResult]:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = self.options.build()
+            return list(self._pipeline.run(articles))
+
+
+class _Coded:
+    """A coder (`whodid.pipeline.Coder`) that hands out results coded beforehand."""
+
+    def __init__(self, results: list[ArticleResult]) -> None:
+        self.results = {id(result.article): result for result in results}
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        for article in articles:
+            yield self.results[id(article)]
+
+
+def code_and_store(
+    articles: list[Article], coding: Coding, store: EventStore, store_lock: AbstractContextManager[Any]
+) -> list[dict[str, Any]]:
+    """Code the articles, store them in one go, and say what became of each, in the order sent."""
+    results = coding.code(articles)
+    with store_lock:
+        outcomes = {id(loaded.article): loaded for loaded in load_articles(store, _Coded(results), articles)}
+        return [_outcome(store, outcomes[id(article)]) for article in articles]
+
+
+def _outcome(store: EventStore, loaded: Loaded) -> dict[str, Any]:
+    event_ids = [
+        event_id
+        for (event_id,) in store.db.fetchall(
+            "SELECT event_id FROM mentions WHERE article_id = ? GROUP BY event_id ORDER BY min(added_order)",
+            [loaded.article.id],
+        )
+    ]
+    stored = loaded.result
+    return {
+        "id": loaded.article.id,
+        "status": loaded.status,
+        "events": event_ids,
+        "copy_of": stored.original_id if stored else None,
+        "reason": loaded.reason,
+    }

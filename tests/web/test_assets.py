@@ -1,0 +1,37 @@
+"""The page's third-party files: listed once, copied from npm's folder, missing ones named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whodid.errors import WhodidError
+from whodid.web.assets import install_vendor_files, missing_vendor_files, require_vendor_files, vendor_files
+
+
+def _node_modules(root: Path) -> Path:
+    for source in vendor_files().values():
+        (root / source).parent.mkdir(parents=True, exist_ok=True)
+        (root / source).write_text(f"file {source}")
+    return root
+
+
+def test_every_listed_file_is_copied_under_its_own_name(tmp_path):
+    target = tmp_path / "vendor"
+    copied = install_vendor_files(_node_modules(tmp_path / "node_modules"), target)
+    assert len(copied) == len(vendor_files())
+    assert (target / "d3.min.js").read_text() == "file d3/dist/d3.min.js"
+    assert missing_vendor_files(target) == []
+    require_vendor_files(target)
+
+
+def test_missing_files_are_named_with_what_to_run(tmp_path):
+    with pytest.raises(WhodidError, match=r"countries-50m\.json.*make install"):
+        require_vendor_files(tmp_path)
+    with pytest.raises(WhodidError, match="npm ci"):
+        install_vendor_files(tmp_path / "empty", tmp_path / "vendor")
+
+
+def test_the_installed_page_has_its_libraries():
+    assert missing_vendor_files() == [], "run `make install` to copy the page's libraries"
