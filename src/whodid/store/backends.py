@@ -45,6 +45,12 @@ class Database:
         """The column names and rows of a query (for raw SQL and data frames)."""
         raise NotImplementedError
 
+    def fetch_lists(self, sql: str, params: Params = ()) -> list[list[Any]]:
+        """A query's result as one list per column (NULL as None): a map's 50,000 points without
+        building 50,000 row tuples first where the engine can hand over columns."""
+        names, rows = self.fetch_columns(sql, params)
+        return [[row[index] for row in rows] for index in range(len(names))]
+
     def run_script(self, sql: str) -> None:
         """Several `;`-separated statements without parameters (a migration)."""
         raise NotImplementedError
@@ -126,6 +132,11 @@ class DuckDatabase(Database):
         cursor = self._con.execute(sql, list(params))
         names = [column[0] for column in cursor.description or []]
         return names, cursor.fetchall()
+
+    def fetch_lists(self, sql: str, params: Params = ()) -> list[list[Any]]:
+        # NumPy columns (masked where NULL) turn into Python lists in C, several times faster than rows.
+        columns = self._con.execute(sql, list(params)).fetchnumpy()
+        return [column.tolist() for column in columns.values()]
 
     def run_script(self, sql: str) -> None:
         self._con.execute(sql)

@@ -24,7 +24,6 @@ MAX_REPORTS = 100  # reports listed with one event
 EVIDENCE_CHARS = 60_000  # of an article's text around the mention shown as evidence
 BUCKETS = ("day", "week", "month", "year")
 MAX_BUCKETS = 1_500  # time steps of a timeline: a longer span is counted in coarser steps
-_EPOCH = date(1970, 1, 1)
 _BUCKET_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 _PAGE_COLUMNS = (
     "event_id", "type", "mode", "acled_event_type", "acled_sub_event_type", "date", "date_precision",
@@ -77,21 +76,23 @@ def map_points(store: EventStore, query: EventQuery, limit: int = MAX_POINTS) ->
     where, params = query.where()
     placed = "lat IS NOT NULL AND lon IS NOT NULL"
     where = f"{where} AND {placed}" if where else f" WHERE {placed}"
-    found = store.db.fetchall(
-        f'SELECT event_id, lat, lon, "type", "date", independent_sources FROM events{where} '
-        "ORDER BY added_order LIMIT ?",
+    # Rounding, day numbers and defaults in SQL, columns straight from the engine: 50,000 rows in ms.
+    ids, lat, lon, names, days, sources = store.db.fetch_lists(
+        "SELECT event_id, round(lat * 100000) / 100000, round(lon * 100000) / 100000, "
+        '"type", "date" - DATE \'1970-01-01\', '
+        f"coalesce(independent_sources, 1) FROM events{where} ORDER BY added_order LIMIT ?",
         [*params, limit + 1],
     )
-    truncated = len(found) > limit
-    found = found[:limit]
+    truncated = len(ids) > limit
+    ids, lat, lon, names, days, sources = (column[:limit] for column in (ids, lat, lon, names, days, sources))
     types: dict[str, int] = {}
     return {
-        "ids": [row[0] for row in found],
-        "lat": [round(float(row[1]), 5) for row in found],
-        "lon": [round(float(row[2]), 5) for row in found],
-        "type": [types.setdefault(row[3], len(types)) for row in found],
-        "day": [None if row[4] is None else (row[4] - _EPOCH).days for row in found],
-        "sources": [int(row[5] or 1) for row in found],
+        "ids": ids,
+        "lat": lat,
+        "lon": lon,
+        "type": [types.setdefault(name, len(types)) for name in names],
+        "day": days,
+        "sources": sources,
         "types": list(types),
         "truncated": truncated,
     }
@@ -130,12 +131,11 @@ def actor_network(store: EventStore, query: EventQuery, max_actors: int = 60) ->
     and the source -> target links between them weighted by events."""
     max_actors = max(1, min(max_actors, MAX_ACTORS))
     chosen, params = query.where()
-    events = f"SELECT event_id FROM events{chosen}"
     nodes = store.db.fetchall(
         "SELECT ac.actor_key, ac.name, ac.country, ac.sector, count(DISTINCT ea.event_id) AS n, "
         "sum(CASE WHEN ea.\"role\" = 'source' THEN 1 ELSE 0 END), "
         "sum(CASE WHEN ea.\"role\" = 'target' THEN 1 ELSE 0 END) "
-        f"FROM event_actors ea JOIN actors ac ON ac.actor_key = ea.actor_key WHERE ea.event_id IN ({events}) "
+        f"FROM event_actors ea JOIN actors ac ON ac.actor_key = ea.actor_key WHERE {_among(chosen, 'ea')} "
         "GROUP BY ac.actor_key, ac.name, ac.country, ac.sector ORDER BY n DESC, ac.name LIMIT ?",
         [*params, max_actors],
     )
@@ -146,7 +146,7 @@ def actor_network(store: EventStore, query: EventQuery, max_actors: int = 60) ->
         links = store.db.fetchall(
             "SELECT s.actor_key, t.actor_key, count(DISTINCT s.event_id) AS n FROM event_actors s "
             "JOIN event_actors t ON t.event_id = s.event_id AND t.\"role\" = 'target' "
-            f"WHERE s.\"role\" = 'source' AND s.event_id IN ({events}) AND s.actor_key IN ({marks_}) "
+            f"WHERE s.\"role\" = 'source' AND {_among(chosen, 's')} AND s.actor_key IN ({marks_}) "
             f"AND t.actor_key IN ({marks_}) AND s.actor_key <> t.actor_key "
             "GROUP BY s.actor_key, t.actor_key ORDER BY n DESC LIMIT ?",
             [*params, *keys, *keys, max_actors * 4],
@@ -322,6 +322,12 @@ def _article(values: Any) -> dict[str, Any]:
     article = {name: _plain(value) for name, value in zip(_ARTICLE_COLUMNS, values, strict=True)}
     article["copy_of"] = article.pop("original_id")
     return article
+
+
+def _among(where: str, alias: str) -> str:
+    """The condition that `alias`'s event passes the filters `where`; unfiltered, every event does, and
+    asking the events table which ones would only cost time."""
+    return f"{alias}.event_id IN (SELECT event_id FROM events{where})" if where else "TRUE"
 
 
 def _with_clause(query: EventQuery, clause: str, select: str) -> tuple[str, list[Any]]:
