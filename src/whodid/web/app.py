@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -32,10 +31,11 @@ from whodid.errors import StoreError, WhodidError
 from whodid.nlp import DEFAULT_MODEL
 from whodid.pipeline import Pipeline, PipelineOptions
 from whodid.records import FACTUALITIES
-from whodid.store import EventStore, views
+from whodid.store import views
 from whodid.store.query import SORTS, EventQuery, Near
 from whodid.web.assets import STATIC, require_vendor_files
 from whodid.web.limits import RateLimiter, TooLarge, read_limited
+from whodid.web.store_access import StoreAccess
 from whodid.web.submission import Coding, Submission, code_and_store, to_articles
 
 API_KEY_HEADER = "X-API-Key"
@@ -91,15 +91,14 @@ def create_app(settings: ServeSettings, pipeline: Pipeline | None = None) -> Fas
     the first write). Raises `WhodidError` if the store or the page's libraries are not usable, so
     `whodid serve` fails at start, not at the first request."""
     require_vendor_files()
-    store = EventStore(settings.location, read_only=not settings.writable)
-    store_lock = threading.Lock()  # one connection, shared by the server's threads
+    access = StoreAccess(settings.location, read_only=not settings.writable)
     coding = Coding(PipelineOptions(model=settings.model), pipeline)
     limiter = RateLimiter(settings.writes_per_minute, settings.write_burst)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        store.close()
+        access.close()
 
     app = FastAPI(
         title="whodid",
@@ -111,14 +110,14 @@ def create_app(settings: ServeSettings, pipeline: Pipeline | None = None) -> Fas
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = store
+    app.state.store = access
     _add_error_handlers(app)
     _add_guards(app)
     # Level 5 compresses a 50,000-event map a third as slowly as the default 9, and as small within 2%.
     app.add_middleware(GZipMiddleware, minimum_size=2_000, compresslevel=5)
 
     def read(function: Callable[..., Any], *args: Any) -> Any:
-        with store_lock:
+        with access as store:
             try:
                 return function(store, *args)
             except StoreError as err:
@@ -249,7 +248,7 @@ def create_app(settings: ServeSettings, pipeline: Pipeline | None = None) -> Fas
             articles = to_articles(submission, settings.max_article_chars)
         except ValueError as err:
             raise ApiError(422, str(err)) from err
-        outcomes = await run_in_threadpool(code_and_store, articles, coding, store, store_lock)
+        outcomes = await run_in_threadpool(code_and_store, articles, coding, access)
         return CompactJSON({"articles": outcomes})
 
     @app.get("/docs", include_in_schema=False)

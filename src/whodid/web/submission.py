@@ -86,11 +86,12 @@ class _Coded:
 
 
 def code_and_store(
-    articles: list[Article], coding: Coding, store: EventStore, store_lock: AbstractContextManager[Any]
+    articles: list[Article], coding: Coding, access: AbstractContextManager[EventStore]
 ) -> list[dict[str, Any]]:
-    """Code the articles, store them in one go, and say what became of each, in the order sent."""
+    """Code the articles, then (holding the store) store them, and say what became of each, in the
+    order sent."""
     results = coding.code(articles)
-    with store_lock:
+    with access as store:
         outcomes = {id(loaded.article): loaded for loaded in load_articles(store, _Coded(results), articles)}
         return [_outcome(store, outcomes[id(article)]) for article in articles]
 
