@@ -201,10 +201,7 @@ def _choose_type(page) -> None:
 
 def _brush(page) -> None:
     """Drag across the middle third of the timeline: a date range."""
-    box = (
-        page.locator("#timeline svg").first.bounding_box() if page.locator("#timeline svg").count() else None
-    )
-    box = box or page.locator("#timeline").bounding_box()
+    box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] / 3, y)
     page.mouse.down()

@@ -221,9 +221,22 @@ def test_the_page_and_the_docs_are_served_from_here_with_a_strict_policy(client)
     assert "post" in spec["paths"]["/api/articles"]
 
 
-def test_large_answers_are_compressed(client):
-    response = client.get("/api/events", params={"limit": 500}, headers={"Accept-Encoding": "gzip"})
-    assert response.headers.get("content-encoding") == "gzip"
+def test_large_answers_are_compressed_only_for_clients_that_take_it(client):
+    packed = client.get("/api/events", params={"limit": 500}, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers.get("content-encoding") == "gzip" and packed.json()["events"]
+    plain = client.get("/api/events", params={"limit": 500}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == packed.json()
+
+
+def test_library_files_are_served_packed_and_nothing_else_is(client):
+    packed = client.get("/static/vendor/countries-50m.json", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/static/vendor/countries-50m.json", headers={"Accept-Encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.content == plain.content
+    assert "content-encoding" not in plain.headers
+    assert plain.json()["type"] == "Topology"
+    assert client.get("/static/vendor/licenses/d3.txt").status_code == 200
+    assert _error(client.get("/static/vendor/not-listed.js"), 404)
+    assert _error(client.get("/static/vendor/..%2F..%2Fapp.py"), 404)
 
 
 # -- the write ---------------------------------------------------------------------------------------------

@@ -2,11 +2,12 @@
 
 They come from npm packages pinned in ``web/package.json``; `make` installs those and runs
 ``python -m whodid.web.assets web/node_modules``, which copies each file listed in ``vendor.json`` into
-``static/vendor/``. The server checks they are there before it starts.
+``static/vendor/``, with a gzipped copy of the large ones. The server checks they are there before it starts.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import sys
@@ -18,6 +19,7 @@ from whodid.errors import WhodidError
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
 _MANIFEST = Path(__file__).parent / "vendor.json"
+PACK_FROM_BYTES = 10_000  # files this large are also kept gzipped, so the server need not compress them
 
 
 @cache
@@ -51,7 +53,15 @@ def install_vendor_files(node_modules: Path, folder: Path = VENDOR) -> list[Path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(node_modules / source, target)
         copied.append(target)
+        if target.stat().st_size >= PACK_FROM_BYTES:
+            # mtime=0: the same file packs to the same bytes on every install.
+            packed_path(target).write_bytes(gzip.compress(target.read_bytes(), compresslevel=9, mtime=0))
     return copied
+
+
+def packed_path(path: Path) -> Path:
+    """Where the gzipped copy of a library file is kept."""
+    return path.with_name(path.name + ".gz")
 
 
 if __name__ == "__main__":
