@@ -349,3 +349,23 @@ def test_a_store_that_cannot_be_served_fails_at_start(tmp_path):
     duckdb.connect(str(tmp_path / "other.duckdb")).close()
     with pytest.raises(StoreError, match="no whodid schema"):
         create_app(ServeSettings(str(tmp_path / "other.duckdb")))
+
+
+def test_the_api_serves_and_writes_either_engine(store_location, pipeline):
+    """The same app over DuckDB and over PostgreSQL: a posted article is stored and read back."""
+    with EventStore(store_location):
+        pass  # an empty store with the schema
+    settings = ServeSettings(store_location, api_key=KEY)
+    with TestClient(create_app(settings, pipeline)) as client:
+        assert client.get("/api/summary").json()["events"] == 0
+        response = client.post("/api/articles", json={"articles": [NEW_ARTICLE]}, headers={"X-API-Key": KEY})
+        (outcome,) = response.json()["articles"]
+        assert outcome["status"] == "stored" and outcome["events"]
+        page = client.get("/api/events", params={"country": "KEN", "sort": "-date"}).json()
+        assert page["total"] >= 1 and {event["event_id"] for event in page["events"]} <= set(
+            outcome["events"]
+        )
+        assert client.get("/api/map").json()["ids"]
+        assert client.get("/api/timeline").json()["counts"] or client.get("/api/timeline").json()["undated"]
+        detail = client.get(f"/api/events/{outcome['events'][0]}").json()
+        assert detail["evidence"]["article"]["id"] == "api-test-1"
