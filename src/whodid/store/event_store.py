@@ -220,7 +220,7 @@ class EventStore:
             frame[name] = frame[name].astype("Int64")
         records = [rows.load_json(row[-1]) for row in found]
         for side in ("source", "target"):
-            frame[side] = ["; ".join(_actor_names(record.get(side))) for record in records]
+            frame[side] = ["; ".join(actor_names(record.get(side))) for record in records]
         return frame
 
     def sql(self, statement: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -270,5 +270,6 @@ class EventStore:
         self.close()
 
 
-def _actor_names(actors: list[dict[str, Any]] | None) -> list[str]:
+def actor_names(actors: list[dict[str, Any]] | None) -> list[str]:
+    """The names of a record's actors as a reader knows them: the KB's name, else the text's words."""
     return [actor.get("name") or actor.get("text") or "" for actor in actors or []]

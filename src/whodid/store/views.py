@@ -14,7 +14,7 @@ from typing import Any
 
 from whodid.evidence import marks, segments, window_around
 from whodid.store import rows
-from whodid.store.event_store import EventStore
+from whodid.store.event_store import EventStore, actor_names
 from whodid.store.query import EventQuery, literal_like
 
 MAX_PAGE = 500  # events, actors, places or articles in one page
@@ -59,12 +59,9 @@ def event_page(store: EventStore, query: EventQuery) -> dict[str, Any]:
     for row in store.db.fetchall(sql, params):
         event = {name: _plain(value) for name, value in zip(_PAGE_COLUMNS, row, strict=False)}
         record = rows.load_json(row[-1])
-        event["source"] = _actor_names(record.get("source"))
-        event["target"] = _actor_names(record.get("target"))
-        attributed = record.get("attributed_to") or {}
-        event["attributed_to"] = (
-            attributed.get("name") or attributed.get("text") or record.get("attributed_to_text")
-        )
+        event["source"] = actor_names(record.get("source"))
+        event["target"] = actor_names(record.get("target"))
+        event["attributed_to"] = _claim(record)["attributed_to"]
         events.append(event)
     return {"total": int(total), "limit": query.limit, "offset": query.offset, "events": events}
 
@@ -347,10 +344,6 @@ def _bucket_for(first: date | None, last: date | None, asked: str | None) -> str
 
 def _page(limit: int) -> int:
     return max(1, min(limit, MAX_PAGE))
-
-
-def _actor_names(actors: list[dict[str, Any]] | None) -> list[str]:
-    return [actor.get("name") or actor.get("text") or "" for actor in actors or []]
 
 
 def _plain(value: Any) -> Any:
