@@ -24,7 +24,7 @@ import psutil
 from ipe_corpus import DEFAULT_SHARED, build_corpus
 from store_ingest import Coded, code
 from whodid.store import EventStore
-from whodid.store.loading import BATCHES_PER_CACHE_CHECK, CACHE_HEADROOM_BYTES, DEFAULT_BATCH
+from whodid.store.loading import DEFAULT_BATCH
 
 STEP = 1024  # articles between two readings
 
@@ -52,11 +52,6 @@ def main() -> None:
     parser.add_argument("--coded", type=Path, default=None, help="keep the coded articles here, reuse them")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--memory-limit", default=None, help="DuckDB's memory_limit for the run, e.g. 64MB")
-    parser.add_argument(
-        "--bounded",
-        action="store_true",
-        help="bound DuckDB's cache as `load_articles` does (every 8 batches)",
-    )
     args = parser.parse_args()
     coded = coded_articles(args.articles, args.coded, args.shared)
     process = psutil.Process()
@@ -69,8 +64,6 @@ def main() -> None:
             store.db.execute(f"SET memory_limit = '{args.memory_limit}'")
         step_started = time.perf_counter()
         for first in range(0, len(coded), DEFAULT_BATCH):
-            if args.bounded and first % (DEFAULT_BATCH * BATCHES_PER_CACHE_CHECK) == 0:
-                store.db.bound_cache(CACHE_HEADROOM_BYTES)
             store.store_batch(coded[first : first + DEFAULT_BATCH])
             stored = min(first + DEFAULT_BATCH, len(coded))
             if stored % STEP == 0 or stored == len(coded):

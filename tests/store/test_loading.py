@@ -274,33 +274,3 @@ def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_dou
             pass
     assert stored_state(db) == stored_state(clean)
     assert len(stored_state(clean)[0]) == len(records) * RESUMABLE_COPIES
-
-
-def test_a_load_bounds_duckdbs_cache_and_lets_it_go_after(tmp_path: Path, pipeline, monkeypatch) -> None:
-    """DuckDB would cache table blocks up to most of the machine's memory: during a load its limit is
-    held to its indexes plus a headroom, checked every few batches, and put back when the load ends."""
-    monkeypatch.setattr(loading, "BATCHES_PER_CACHE_CHECK", 1)
-    with EventStore(tmp_path / "bounded.duckdb") as store:
-
-        def limit() -> str:
-            return store.db.fetchall("SELECT current_setting('memory_limit')")[0][0]
-
-        default = limit()
-        seen: list[str] = []
-
-        class Watching:
-            def run(self, articles):
-                for result in pipeline.run(articles):
-                    seen.append(limit())
-                    yield result
-
-        outcomes = list(load_articles(store, Watching(), corpus_articles(), batch_size=4))
-        assert {outcome.status for outcome in outcomes} == {STORED}
-        assert seen and all(value != default for value in seen)
-        assert all(_megabytes(value) < 500 for value in seen)  # the indexes of a small store, plus 64 MB
-        assert limit() == default
-
-
-def _megabytes(setting: str) -> float:
-    number, unit = setting.split()
-    return float(number) * {"KiB": 1 / 1024, "MiB": 1, "GiB": 1024}[unit]

@@ -55,13 +55,6 @@ class Database:
         """Several `;`-separated statements without parameters (a migration)."""
         raise NotImplementedError
 
-    def bound_cache(self, headroom_bytes: int) -> None:
-        """Let the engine keep at most `headroom_bytes` of cached table data in this process beyond what
-        its indexes hold. Nothing to do where a server manages its own memory (PostgreSQL)."""
-
-    def unbound_cache(self) -> None:
-        """Undo `bound_cache`."""
-
     def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> None:
         """`head` ("INSERT INTO t (a, b) VALUES") with many rows in one statement: both engines spend
         far more on each statement than on each row."""
@@ -139,18 +132,6 @@ class DuckDatabase(Database):
         cursor = self._con.execute(sql, list(params))
         names = [column[0] for column in cursor.description or []]
         return names, cursor.fetchall()
-
-    def bound_cache(self, headroom_bytes: int) -> None:
-        # DuckDB keeps every table block it reads or writes until its limit (most of the machine's
-        # memory) is reached, so a long ingest grows by the size of the store; its indexes cannot be
-        # evicted, so the limit follows them, with room for the cache and one batch's work on top.
-        ((index_bytes,),) = self._con.execute(
-            "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
-        ).fetchall()
-        self._con.execute(f"SET memory_limit = '{(int(index_bytes) + headroom_bytes) // 1_000_000}MB'")
-
-    def unbound_cache(self) -> None:
-        self._con.execute("RESET memory_limit")
 
     def fetch_lists(self, sql: str, params: Params = ()) -> list[list[Any]]:
         # NumPy columns (masked where NULL) turn into Python lists in C, several times faster than rows.

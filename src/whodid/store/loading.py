@@ -26,10 +26,6 @@ STORED, COPIED, KNOWN, FAILED = "stored", "copied", "known", "failed"
 # loses at most one batch, which the next run codes again.
 DEFAULT_BATCH = 32
 MAX_SETTLED = 256  # outcomes settled without a parse that may wait to be reported
-# Cached table data the store may hold beyond its indexes during a load, so memory stays flat as the
-# store grows (docs/benchmarks.md, "How storing grows"); the bound follows the indexes every few batches.
-CACHE_HEADROOM_BYTES = 64_000_000
-BATCHES_PER_CACHE_CHECK = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,28 +50,20 @@ def load_articles(
     errors table (`EventStore.errors`) and never stop the run."""
     feeder = _Feeder(store, iter(articles))
     batch: list[ArticleResult] = []
-    stored_batches = 0
-    store.db.bound_cache(CACHE_HEADROOM_BYTES)
-    try:
-        while not feeder.exhausted:
-            for result in coder.run(feeder.to_parse()):
-                if result.error:
-                    yield from feeder.drain()
-                    yield _failed(store, result.article, "code", result.error)
-                    continue
-                batch.append(result)
-                if len(batch) >= batch_size:
-                    yield from _store(store, batch)
-                    yield from feeder.drain()
-                    batch = []
-                    stored_batches += 1
-                    if stored_batches % BATCHES_PER_CACHE_CHECK == 0:
-                        store.db.bound_cache(CACHE_HEADROOM_BYTES)
-            yield from feeder.drain()
-        yield from _store(store, batch)
+    while not feeder.exhausted:
+        for result in coder.run(feeder.to_parse()):
+            if result.error:
+                yield from feeder.drain()
+                yield _failed(store, result.article, "code", result.error)
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size:
+                yield from _store(store, batch)
+                yield from feeder.drain()
+                batch = []
         yield from feeder.drain()
-    finally:
-        store.db.unbound_cache()
+    yield from _store(store, batch)
+    yield from feeder.drain()
 
 
 class _Feeder:
