@@ -71,9 +71,10 @@ class EventQuery:
         if self.sort is not None and self.sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause (or "") and its parameters."""
-        clauses: list[str] = []
+    def where(self, also: str | None = None) -> tuple[str, list[Any]]:
+        """The WHERE clause (or "") and its parameters; `also` is one more condition, without parameters,
+        that the events must meet ("lat IS NOT NULL")."""
+        clauses: list[str] = [also] if also else []
         params: list[Any] = []
         if self.types:
             marks = ", ".join("?" for _ in self.types)
@@ -82,11 +83,12 @@ class EventQuery:
             )
             params += [*self.types, *self.types, *self.types]
         if self.actor:
+            named, named_params = actor_condition(self.actor, "ac")
             clauses.append(
                 "event_id IN (SELECT ea.event_id FROM event_actors ea JOIN actors ac ON ac.actor_key = "
-                "ea.actor_key WHERE lower(ac.name) LIKE ? ESCAPE '\\' OR ac.actor_id = ? OR ac.country = ?)"
+                f"ea.actor_key WHERE {named})"
             )
-            params += [f"%{literal_like(self.actor.casefold())}%", self.actor, self.actor.upper()]
+            params += named_params
         if self.country:
             clauses.append("country = ?")
             params.append(self.country.upper())
@@ -125,6 +127,12 @@ class EventQuery:
             sql += " OFFSET ?"
             params.append(self.offset)
         return sql, params
+
+
+def actor_condition(text: str, alias: str) -> tuple[str, list[Any]]:
+    """The actors (table `alias`) that `text` names: part of a name, a KB id, or a country (alpha-3)."""
+    condition = f"(lower({alias}.name) LIKE ? ESCAPE '\\' OR {alias}.actor_id = ? OR {alias}.country = ?)"
+    return condition, [f"%{literal_like(text.casefold())}%", text, text.upper()]
 
 
 def literal_like(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from whodid.evidence import marks, segments, window_around
 from whodid.store import rows
 from whodid.store.event_store import EventStore, actor_names
-from whodid.store.query import EventQuery, literal_like
+from whodid.store.query import EventQuery, actor_condition, literal_like
 
 MAX_PAGE = 500  # events, actors, places or articles in one page
 MAX_POINTS = 200_000  # events on one map
@@ -70,9 +70,7 @@ def map_points(store: EventStore, query: EventQuery, limit: int = MAX_POINTS) ->
     """The placed events that pass the query, as columns (a map of 50,000 events is a few lists, not
     50,000 objects). Days count from 1970-01-01; types index into `types`."""
     limit = max(1, min(limit, MAX_POINTS))
-    where, params = query.where()
-    placed = "lat IS NOT NULL AND lon IS NOT NULL"
-    where = f"{where} AND {placed}" if where else f" WHERE {placed}"
+    where, params = query.where(also="lat IS NOT NULL AND lon IS NOT NULL")
     # Rounding, day numbers and defaults in SQL, columns straight from the engine: 50,000 rows in ms.
     ids, lat, lon, names, days, sources = store.db.fetch_lists(
         "SELECT event_id, round(lat * 100000) / 100000, round(lon * 100000) / 100000, "
@@ -100,9 +98,7 @@ def counts_over_time(store: EventStore, query: EventQuery, bucket: str | None = 
     step asked for or needed to keep the timeline under `MAX_BUCKETS` steps."""
     if bucket is not None and bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
-    where, params = query.where()
-    dated = '"date" IS NOT NULL'
-    where = f"{where} AND {dated}" if where else f" WHERE {dated}"
+    where, params = query.where(also='"date" IS NOT NULL')
     first, last = store.db.fetchone(f'SELECT min("date"), max("date") FROM events{where}', params) or (
         None,
         None,
@@ -113,9 +109,8 @@ def counts_over_time(store: EventStore, query: EventQuery, bucket: str | None = 
         'GROUP BY step, "type" ORDER BY step, "type"',
         params,
     )
-    (undated,) = store.db.fetchone(*_with_clause(query, '"date" IS NULL', "SELECT count(*) FROM events")) or (
-        0,
-    )
+    undated_where, undated_params = query.where(also='"date" IS NULL')
+    (undated,) = store.db.fetchone(f"SELECT count(*) FROM events{undated_where}", undated_params) or (0,)
     return {
         "bucket": step,
         "counts": [{"date": _iso(day), "type": kind, "events": int(count)} for day, kind, count in found],
@@ -218,8 +213,8 @@ def actor_list(
     """Actors named by events, those in most events first; `text` narrows to names, ids or countries."""
     where, params = "", []
     if text:
-        where = "WHERE lower(ac.name) LIKE ? ESCAPE '\\' OR ac.actor_id = ? OR ac.country = ?"
-        params = [f"%{literal_like(text.casefold())}%", text, text.upper()]
+        named, params = actor_condition(text, "ac")
+        where = f"WHERE {named}"
     found = store.db.fetchall(
         "SELECT ac.actor_key, ac.actor_id, ac.name, ac.country, ac.sector, ac.acled_inter, "
         "count(DISTINCT ea.event_id) AS n FROM actors ac "
@@ -229,11 +224,7 @@ def actor_list(
         [*params, _page(limit), offset],
     )
     columns = ("key", "actor_id", "name", "country", "sector", "acled_inter", "events")
-    return {
-        "actors": [dict(zip(columns, row, strict=True)) for row in found],
-        "limit": _page(limit),
-        "offset": offset,
-    }
+    return _paged("actors", [dict(zip(columns, row, strict=True)) for row in found], limit, offset)
 
 
 def place_list(
@@ -253,11 +244,7 @@ def place_list(
         [*params, _page(limit), offset],
     )
     columns = ("key", "name", "country", "admin1", "lat", "lon", "precision", "events")
-    return {
-        "places": [dict(zip(columns, row, strict=True)) for row in found],
-        "limit": _page(limit),
-        "offset": offset,
-    }
+    return _paged("places", [dict(zip(columns, row, strict=True)) for row in found], limit, offset)
 
 
 def article_list(
@@ -276,7 +263,7 @@ def article_list(
         [*params, _page(limit), offset],
     )
     articles = [{**_article(row[:-1]), "mentions": int(row[-1])} for row in found]
-    return {"articles": articles, "limit": _page(limit), "offset": offset}
+    return _paged("articles", articles, limit, offset)
 
 
 def article_detail(store: EventStore, article_id: str) -> dict[str, Any] | None:
@@ -284,15 +271,19 @@ def article_detail(store: EventStore, article_id: str) -> dict[str, Any] | None:
     article = store.article(article_id)
     if article is None:
         return None
-    event_ids = store.db.fetchall(
-        "SELECT DISTINCT event_id, min(added_order) FROM mentions WHERE article_id = ? GROUP BY event_id "
-        "ORDER BY min(added_order)",
-        [article_id],
-    )
     return {
         **{name: _plain(value) for name, value in article.items()},
-        "events": [event_id for event_id, _ in event_ids],
+        "events": article_event_ids(store, article_id),
     }
+
+
+def article_event_ids(store: EventStore, article_id: str) -> list[str]:
+    """The events an article's mentions report, in the order its mentions were stored."""
+    found = store.db.fetchall(
+        "SELECT event_id FROM mentions WHERE article_id = ? GROUP BY event_id ORDER BY min(added_order)",
+        [article_id],
+    )
+    return [event_id for (event_id,) in found]
 
 
 def _report(mention_id: str, record: dict[str, Any], article: list[Any]) -> dict[str, Any]:
@@ -327,11 +318,6 @@ def _among(where: str, alias: str) -> str:
     return f"{alias}.event_id IN (SELECT event_id FROM events{where})" if where else "TRUE"
 
 
-def _with_clause(query: EventQuery, clause: str, select: str) -> tuple[str, list[Any]]:
-    where, params = query.where()
-    return f"{select}{where} AND {clause}" if where else f"{select} WHERE {clause}", params
-
-
 def _bucket_for(first: date | None, last: date | None, asked: str | None) -> str:
     if first is None or last is None:
         return asked or "day"
@@ -344,6 +330,11 @@ def _bucket_for(first: date | None, last: date | None, asked: str | None) -> str
 
 def _page(limit: int) -> int:
     return max(1, min(limit, MAX_PAGE))
+
+
+def _paged(name: str, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """One page of a list, with the limit it was read with."""
+    return {name: items, "limit": _page(limit), "offset": offset}
 
 
 def _plain(value: Any) -> Any:

@@ -18,6 +18,7 @@ from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
 from whodid.records import Article, stable_id
 from whodid.store import EventStore
 from whodid.store.loading import Loaded, load_articles
+from whodid.store.views import article_event_ids
 
 
 class ArticleIn(BaseModel):
@@ -97,18 +98,11 @@ def code_and_store(
 
 
 def _outcome(store: EventStore, loaded: Loaded) -> dict[str, Any]:
-    event_ids = [
-        event_id
-        for (event_id,) in store.db.fetchall(
-            "SELECT event_id FROM mentions WHERE article_id = ? GROUP BY event_id ORDER BY min(added_order)",
-            [loaded.article.id],
-        )
-    ]
     stored = loaded.result
     return {
         "id": loaded.article.id,
         "status": loaded.status,
-        "events": event_ids,
+        "events": article_event_ids(store, loaded.article.id),
         "copy_of": stored.original_id if stored else None,
         "reason": loaded.reason,
     }
