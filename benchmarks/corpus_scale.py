@@ -97,14 +97,18 @@ class Measured:
 
 def timed(label: str, command: Sequence[str], articles: int) -> Measured:
     """Run a command to its end; its wall time and the peak summed resident set of its process tree."""
-    start = time.perf_counter()
-    process = psutil.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss(process))
-        time.sleep(SAMPLE_EVERY_S)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read() if process.stderr else ""
+    # Its messages go to a file, not a pipe: a run that logs many skips would fill a pipe nobody reads
+    # until the end, and stop.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as messages:
+        start = time.perf_counter()
+        process = psutil.Popen(list(command), stdout=subprocess.DEVNULL, stderr=messages, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process))
+            time.sleep(SAMPLE_EVERY_S)
+        seconds = time.perf_counter() - start
+        messages.seek(0)
+        stderr = messages.read()
     if process.returncode not in (0, 3):
         sys.exit(f"{label} failed ({process.returncode}):\n{stderr[-3000:]}")
     print(f"  {label}: {articles} articles in {seconds:.1f} s ({articles / seconds:.2f}/s), "

@@ -105,23 +105,23 @@ def match_score(first: Facts, second: Facts, same_article: bool) -> int | None:
         return None
     if first.happened != second.happened or (not first.happened and first.factuality != second.factuality):
         return None
-    scores = (
-        _place_score(first, second),
-        _date_score(first, second),
-        _side_score(first.sources, second.sources),
-        _side_score(first.targets, second.targets),
-    )
-    if any(score is None for score in scores):
+    # Each test may rule the pair out, cheapest first: the store runs this on every candidate event.
+    place = _place_score(first, second)
+    if place is None:
         return None
-    place, when, sources, targets = (score or 0 for score in scores)
+    when = _date_score(first, second)
+    if when is None or not (same_article or place or when):
+        return None
+    sources = _side_score(first.sources, second.sources)
+    if sources is None:
+        return None
+    targets = _side_score(first.targets, second.targets)
+    if targets is None:
+        return None
     total = place + when + sources + targets
     if first.fatalities and first.fatalities == second.fatalities:
         total += 1
-    if same_article:
-        return total if total >= WITHIN_ARTICLE_SCORE else None
-    if total < ACROSS_ARTICLES_SCORE or not (place or when):
-        return None
-    return total
+    return total if total >= (WITHIN_ARTICLE_SCORE if same_article else ACROSS_ARTICLES_SCORE) else None
 
 
 def _place_score(first: Facts, second: Facts) -> int | None:

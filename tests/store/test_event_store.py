@@ -790,3 +790,47 @@ def test_a_failing_article_rolls_back_its_whole_batch(store_location: str) -> No
         stored = store.store_batch(news)
         assert all(outcome.stored for outcome in stored)
         assert [event["independent_sources"] for event in store.events()] == [4, 1, 1]
+
+
+def test_a_batch_that_runs_out_of_memory_is_stored_under_a_higher_limit(tmp_path: Path) -> None:
+    news = a_day_of_news()
+    with EventStore(":memory:") as roomy:
+        roomy.store_batch(news)
+        expected, expected_counts = roomy.events(), counts(roomy)
+    with EventStore(tmp_path / "tight.duckdb") as store:
+        store.memory_limit_mb = 1
+        store.db.limit_memory(1)  # far too little for a batch: DuckDB fails it with "Out of Memory"
+        store.store_batch(news)
+        assert store.events() == expected
+        assert 1 < store.memory_limit_mb <= store.memory_ceiling_mb
+        assert counts(store) == expected_counts
+
+
+def test_a_batch_that_runs_out_of_memory_at_the_ceiling_fails_whole(tmp_path: Path) -> None:
+    with EventStore(tmp_path / "tight.duckdb") as store:
+        store.memory_limit_mb = store.memory_ceiling_mb = 1
+        store.db.limit_memory(1)
+        with pytest.raises(StoreError, match="nothing was written"):
+            store.store_batch(a_day_of_news())
+        store.db.limit_memory(256)
+        assert counts(store) == (0, 0, 0)
+
+
+def test_a_failed_commit_leaves_the_connection_ready_for_the_next_batch(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news = a_day_of_news()
+    with EventStore(store_location) as store:
+        real_commit = store.db._commit
+
+        def failing_commit() -> None:
+            # The engine refuses the COMMIT itself (as DuckDB does when it runs out of memory there).
+            store.db.execute("SELECT * FROM no_such_table")
+
+        monkeypatch.setattr(store.db, "_commit", failing_commit)
+        with pytest.raises(StoreError, match="nothing was written"):
+            store.store_batch(news[:2])
+        monkeypatch.setattr(store.db, "_commit", real_commit)
+        assert counts(store) == (0, 0, 0)
+        assert all(outcome.stored for outcome in store.store_batch(news))
+        assert [event["independent_sources"] for event in store.events()] == [4, 1, 1]

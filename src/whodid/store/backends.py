@@ -7,6 +7,7 @@ the PostgreSQL connection turns the placeholders into psycopg's `%s`.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ Params = Sequence[Any]
 # PostgreSQL takes at most 65,535 parameters in one statement.
 _ROWS_PER_STATEMENT = 1000
 _STAGED_ROWS = "whodid_staged_rows"  # the name a batch's rows go by while DuckDB inserts them
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def is_postgres_url(location: str | Path) -> bool:
@@ -55,6 +57,17 @@ class Database:
         """Several `;`-separated statements without parameters (a migration)."""
         raise NotImplementedError
 
+    def sequence_value(self, name: str) -> int:
+        """The last value a sequence handed out to anyone (0 before the first)."""
+        raise NotImplementedError
+
+    def limit_memory(self, megabytes: int) -> None:
+        """Bound the memory the engine keeps in this process (a server keeps its own: nothing to do)."""
+
+    def out_of_memory(self, err: BaseException) -> bool:
+        """Whether a failure was the engine running into its memory limit."""
+        return False
+
     def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> None:
         """`head` ("INSERT INTO t (a, b) VALUES") with many rows in one statement: both engines spend
         far more on each statement than on each row."""
@@ -73,10 +86,12 @@ class Database:
         self._begin()
         try:
             yield
+            self._commit()
         except BaseException:
+            # A failed COMMIT too: the connection must leave the transaction, or every later statement
+            # fails with "transaction is aborted".
             self._rollback()
             raise
-        self._commit()
 
     def _begin(self) -> None:
         raise NotImplementedError
@@ -123,7 +138,9 @@ class DuckDatabase(Database):
         try:
             self.execute(f"INSERT INTO {table_and_columns} SELECT * FROM {_STAGED_ROWS} {tail}")
         finally:
-            self._con.unregister(_STAGED_ROWS)
+            # In a transaction the insert failed, this fails too; its error must not hide the insert's.
+            with contextlib.suppress(duckdb.Error):
+                self._con.unregister(_STAGED_ROWS)
 
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return self._con.execute(sql, list(params)).fetchall()
@@ -140,6 +157,18 @@ class DuckDatabase(Database):
 
     def run_script(self, sql: str) -> None:
         self._con.execute(sql)
+
+    def limit_memory(self, megabytes: int) -> None:
+        self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
+
+    def out_of_memory(self, err: BaseException) -> bool:
+        return isinstance(err, duckdb.OutOfMemoryException)
+
+    def sequence_value(self, name: str) -> int:
+        found = self.fetchone("SELECT last_value FROM duckdb_sequences() WHERE sequence_name = ?", [name])
+        if found is None:
+            raise StoreError(f"no sequence {name!r} in {self.location}")
+        return int(found[0] or 0)
 
     def _begin(self) -> None:
         self._con.execute("BEGIN TRANSACTION")
@@ -203,6 +232,12 @@ class PostgresDatabase(Database):
 
     def run_script(self, sql: str) -> None:
         self._run(sql, ())
+
+    def sequence_value(self, name: str) -> int:
+        if not _IDENTIFIER.fullmatch(name):
+            raise ValueError(f"not a sequence name: {name!r}")
+        found = self.fetchone(f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {name}")
+        return int(found[0]) if found else 0
 
     def _begin(self) -> None:
         self._con.execute("BEGIN")

@@ -9,6 +9,7 @@ same address is a no-op.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from whodid.errors import StoreError
 from whodid.records import Article, Event
 from whodid.store import rows
 from whodid.store.backends import Database, open_database
+from whodid.store.candidates import CandidateCache
 from whodid.store.migrate import Migration, current_version, migrate
 from whodid.store.query import EventQuery
 from whodid.store.writer import ArticleInfo, BatchWriter, StoredArticle
@@ -35,6 +37,7 @@ MIGRATIONS = (
     Migration(4, "0004_ingest_errors.sql"),
 )
 ERROR_STAGES = ("read", "code", "store")
+STORE_MEMORY_MB = 128  # DuckDB's memory limit while a store is open for writing, to start with
 ERROR_COLUMNS = ("origin", "article_id", "stage", "reason", "attempts", "first_seen", "last_seen")
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _WHOLE_NUMBERS = ("quad_class", "fatalities", "injured", "arrested", "participants", "geo_precision",
@@ -46,6 +49,15 @@ FRAME_COLUMNS = (
     "arrested", "participants", "place_name", "admin1", "country", "lat", "lon", "geo_precision",
     "mention_count", "article_count", "independent_sources", "confidence", "article_id",
 )  # fmt: skip
+
+
+def _memory_ceiling_mb() -> int:
+    """Where raising the limit stops: DuckDB's own default, 80% of the machine's memory."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not a POSIX system: assume a small machine
+        total = 4 << 30
+    return max(STORE_MEMORY_MB, int(0.8 * total) >> 20)
 
 
 def error_origin(article: Article) -> str:
@@ -63,11 +75,20 @@ class EventStore:
         # Outlet, original and publication date of the articles whose mentions were lately read or
         # written: every source count needs them, and they never change once stored.
         self._articles: dict[str, ArticleInfo] = {}
+        self._candidates = CandidateCache()
+        self.memory_limit_mb: int | None = None
+        self.memory_ceiling_mb = _memory_ceiling_mb()
         try:
             if read_only:
                 self._check_readable()
             else:
                 migrate(self.db, MIGRATIONS)
+                if self.location != ":memory:":  # a store in memory must hold all it stores
+                    # DuckDB otherwise keeps every table block it has touched, up to 80% of the machine's
+                    # memory: an ingest's memory would grow with the store. What it must hold (its
+                    # indexes) grows slowly; a batch that needs more is tried again with more.
+                    self.memory_limit_mb = STORE_MEMORY_MB
+                    self.db.limit_memory(STORE_MEMORY_MB)
         except self.db.errors as err:
             self.db.close()
             raise StoreError(f"cannot set up the event store at {self.db.location}: {err}") from err
@@ -88,11 +109,11 @@ class EventStore:
 
     def is_stored(self, article: Article) -> bool:
         """Whether this text from this address is already stored (its ingest needs no parse)."""
-        return BatchWriter(self.db, self._articles).is_stored(article)
+        return BatchWriter(self.db, self._articles, self._candidates).is_stored(article)
 
     def exact_original(self, article: Article) -> str | None:
         """The stored original of an article with this very text from another address, if any."""
-        return BatchWriter(self.db, self._articles).exact_original(article)
+        return BatchWriter(self.db, self._articles, self._candidates).exact_original(article)
 
     def has_article(self, content_hash: str) -> bool:
         """Whether any stored article has this text."""
@@ -111,26 +132,51 @@ class EventStore:
 
     def store_batch(self, batch: Sequence[tuple[Article, Sequence[Event] | None]]) -> list[StoredArticle]:
         """Store several articles in one transaction, in order: all of them, or (raising ``StoreError``)
-        none. Batches of a few dozen articles write many times faster than one at a time."""
-        writer = BatchWriter(self.db, self._articles)
+        none. Batches of a few dozen articles write many times faster than one at a time.
+
+        A batch that runs into the engine's memory limit is rolled back and tried again under a limit
+        twice as high, up to `memory_ceiling_mb`."""
+        while True:
+            try:
+                return self._write_batch(batch)
+            except self.db.errors as err:
+                if not (self.db.out_of_memory(err) and self._raise_memory_limit()):
+                    names = ", ".join(repr(article.id) for article, _ in batch[:3])
+                    names += " ..." if len(batch) > 3 else ""
+                    origin = f" (from {batch[0][0].origin})" if len(batch) == 1 and batch[0][0].origin else ""
+                    raise StoreError(
+                        f"could not store article {names}{origin} in {self.db.location}; "
+                        f"nothing was written: {err}"
+                    ) from err
+
+    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event] | None]]) -> list[StoredArticle]:
+        writer = BatchWriter(self.db, self._articles, self._candidates)
         try:
             with self.db.transaction():
+                started = self._candidates.batch_started(self.db)
+                writer.look_up([article for article, _ in batch])
                 outcomes = [writer.add(article, events) for article, events in batch]
                 writer.flush()
                 self._clear_errors([article for article, _ in batch])
-        except self.db.errors as err:
-            self._forget(writer)
-            names = ", ".join(repr(article.id) for article, _ in batch[:3]) + (
-                " ..." if len(batch) > 3 else ""
-            )
-            origin = f" (from {batch[0][0].origin})" if len(batch) == 1 and batch[0][0].origin else ""
-            raise StoreError(
-                f"could not store article {names}{origin} in {self.db.location}; nothing was written: {err}"
-            ) from err
         except BaseException:
             self._forget(writer)
+            self._candidates.forget_all()  # a failed COMMIT may still have written: check before trusting
             raise
+        try:
+            self._candidates.batch_committed(self.db, started, len(writer.mention_rows), writer.written())
+        except self.db.errors as err:  # the batch is stored; only the cache cannot be trusted
+            log.warning("starting the store's cache of events afresh: %s", err)
+            self._candidates.forget_all()
         return outcomes
+
+    def _raise_memory_limit(self) -> bool:
+        """Double the engine's memory limit for this store, unless it is at the ceiling already."""
+        if self.memory_limit_mb is None or self.memory_limit_mb >= self.memory_ceiling_mb:
+            return False
+        self.memory_limit_mb = min(2 * self.memory_limit_mb, self.memory_ceiling_mb)
+        log.info("the store ran out of memory; trying again with up to %d MB", self.memory_limit_mb)
+        self.db.limit_memory(self.memory_limit_mb)
+        return True
 
     def record_error(self, origin: str, stage: str, reason: str, article_id: str | None = None) -> None:
         """Note that an input failed at `stage` (read, code or store); a second failure of the same input

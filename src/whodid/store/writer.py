@@ -12,10 +12,9 @@ event touched is recombined from all its mentions.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -24,8 +23,6 @@ import numpy.typing as npt
 from whodid import republication
 from whodid.consolidate import (
     COPY_SENTENCE_OVERLAP,
-    DATE_WINDOW_DAYS,
-    RADIUS_KM,
     SEARCH_WINDOW_DAYS,
     Facts,
     Source,
@@ -40,10 +37,10 @@ from whodid.errors import StoreError
 from whodid.records import Article, Event, as_date, stable_id
 from whodid.store import rows
 from whodid.store.backends import Database
+from whodid.store.candidates import CandidateCache, WrittenEvent
 
 Signature = npt.NDArray[np.uint64]
 Record = dict[str, Any]
-KM_PER_DEGREE_LATITUDE = 111.0
 ARTICLES_KEPT = 100_000  # article facts held at once by a store; the cache starts afresh beyond
 
 
@@ -57,6 +54,17 @@ class ArticleInfo:
 
 
 UNKNOWN_ARTICLE = ArticleInfo(None, None, None)
+
+
+@dataclass(slots=True)
+class _Known:
+    """What the store held, as a batch began, of the batch's articles."""
+
+    signatures: dict[str, Signature]  # content hash -> the text's MinHash signature
+    keys: set[str] = field(default_factory=set)  # ingest keys already stored
+    ids: set[str] = field(default_factory=set)  # article ids already taken
+    originals: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # hash -> (original, order)
+    sharing: dict[int, set[str]] = field(default_factory=dict)  # MinHash bucket -> stored articles in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,7 @@ class _Event:
 class BatchWriter:
     db: Database
     articles: dict[str, ArticleInfo]  # the store's cache of article facts, shared across batches
+    candidates: CandidateCache  # the store's stored events by type and month, shared across batches
     keys: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     originals_by_hash: dict[str, str] = field(default_factory=dict)
@@ -98,40 +107,94 @@ class BatchWriter:
     band_rows: list[tuple[int, int, str]] = field(default_factory=list)
     sentence_rows: list[list[Any]] = field(default_factory=list)
     mention_rows: list[list[Any]] = field(default_factory=list)
+    orders: dict[str, int] = field(default_factory=dict)  # event id -> added_order, once written
+    known: _Known | None = None  # what the store held of the batch's articles (see `look_up`)
 
     # -- what the store and the batch hold ------------------------------------------------------------
+
+    def look_up(self, articles: Sequence[Article]) -> None:
+        """Ask the store once for what it holds of all of a batch's articles (their keys, ids, texts and
+        MinHash buckets) rather than four times for each: the store does not change until the batch is
+        written, and each statement costs far more than its rows."""
+        known = _Known({article.content_hash: republication.signature(article.text) for article in articles})
+        known.keys = set(_column(self.db, "SELECT ingest_key FROM articles WHERE ingest_key IN",
+                                 [rows.ingest_key(article) for article in articles]))  # fmt: skip
+        ids = sorted({article.id for article in articles})
+        known.ids = set(_column(self.db, "SELECT id FROM articles WHERE id IN", ids))
+        hashes = sorted({article.content_hash for article in articles})
+        sql = (
+            "SELECT content_hash, coalesce(original_id, id), added_order FROM articles WHERE content_hash IN"
+        )
+        for content_hash, original, order in _rows(self.db, sql, hashes):
+            known.originals.setdefault(content_hash, []).append((original, order))
+        buckets = sorted(
+            {bucket for sig in known.signatures.values() for _, bucket in republication.band_keys(sig)}
+        )
+        for bucket, article_id in _rows(
+            self.db, "SELECT bucket, article_id FROM article_bands WHERE bucket IN", buckets
+        ):
+            known.sharing.setdefault(bucket, set()).add(article_id)
+        self.known = known
+
+    def _looked_up(self, article: Article) -> _Known | None:
+        return (
+            self.known if self.known is not None and article.content_hash in self.known.signatures else None
+        )
 
     def is_stored(self, article: Article) -> bool:
         key = rows.ingest_key(article)
         if key in self.keys:
             return True
+        if (known := self._looked_up(article)) is not None:
+            return key in known.keys
         return self.db.fetchone("SELECT 1 FROM articles WHERE ingest_key = ?", [key]) is not None
 
     def exact_original(self, article: Article) -> str | None:
         if article.content_hash in self.originals_by_hash:
             return self.originals_by_hash[article.content_hash]
-        found = self.db.fetchall(
-            "SELECT coalesce(original_id, id), added_order FROM articles WHERE content_hash = ?",
-            [article.content_hash],
-        )
+        if (known := self._looked_up(article)) is not None:
+            found = known.originals.get(article.content_hash, [])
+        else:
+            found = self.db.fetchall(
+                "SELECT coalesce(original_id, id), added_order FROM articles WHERE content_hash = ?",
+                [article.content_hash],
+            )
         return min(found, key=lambda row: row[1])[0] if found else None
 
-    def _id_taken(self, article_id: str) -> bool:
-        if article_id in self.ids:
+    def _id_taken(self, article: Article) -> bool:
+        if article.id in self.ids:
             return True
-        return self.db.fetchone("SELECT 1 FROM articles WHERE id = ?", [article_id]) is not None
+        if (known := self._looked_up(article)) is not None:
+            return article.id in known.ids
+        return self.db.fetchone("SELECT 1 FROM articles WHERE id = ?", [article.id]) is not None
+
+    def _signature(self, article: Article) -> Signature:
+        known = self._looked_up(article)
+        return (
+            known.signatures[article.content_hash]
+            if known is not None
+            else republication.signature(article.text)
+        )
+
+    def _sharing(self, article: Article, buckets: list[int]) -> list[str]:
+        """The stored articles that share a MinHash bucket with this one."""
+        if (known := self._looked_up(article)) is not None:
+            return sorted({article_id for bucket in buckets for article_id in known.sharing.get(bucket, ())})
+        marks = ", ".join("?" for _ in buckets)
+        sql = f"SELECT article_id FROM article_bands WHERE bucket IN ({marks})"
+        return sorted({row[0] for row in self.db.fetchall(sql, buckets)})
 
     # -- storing one article --------------------------------------------------------------------------
 
     def add(self, article: Article, events: Sequence[Event] | None) -> StoredArticle:
         if self.is_stored(article):
             return StoredArticle(stored=False)
-        if self._id_taken(article.id):
+        if self._id_taken(article):
             raise StoreError(
                 f"an article with id {article.id!r} but another text or address is already stored in "
                 f"{self.db.location}; give each article its own id"
             )
-        signature = republication.signature(article.text)
+        signature = self._signature(article)
         original_id, similarity = self._original_of(article, signature)
         if events is None and (original_id is None or similarity != 1.0):
             raise StoreError(f"article {article.id!r} is not a copy of a stored text: code it first")
@@ -171,10 +234,7 @@ class BatchWriter:
             for article_id in self.buckets.get(key, []):
                 candidates[article_id] = self.signatures[article_id]
         # Buckets are 64-bit hashes: matching on the bucket alone finds the same articles as on both.
-        marks = ", ".join("?" for _ in keys)
-        buckets = [bucket for _, bucket in keys]
-        sql = f"SELECT article_id FROM article_bands WHERE bucket IN ({marks})"
-        sharing = sorted({row[0] for row in self.db.fetchall(sql, buckets)})
+        sharing = self._sharing(article, [bucket for _, bucket in keys])
         found = []
         if sharing:  # most articles share no bucket with any other: one look-up is all they cost
             found = self.db.fetchall(
@@ -279,11 +339,7 @@ class BatchWriter:
         reference = facts.date or article.published
         if reference is None:
             return None
-        stored: list[tuple[str, Facts]] = []
-        narrowed = candidate_filter(facts, reference)
-        if narrowed is not None:
-            sql = f"SELECT {rows.FACT_COLUMNS} FROM events WHERE {narrowed[0]} ORDER BY added_order"
-            stored = [rows.facts_from_row(row) for row in self.db.fetchall(sql, narrowed[1])]
+        stored = self.candidates.candidates(self.db, facts, reference)
         candidates = [(event_id, found) for event_id, found in stored if event_id not in self.events]
         candidates += [
             (event_id, held.facts)
@@ -381,69 +437,42 @@ class BatchWriter:
         self.db.insert_rows(rows.BANDS_HEAD, self.band_rows)
         self.db.insert_rows(rows.SENTENCES_HEAD, self.sentence_rows, rows.SENTENCES_TAIL)
         self.db.insert_rows(rows.MENTIONS_HEAD, self.mention_rows)
-        self.db.insert_rows(
-            rows.EVENTS_HEAD, [held.values for held in self.events.values() if not held.stored_before]
-        )
+        new = [event_id for event_id, held in self.events.items() if not held.stored_before]
         rewritten = [event_id for event_id, held in self.events.items() if held.stored_before]
+        self.db.insert_rows(rows.EVENTS_HEAD, [self.events[event_id].values for event_id in new])
         if rewritten:
             # One DELETE and one INSERT for the batch, not an UPDATE an event; each keeps its place in
             # the order events were first stored.
+            self.orders.update(self._added_order(rewritten))
             marks = ", ".join("?" for _ in rewritten)
-            sql = f"SELECT event_id, added_order FROM events WHERE event_id IN ({marks})"
-            order = dict(self.db.fetchall(sql, rewritten))
             self.db.execute(f"DELETE FROM events WHERE event_id IN ({marks})", rewritten)
             self.db.insert_rows(
                 rows.EVENTS_WITH_ORDER_HEAD,
-                [[*self.events[event_id].values, order[event_id]] for event_id in rewritten],
+                [[*self.events[event_id].values, self.orders[event_id]] for event_id in rewritten],
             )
+        self.orders.update(self._added_order(new))
         rows.write_links(self.db, [held.record for held in self.events.values()], rewritten=rewritten)
 
+    def _added_order(self, event_ids: Sequence[str]) -> dict[str, int]:
+        return dict(_rows(self.db, "SELECT event_id, added_order FROM events WHERE event_id IN", event_ids))
 
-def candidate_filter(facts: Facts, reference: date) -> tuple[str, list[Any]] | None:
-    """The WHERE clause that finds, among stored events, every one `match_score` could accept for a
-    mention of another article (and few others), or None when none can be: across articles a match needs
-    a shared place or date, so a mention with neither has no candidates."""
-    has_place = facts.lat is not None and facts.lon is not None and (facts.precision or 4) in RADIUS_KM
-    if not has_place and facts.date is None:
-        return None
-    window = timedelta(days=SEARCH_WINDOW_DAYS)
-    clauses = ['"type" = ?', "ref_date BETWEEN ? AND ?"]
-    params: list[Any] = [facts.type, reference - window, reference + window]
-    if facts.country:  # an event placed in another country cannot be this one
-        clauses.append("(country IS NULL OR country = ?)")
-        params.append(facts.country)
-    agreement = []  # a shared place or a shared date: at least one must be possible
-    if has_place and facts.lat is not None and facts.lon is not None:
-        within, within_params = _within_reach(facts.lat, facts.lon, facts.precision or 4)
-        clauses.append(f"(lat IS NULL OR coalesce(geo_precision, 4) > 3 OR {within})")
-        params += within_params
-        agreement.append(within)
-        params_for_agreement: list[Any] = list(within_params)
-    else:
-        params_for_agreement = []
-    if facts.date is not None:
-        if (facts.date_precision or "day") == "day":  # a day's event is within days of another day's
-            days = timedelta(days=DATE_WINDOW_DAYS["day"])
-            clauses.append('("date" IS NULL OR date_precision <> \'day\' OR "date" BETWEEN ? AND ?)')
-            params += [facts.date - days, facts.date + days]
-        agreement.append('"date" IS NOT NULL')
-    clauses.append("(" + " OR ".join(agreement) + ")")
-    return " AND ".join(clauses), params + params_for_agreement
+    def written(self) -> list[WrittenEvent]:
+        """The events this batch inserted or rewrote, once flushed."""
+        return [
+            WrittenEvent(event_id, held.facts, held.ref_date, self.orders[event_id])
+            for event_id, held in self.events.items()
+        ]
 
 
-def _within_reach(lat: float, lon: float, precision: int) -> tuple[str, list[Any]]:
-    """Places of town, near-town or region precision inside the box the radius of the coarser of the two
-    precisions draws around a point (the distance itself is `match_score`'s to check)."""
-    boxes, params = [], []
-    for candidate_precision in sorted(RADIUS_KM):
-        km = RADIUS_KM[max(precision, candidate_precision)]
-        lat_degrees = km / KM_PER_DEGREE_LATITUDE
-        box = f"(geo_precision = {candidate_precision} AND lat BETWEEN ? AND ?"
-        params += [lat - lat_degrees, lat + lat_degrees]
-        cosine = math.cos(math.radians(lat))
-        lon_degrees = lat_degrees / cosine if cosine > 0.1 else 360.0
-        if lon - lon_degrees > -180 and lon + lon_degrees < 180:  # near the antimeridian: latitude alone
-            box += " AND lon BETWEEN ? AND ?"
-            params += [lon - lon_degrees, lon + lon_degrees]
-        boxes.append(box + ")")
-    return "(" + " OR ".join(boxes) + ")", params
+def _rows(db: Database, head: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """`head` ("SELECT ... WHERE x IN") over many values, a statement per thousand (PostgreSQL takes at
+    most 65,535 parameters)."""
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), 1000):
+        chunk = list(values[start : start + 1000])
+        found += db.fetchall(f"{head} ({', '.join('?' for _ in chunk)})", chunk)
+    return found
+
+
+def _column(db: Database, head: str, values: Sequence[Any]) -> list[Any]:
+    return [row[0] for row in _rows(db, head, values)]
