@@ -11,7 +11,7 @@ from test_loading import corpus_articles
 
 from whodid.consolidate import SEARCH_WINDOW_DAYS, facts_of, match_score
 from whodid.store import EventStore, rows
-from whodid.store.candidates import CandidateCache
+from whodid.store.candidates import IDLE_BATCHES, CandidateCache
 
 TYPES = ("ASSAULT", "PROTEST")
 ACTORS = ({"actor_id": "IND_POLICE", "country": "IND"}, {"actor_id": "agent:mob"}, {"name": "Ravi Das"},
@@ -144,3 +144,23 @@ def _grouping(store: EventStore) -> set[frozenset[str]]:
     for mention_id, event_id in store.db.fetchall("SELECT mention_id, event_id FROM mentions"):
         found.setdefault(event_id, set()).add(mention_id)
     return {frozenset(mentions) for mentions in found.values()}
+
+
+def test_a_month_no_mention_looked_at_for_a_while_is_let_go() -> None:
+    with EventStore(":memory:") as store:
+        record = random_record(random.Random(5), 1) | {"type": "ASSAULT", "date": "2024-03-10"}
+        store.db.insert_rows(rows.EVENTS_HEAD, [rows.event_row(record, date(2024, 3, 10), 1)])
+        cache = CandidateCache()
+
+        def empty_batch() -> None:
+            cache.batch_committed(store.db, cache.batch_started(store.db), 0, [])
+
+        empty_batch()
+        cache.candidates(store.db, facts_of(record), date(2024, 3, 10))
+        march = ("ASSAULT", 2024 * 12 + 2)
+        assert record["event_id"] in cache.months[march].events
+        for _ in range(IDLE_BATCHES):
+            empty_batch()
+        assert march in cache.months  # idle for IDLE_BATCHES batches: still kept
+        empty_batch()
+        assert march not in cache.months and record["event_id"] not in cache.placed

@@ -13,8 +13,7 @@ without one gets ``<file stem>-<line number>``.
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -31,11 +30,18 @@ _SHOWN_NAME_CHARS = 24  # and how much of each: a row that is no header may hold
 
 
 def csv_articles(
-    text: str, stem: str, origin: str, published: date | None, delimiter: str = ","
+    lines: Iterable[str],
+    stem: str,
+    origin: str,
+    published: date | None,
+    delimiter: str = ",",
+    longest: int = 0,
 ) -> Iterator[Article | Skipped]:
-    """The articles of a CSV (or, with ``delimiter="\\t"``, TSV) text, and a ``Skipped`` per bad row."""
-    _allow_fields_of(len(text))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """The articles of a CSV (or, with ``delimiter="\\t"``, TSV) text given as its lines (newlines kept,
+    as ``io.StringIO(text, newline="")`` gives them), and a ``Skipped`` per bad row. A field may be
+    ``longest`` characters long (at least the csv module's default)."""
+    _allow_fields_of(longest)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = _header(reader)
     except Unreadable as problem:
@@ -72,8 +78,8 @@ def _rows(reader: CsvReader) -> Iterator[tuple[int, int, list[str] | csv.Error]]
 
 
 def _allow_fields_of(size: int) -> None:
-    # The csv module refuses fields over 128 KB by default; an article's text may be longer, and no
-    # field can be longer than the file, which the reader already bounds.
+    # The csv module refuses fields over 128 KB by default; an article's text may be longer. The caller
+    # bounds a field: by the file's size, or by the byte limit when the file is read a line at a time.
     if csv.field_size_limit() <= size:
         csv.field_size_limit(size + 1)
 

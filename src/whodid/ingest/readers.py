@@ -15,7 +15,8 @@ What each file holds is told by its suffix:
 
 Bytes become text by one rule for every format (see ``decoding``): a byte-order mark decides, else
 UTF-8, with bytes outside UTF-8 read as Windows-1252 (or as an HTML/XML document's declared encoding),
-which is logged as a warning. Empty, whitespace-only, binary and oversized files are skipped.
+which is logged as a warning. Empty, whitespace-only, binary and oversized files are skipped; JSON Lines,
+CSV and TSV files over the size limit are read a line at a time instead, the limit holding per line.
 
 Metadata fields are ``id``, ``title``, ``outlet``, ``url``, ``published`` and ``language``, the same in
 every format. A publication date that is no date, or lies before 1900 or after tomorrow, skips its
@@ -26,10 +27,11 @@ the ``language`` it declares: refusing what is not English is the pipeline's dec
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -120,6 +122,9 @@ def _read_file(path: Path, published: date | None, max_bytes: int) -> Iterator[A
     if suffix in JSONL_SUFFIXES and _larger_than(path, max_bytes):
         yield from _streamed_jsonl(path, published, max_bytes)
         return
+    if suffix in CSV_DELIMITERS and _larger_than(path, max_bytes):
+        yield from _streamed_csv(path, published, max_bytes)
+        return
     try:
         decoded = decode(_read_bytes(path, max_bytes), markup=suffix in _MARKUP_SUFFIXES)
         # Checked for every format: a blank JSONL or CSV file would otherwise give nothing at all.
@@ -182,24 +187,10 @@ def _streamed_jsonl(path: Path, published: date | None, max_bytes: int) -> Itera
     """A JSON Lines file over the byte limit, read one line at a time: a corpus of any size in bounded
     memory. The limit then holds for each line, one article; each line is decoded by the common rule."""
     origin = str(path)
-    try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield Skipped(origin, f"cannot read: {err.strerror or err}")
+    handle = yield from _open_streamed(path, max_bytes, "a JSON Lines file")
+    if handle is None:
         return
     with handle:
-        head = handle.read(_SNIFF_BYTES)
-        try:
-            refuse_binary(head)
-        except Unreadable as problem:
-            yield Skipped(origin, str(problem))
-            return
-        if any(head.startswith(mark) for mark in _WIDE_BOMS):
-            yield Skipped(
-                origin, f"a JSON Lines file over {_megabytes(max_bytes)} MB must be UTF-8, not UTF-16/32"
-            )
-            return
-        handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
         number = 0
         while raw := handle.readline(max_bytes + 1):
             number += 1
@@ -218,6 +209,66 @@ def _streamed_jsonl(path: Path, published: date | None, max_bytes: int) -> Itera
             if decoded.note:
                 log.warning("%s: %s", where, decoded.note)
             yield from _jsonl_articles([decoded.text], path.stem, origin, published, first_number=number)
+
+
+def _streamed_csv(path: Path, published: date | None, max_bytes: int) -> Iterator[Article | Skipped]:
+    """A CSV or TSV file over the byte limit, read a line at a time (each line decoded by the common
+    rule); the limit then holds for each field. A line that cannot be text ends the file's reading."""
+    origin = str(path)
+    handle = yield from _open_streamed(path, max_bytes, "a CSV or TSV file")
+    if handle is None:
+        return
+    lines = _DecodedLines(handle, origin, max_bytes)
+    delimiter = CSV_DELIMITERS[path.suffix.lower()]
+    with handle:
+        try:
+            yield from csv_articles(lines, path.stem, origin, published, delimiter, longest=max_bytes)
+        except Unreadable as problem:
+            yield Skipped(f"{origin}:{lines.number}", f"line {lines.number}: {problem}; the rest is not read")
+
+
+class _DecodedLines:
+    """A binary file's lines as text, one at a time, with the number of the last one read. A line over
+    the limit, or one that is no text, raises ``Unreadable``: a CSV row may run over several lines, so
+    no line can be left out without changing the rows around it."""
+
+    def __init__(self, handle: BinaryIO, origin: str, max_bytes: int) -> None:
+        self.handle, self.origin, self.max_bytes, self.number = handle, origin, max_bytes, 0
+
+    def __iter__(self) -> Iterator[str]:
+        while raw := self.handle.readline(self.max_bytes + 1):
+            self.number += 1
+            if len(raw) > self.max_bytes and not raw.endswith(b"\n"):
+                raise Unreadable(f"over the {_megabytes(self.max_bytes)} MB limit for one line")
+            decoded = decode(raw)
+            if decoded.note:
+                log.warning("%s:%d: %s", self.origin, self.number, decoded.note)
+            yield decoded.text
+
+
+def _open_streamed(path: Path, max_bytes: int, kind: str) -> Generator[Skipped, None, BinaryIO | None]:
+    """The file opened for reading a line at a time, past a UTF-8 mark; or None, having yielded why not
+    (it cannot be opened, it looks binary, or it is UTF-16/32, which cannot be cut into lines as bytes)."""
+    origin = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield Skipped(origin, f"cannot read: {err.strerror or err}")
+        return None
+    head = handle.read(_SNIFF_BYTES)
+    problem = None
+    try:
+        refuse_binary(head)
+    except Unreadable as refused:
+        problem = str(refused)
+    if problem is None and any(head.startswith(mark) for mark in _WIDE_BOMS):
+        problem = f"{kind} over {_megabytes(max_bytes)} MB must be UTF-8, not UTF-16/32"
+    if problem is not None:
+        handle.close()
+        yield Skipped(origin, problem)
+        return None
+    handle.seek(len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0)
+    return handle
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> None:
@@ -247,7 +298,8 @@ def _jsonl_file_articles(path: Path, text: str, published: date | None) -> Itera
 
 def _csv_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:
     delimiter = CSV_DELIMITERS[path.suffix.lower()]
-    return csv_articles(text, path.stem, str(path), published, delimiter)
+    lines = io.StringIO(text, newline="")
+    return csv_articles(lines, path.stem, str(path), published, delimiter, longest=len(text))
 
 
 def _html_file_articles(path: Path, text: str, published: date | None) -> Iterator[Article | Skipped]:

@@ -5,8 +5,9 @@ for a type, a date range and boxes around a point at once, and on a dense corpus
 violence) most of a batch's time went there. So the store reads the events of one type and month once,
 keeps what matching needs of them (their `Facts`) and narrows them with NumPy for each mention. Its own
 batches keep the months current once they commit; a batch another connection wrote is noticed by the
-mention sequence moving further than this store's writes, and the cache then starts afresh. At most
-`MAX_EVENTS` are kept: the months least lately used go first.
+mention sequence moving further than this store's writes, and the cache then starts afresh. A month no
+mention has looked at for `IDLE_BATCHES` batches is let go (a corpus read in date order leaves its past
+behind), and at most `MAX_EVENTS` are kept: the months least lately used go first.
 
 The narrowing keeps every event `match_score` could accept for a mention of another article (and few
 others): same type, reference dates within `SEARCH_WINDOW_DAYS`, no other country, places within the
@@ -30,7 +31,8 @@ from whodid.geo import EARTH_RADIUS_KM
 from whodid.store import rows
 from whodid.store.backends import Database
 
-MAX_EVENTS = 100_000
+MAX_EVENTS = 100_000  # about 60 MB
+IDLE_BATCHES = 64
 SEQUENCE = "mention_order"  # every batch that changes events adds mentions
 # NumPy's distance and `haversine_km` may differ in the last bits: narrow a little wide, let match decide.
 _RADIUS_SLACK = 1.001
@@ -66,6 +68,7 @@ class _Columns(NamedTuple):
 class _Month:
     events: dict[str, tuple[int, int, Facts]] = field(default_factory=dict)  # id -> (order, ref, facts)
     columns: _Columns | None = None  # built on first use after a change
+    used: int = 0  # the batch that last looked at it
 
     def put(self, event_id: str, order: int, ref: int, facts: Facts) -> None:
         self.events[event_id] = (order, ref, facts)
@@ -87,6 +90,7 @@ class CandidateCache:
     months: OrderedDict[MonthKey, _Month] = field(default_factory=OrderedDict)
     placed: dict[str, MonthKey] = field(default_factory=dict)  # event id -> the month it is kept in
     known_sequence: int | None = None  # the mention sequence after this store's last batch
+    batches: int = 0  # batches started
     shared: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)  # see _compact
 
     def clear(self) -> None:
@@ -111,6 +115,7 @@ class CandidateCache:
         found: list[tuple[int, str, Facts]] = []
         for key in keys:
             self.months.move_to_end(key)
+            self.months[key].used = self.batches
             table = self.months[key].table()
             if not table.ids:
                 continue
@@ -128,6 +133,9 @@ class CandidateCache:
         now = db.sequence_value(SEQUENCE)
         if now != self.known_sequence:
             self.clear()
+        self.batches += 1
+        for key in [key for key, month in self.months.items() if month.used < self.batches - IDLE_BATCHES]:
+            self._drop(key)
         return now
 
     def batch_committed(
@@ -180,6 +188,8 @@ class CandidateCache:
     def _compact(self, facts: Facts) -> Facts:
         """The facts with one shared copy of each set of actor keys: events repeat the same few sets
         ("agent:police", "cc:IND"), and each copy would cost a few hundred bytes an event."""
+        if len(self.shared) > self.max_events:  # sets of evicted events: let them go
+            self.shared.clear()
         sources = self.shared.setdefault(facts.sources, facts.sources)
         targets = self.shared.setdefault(facts.targets, facts.targets)
         if sources is facts.sources and targets is facts.targets:
@@ -190,10 +200,14 @@ class CandidateCache:
         """Drop the months least lately used, but never the `keep` just used."""
         total = sum(len(month.events) for month in self.months.values())
         while total > self.max_events and len(self.months) > keep:
-            _, month = self.months.popitem(last=False)
-            total -= len(month.events)
-            for event_id in month.events:
-                self.placed.pop(event_id, None)
+            total -= self._drop(next(iter(self.months)))
+
+    def _drop(self, key: MonthKey) -> int:
+        """Let a month go; the number of events it held."""
+        month = self.months.pop(key)
+        for event_id in month.events:
+            self.placed.pop(event_id, None)
+        return len(month.events)
 
 
 def _comparable_place(facts: Facts) -> bool:

@@ -37,7 +37,7 @@ MIGRATIONS = (
     Migration(4, "0004_ingest_errors.sql"),
 )
 ERROR_STAGES = ("read", "code", "store")
-STORE_MEMORY_MB = 128  # DuckDB's memory limit while a store is open for writing, to start with
+STORE_MEMORY_MB = 64  # DuckDB's memory limit while a store is open for writing, to start with
 ERROR_COLUMNS = ("origin", "article_id", "stage", "reason", "attempts", "first_seen", "last_seen")
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _WHOLE_NUMBERS = ("quad_class", "fatalities", "injured", "arrested", "participants", "geo_precision",
