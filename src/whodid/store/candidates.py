@@ -86,6 +86,8 @@ class _Month:
 
 @dataclass(slots=True)
 class CandidateCache:
+    """One store's events by (type, month), as its batches left them; see the module's docstring."""
+
     max_events: int = MAX_EVENTS
     months: OrderedDict[MonthKey, _Month] = field(default_factory=OrderedDict)
     placed: dict[str, MonthKey] = field(default_factory=dict)  # event id -> the month it is kept in
