@@ -76,6 +76,14 @@ class Database:
             marks = ", ".join("(" + ", ".join("?" for _ in row) + ")" for row in chunk)
             self.execute(f"{head} {marks} {tail}", [value for row in chunk for value in row])
 
+    def fetchall_in(self, head: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """`head` ("SELECT ... WHERE x IN") over any number of values, a statement per thousand."""
+        found: list[tuple[Any, ...]] = []
+        for start in range(0, len(values), _ROWS_PER_STATEMENT):
+            chunk = list(values[start : start + _ROWS_PER_STATEMENT])
+            found += self.fetchall(f"{head} ({', '.join('?' for _ in chunk)})", chunk)
+        return found
+
     def fetchone(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
         rows = self.fetchall(sql, params)
         return rows[0] if rows else None

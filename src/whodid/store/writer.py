@@ -115,24 +115,29 @@ class BatchWriter:
     def look_up(self, articles: Sequence[Article]) -> None:
         """Ask the store once for what it holds of all of a batch's articles (their keys, ids, texts and
         MinHash buckets) rather than four times for each: the store does not change until the batch is
-        written, and each statement costs far more than its rows."""
-        known = _Known({article.content_hash: republication.signature(article.text) for article in articles})
-        known.keys = set(_column(self.db, "SELECT ingest_key FROM articles WHERE ingest_key IN",
-                                 [rows.ingest_key(article) for article in articles]))  # fmt: skip
-        ids = sorted({article.id for article in articles})
-        known.ids = set(_column(self.db, "SELECT id FROM articles WHERE id IN", ids))
-        hashes = sorted({article.content_hash for article in articles})
+        written, and each statement costs far more than its rows. Articles looked up before are not
+        asked for again."""
+        known = self.known or _Known({})
+        fresh = [article for article in articles if article.content_hash not in known.signatures]
+        known.signatures.update(
+            (article.content_hash, republication.signature(article.text)) for article in fresh
+        )
+        keys = [rows.ingest_key(article) for article in fresh]
+        known.keys |= {
+            key for (key,) in self.db.fetchall_in("SELECT ingest_key FROM articles WHERE ingest_key IN", keys)
+        }
+        ids = sorted({article.id for article in fresh})
+        known.ids |= {found for (found,) in self.db.fetchall_in("SELECT id FROM articles WHERE id IN", ids)}
+        hashes = sorted({article.content_hash for article in fresh})
         sql = (
             "SELECT content_hash, coalesce(original_id, id), added_order FROM articles WHERE content_hash IN"
         )
-        for content_hash, original, order in _rows(self.db, sql, hashes):
+        for content_hash, original, order in self.db.fetchall_in(sql, hashes):
             known.originals.setdefault(content_hash, []).append((original, order))
-        buckets = sorted(
-            {bucket for sig in known.signatures.values() for _, bucket in republication.band_keys(sig)}
-        )
-        for bucket, article_id in _rows(
-            self.db, "SELECT bucket, article_id FROM article_bands WHERE bucket IN", buckets
-        ):
+        signatures = [known.signatures[article.content_hash] for article in fresh]
+        buckets = sorted({bucket for sig in signatures for _, bucket in republication.band_keys(sig)})
+        sql = "SELECT bucket, article_id FROM article_bands WHERE bucket IN"
+        for bucket, article_id in self.db.fetchall_in(sql, buckets):
             known.sharing.setdefault(bucket, set()).add(article_id)
         self.known = known
 
@@ -161,41 +166,26 @@ class BatchWriter:
             )
         return min(found, key=lambda row: row[1])[0] if found else None
 
-    def _id_taken(self, article: Article) -> bool:
-        if article.id in self.ids:
-            return True
-        if (known := self._looked_up(article)) is not None:
-            return article.id in known.ids
-        return self.db.fetchone("SELECT 1 FROM articles WHERE id = ?", [article.id]) is not None
-
-    def _signature(self, article: Article) -> Signature:
-        known = self._looked_up(article)
-        return (
-            known.signatures[article.content_hash]
-            if known is not None
-            else republication.signature(article.text)
-        )
-
-    def _sharing(self, article: Article, buckets: list[int]) -> list[str]:
-        """The stored articles that share a MinHash bucket with this one."""
-        if (known := self._looked_up(article)) is not None:
-            return sorted({article_id for bucket in buckets for article_id in known.sharing.get(bucket, ())})
-        marks = ", ".join("?" for _ in buckets)
-        sql = f"SELECT article_id FROM article_bands WHERE bucket IN ({marks})"
-        return sorted({row[0] for row in self.db.fetchall(sql, buckets)})
+    def _known_of(self, article: Article) -> _Known:
+        """What the store holds of an article: from the batch's look-up, or looked up alone."""
+        if self._looked_up(article) is None:
+            self.look_up([article])
+        assert self.known is not None
+        return self.known
 
     # -- storing one article --------------------------------------------------------------------------
 
     def add(self, article: Article, events: Sequence[Event] | None) -> StoredArticle:
+        known = self._known_of(article)
         if self.is_stored(article):
             return StoredArticle(stored=False)
-        if self._id_taken(article):
+        if article.id in self.ids or article.id in known.ids:
             raise StoreError(
                 f"an article with id {article.id!r} but another text or address is already stored in "
                 f"{self.db.location}; give each article its own id"
             )
-        signature = self._signature(article)
-        original_id, similarity = self._original_of(article, signature)
+        signature = known.signatures[article.content_hash]
+        original_id, similarity = self._original_of(article, signature, known)
         if events is None and (original_id is None or similarity != 1.0):
             raise StoreError(f"article {article.id!r} is not a copy of a stored text: code it first")
         self._hold_article(article, signature, original_id, similarity)
@@ -221,7 +211,9 @@ class BatchWriter:
         if original_id is not None:
             self.remember_articles({original_id})
 
-    def _original_of(self, article: Article, signature: Signature) -> tuple[str | None, float | None]:
+    def _original_of(
+        self, article: Article, signature: Signature, known: _Known
+    ) -> tuple[str | None, float | None]:
         """The article this one republishes (exactly, or near enough by MinHash) and how alike they are."""
         exact = self.exact_original(article)
         if exact is not None:
@@ -234,7 +226,7 @@ class BatchWriter:
             for article_id in self.buckets.get(key, []):
                 candidates[article_id] = self.signatures[article_id]
         # Buckets are 64-bit hashes: matching on the bucket alone finds the same articles as on both.
-        sharing = self._sharing(article, [bucket for _, bucket in keys])
+        sharing = sorted({article_id for _, bucket in keys for article_id in known.sharing.get(bucket, ())})
         found = []
         if sharing:  # most articles share no bucket with any other: one look-up is all they cost
             found = self.db.fetchall(
@@ -418,10 +410,8 @@ class BatchWriter:
             if missing:
                 if len(self.articles) > ARTICLES_KEPT:
                     self.articles.clear()
-                marks = ", ".join("?" for _ in missing)
-                for article_id, outlet, original_id, published in self.db.fetchall(
-                    f"SELECT id, outlet, original_id, published FROM articles WHERE id IN ({marks})", missing
-                ):
+                sql = "SELECT id, outlet, original_id, published FROM articles WHERE id IN"
+                for article_id, outlet, original_id, published in self.db.fetchall_in(sql, missing):
                     self.articles[article_id] = ArticleInfo(outlet, original_id, published)
             article_ids = {
                 info.original_id
@@ -454,7 +444,9 @@ class BatchWriter:
         rows.write_links(self.db, [held.record for held in self.events.values()], rewritten=rewritten)
 
     def _added_order(self, event_ids: Sequence[str]) -> dict[str, int]:
-        return dict(_rows(self.db, "SELECT event_id, added_order FROM events WHERE event_id IN", event_ids))
+        return dict(
+            self.db.fetchall_in("SELECT event_id, added_order FROM events WHERE event_id IN", event_ids)
+        )
 
     def written(self) -> list[WrittenEvent]:
         """The events this batch inserted or rewrote, once flushed."""
@@ -462,17 +454,3 @@ class BatchWriter:
             WrittenEvent(event_id, held.facts, held.ref_date, self.orders[event_id])
             for event_id, held in self.events.items()
         ]
-
-
-def _rows(db: Database, head: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """`head` ("SELECT ... WHERE x IN") over many values, a statement per thousand (PostgreSQL takes at
-    most 65,535 parameters)."""
-    found: list[tuple[Any, ...]] = []
-    for start in range(0, len(values), 1000):
-        chunk = list(values[start : start + 1000])
-        found += db.fetchall(f"{head} ({', '.join('?' for _ in chunk)})", chunk)
-    return found
-
-
-def _column(db: Database, head: str, values: Sequence[Any]) -> list[Any]:
-    return [row[0] for row in _rows(db, head, values)]
