@@ -798,17 +798,16 @@ def test_a_batch_that_runs_out_of_memory_is_stored_under_a_higher_limit(tmp_path
         roomy.store_batch(news)
         expected, expected_counts = roomy.events(), counts(roomy)
     with EventStore(tmp_path / "tight.duckdb") as store:
-        store.memory_limit_mb = 1
         store.db.limit_memory(1)  # far too little for a batch: DuckDB fails it with "Out of Memory"
         store.store_batch(news)
         assert store.events() == expected
-        assert 1 < store.memory_limit_mb <= store.memory_ceiling_mb
+        assert 1 < store.db.memory_limit_mb <= store.db.memory_ceiling_mb
         assert counts(store) == expected_counts
 
 
 def test_a_batch_that_runs_out_of_memory_at_the_ceiling_fails_whole(tmp_path: Path) -> None:
     with EventStore(tmp_path / "tight.duckdb") as store:
-        store.memory_limit_mb = store.memory_ceiling_mb = 1
+        store.db.memory_ceiling_mb = 1
         store.db.limit_memory(1)
         with pytest.raises(StoreError, match="nothing was written"):
             store.store_batch(a_day_of_news())

@@ -7,6 +7,8 @@ the PostgreSQL connection turns the placeholders into psycopg's `%s`.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +24,8 @@ Params = Sequence[Any]
 _ROWS_PER_STATEMENT = 1000
 _STAGED_ROWS = "whodid_staged_rows"  # the name a batch's rows go by while DuckDB inserts them
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+STORE_MEMORY_MB = 64  # DuckDB's memory limit while a store file is open for writing, to start with
+log = logging.getLogger(__name__)
 
 
 def is_postgres_url(location: str | Path) -> bool:
@@ -61,11 +65,13 @@ class Database:
         """The last value a sequence handed out to anyone (0 before the first)."""
         raise NotImplementedError
 
-    def limit_memory(self, megabytes: int) -> None:
-        """Bound the memory the engine keeps in this process (a server keeps its own: nothing to do)."""
+    def bound_memory(self) -> None:
+        """Keep what the engine caches in this process small while it stores (a server keeps its own
+        memory: nothing to do)."""
 
-    def out_of_memory(self, err: BaseException) -> bool:
-        """Whether a failure was the engine running into its memory limit."""
+    def more_memory(self, err: BaseException) -> bool:
+        """Whether a failure was the engine running into its memory limit and the limit is now higher,
+        so the work may be tried again."""
         return False
 
     def insert_rows(self, head: str, rows: Sequence[Params], tail: str = "") -> None:
@@ -124,6 +130,8 @@ class DuckDatabase(Database):
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.location = str(path)
+        self.memory_limit_mb: int | None = None  # as DuckDB sets it until bound_memory
+        self.memory_ceiling_mb = _memory_ceiling_mb()
         try:
             self._con = duckdb.connect(self.location, read_only=read_only)
         except duckdb.Error as err:
@@ -166,11 +174,28 @@ class DuckDatabase(Database):
     def run_script(self, sql: str) -> None:
         self._con.execute(sql)
 
+    def bound_memory(self) -> None:
+        # DuckDB otherwise keeps every table block it has touched, up to 80% of the machine's memory:
+        # an ingest would grow with its store. A store in memory must hold all it stores.
+        if self.location != ":memory:":
+            self.limit_memory(STORE_MEMORY_MB)
+
     def limit_memory(self, megabytes: int) -> None:
         self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")
+        self.memory_limit_mb = megabytes
 
-    def out_of_memory(self, err: BaseException) -> bool:
-        return isinstance(err, duckdb.OutOfMemoryException)
+    def more_memory(self, err: BaseException) -> bool:
+        # What DuckDB must hold (its indexes) grows with the store: twice the limit, up to the ceiling.
+        limit = self.memory_limit_mb
+        if (
+            not isinstance(err, duckdb.OutOfMemoryException)
+            or limit is None
+            or limit >= self.memory_ceiling_mb
+        ):
+            return False
+        self.limit_memory(min(2 * limit, self.memory_ceiling_mb))
+        log.info("the store ran out of memory; trying again with up to %d MB", self.memory_limit_mb)
+        return True
 
     def sequence_value(self, name: str) -> int:
         found = self.fetchone("SELECT last_value FROM duckdb_sequences() WHERE sequence_name = ?", [name])
@@ -263,6 +288,15 @@ class PostgresDatabase(Database):
     @property
     def errors(self) -> tuple[type[BaseException], ...]:
         return (self._psycopg.Error,)
+
+
+def _memory_ceiling_mb() -> int:
+    """Where raising the limit stops: DuckDB's own default, 80% of the machine's memory."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not a POSIX system: assume a small machine
+        total = 4 << 30
+    return max(STORE_MEMORY_MB, int(0.8 * total) >> 20)
 
 
 def open_database(location: str | Path, read_only: bool = False) -> Database:

@@ -9,7 +9,6 @@ same address is a no-op.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,7 +36,6 @@ MIGRATIONS = (
     Migration(4, "0004_ingest_errors.sql"),
 )
 ERROR_STAGES = ("read", "code", "store")
-STORE_MEMORY_MB = 64  # DuckDB's memory limit while a store is open for writing, to start with
 ERROR_COLUMNS = ("origin", "article_id", "stage", "reason", "attempts", "first_seen", "last_seen")
 SCHEMA_VERSION = MIGRATIONS[-1].version
 _WHOLE_NUMBERS = ("quad_class", "fatalities", "injured", "arrested", "participants", "geo_precision",
@@ -49,15 +47,6 @@ FRAME_COLUMNS = (
     "arrested", "participants", "place_name", "admin1", "country", "lat", "lon", "geo_precision",
     "mention_count", "article_count", "independent_sources", "confidence", "article_id",
 )  # fmt: skip
-
-
-def _memory_ceiling_mb() -> int:
-    """Where raising the limit stops: DuckDB's own default, 80% of the machine's memory."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (AttributeError, ValueError, OSError):  # not a POSIX system: assume a small machine
-        total = 4 << 30
-    return max(STORE_MEMORY_MB, int(0.8 * total) >> 20)
 
 
 def error_origin(article: Article) -> str:
@@ -76,19 +65,12 @@ class EventStore:
         # written: every source count needs them, and they never change once stored.
         self._articles: dict[str, ArticleInfo] = {}
         self._candidates = CandidateCache()
-        self.memory_limit_mb: int | None = None
-        self.memory_ceiling_mb = _memory_ceiling_mb()
         try:
             if read_only:
                 self._check_readable()
             else:
                 migrate(self.db, MIGRATIONS)
-                if self.location != ":memory:":  # a store in memory must hold all it stores
-                    # DuckDB otherwise keeps every table block it has touched, up to 80% of the machine's
-                    # memory: an ingest's memory would grow with the store. What it must hold (its
-                    # indexes) grows slowly; a batch that needs more is tried again with more.
-                    self.memory_limit_mb = STORE_MEMORY_MB
-                    self.db.limit_memory(STORE_MEMORY_MB)
+                self.db.bound_memory()
         except self.db.errors as err:
             self.db.close()
             raise StoreError(f"cannot set up the event store at {self.db.location}: {err}") from err
@@ -134,13 +116,13 @@ class EventStore:
         """Store several articles in one transaction, in order: all of them, or (raising ``StoreError``)
         none. Batches of a few dozen articles write many times faster than one at a time.
 
-        A batch that runs into the engine's memory limit is rolled back and tried again under a limit
-        twice as high, up to `memory_ceiling_mb`."""
+        A batch that runs into the engine's memory limit is rolled back and tried again under a higher
+        limit (see `Database.more_memory`)."""
         while True:
             try:
                 return self._write_batch(batch)
             except self.db.errors as err:
-                if not (self.db.out_of_memory(err) and self._raise_memory_limit()):
+                if not self.db.more_memory(err):
                     names = ", ".join(repr(article.id) for article, _ in batch[:3])
                     names += " ..." if len(batch) > 3 else ""
                     origin = f" (from {batch[0][0].origin})" if len(batch) == 1 and batch[0][0].origin else ""
@@ -168,15 +150,6 @@ class EventStore:
             log.warning("starting the store's cache of events afresh: %s", err)
             self._candidates.forget_all()
         return outcomes
-
-    def _raise_memory_limit(self) -> bool:
-        """Double the engine's memory limit for this store, unless it is at the ceiling already."""
-        if self.memory_limit_mb is None or self.memory_limit_mb >= self.memory_ceiling_mb:
-            return False
-        self.memory_limit_mb = min(2 * self.memory_limit_mb, self.memory_ceiling_mb)
-        log.info("the store ran out of memory; trying again with up to %d MB", self.memory_limit_mb)
-        self.db.limit_memory(self.memory_limit_mb)
-        return True
 
     def record_error(self, origin: str, stage: str, reason: str, article_id: str | None = None) -> None:
         """Note that an input failed at `stage` (read, code or store); a second failure of the same input
