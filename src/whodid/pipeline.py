@@ -33,6 +33,9 @@ class ArticleResult:
     error: str | None = None  # why this article could not be coded; the batch goes on
     # Every place named in the sentences that hold an event, resolved (or kept as the text names it).
     places: list[Place] = field(default_factory=list)
+    # The text's MinHash signature (`republication.signature_bytes`), where a worker process computed it
+    # so that the one process that stores need not.
+    signature: bytes | None = None
 
 
 class Coder(Protocol):

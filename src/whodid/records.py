@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import types
 import typing
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from functools import cache
 from typing import Any, TypeVar
@@ -262,17 +262,40 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready event record: dates as ISO strings, spans as lists."""
-        return _jsonable(asdict(self))
+        return _jsonable(self)
+
+
+# Records cross process boundaries and go into the store by the thousand, so both directions are
+# compiled once per class into plain loops over its fields rather than re-deciding every value's type
+# (dataclasses.asdict and typing introspection cost several times more).
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
+    """A value in JSON-ready form: dataclasses as dicts, tuples as lists, dates as ISO strings."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
         return [_jsonable(item) for item in value]
+    if kind is dict:
+        return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, date):
         return value.isoformat()
+    if is_dataclass(value):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(kind)}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in fields(cls))
 
 
 # Helpers for records in their dict form (Event.to_dict()), shared by merging, storing and exporting.
@@ -285,40 +308,71 @@ def as_record(event: Event | dict[str, Any]) -> dict[str, Any]:
 
 def from_record(cls: type[T], record: dict[str, Any]) -> T:
     """A record (``Event``, ``Article`` ...) rebuilt from its JSON-ready dict form (``to_dict()`` or
-    ``_jsonable(asdict(...))``): the inverse of that form, nested records, dates and spans included."""
-    return _rebuild(cls, record)
+    ``article_record``): the inverse of that form, nested records, dates and spans included."""
+    return _builder(cls)(record)
 
 
 def article_record(article: Article) -> dict[str, Any]:
     """An article in JSON-ready form (``from_record(Article, ...)`` rebuilds it)."""
-    return _jsonable(asdict(article))
+    return _jsonable(article)
 
 
-def _rebuild(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):  # X | None: the one type that is not None
-        options = [option for option in typing.get_args(kind) if option is not type(None)]
-        return _rebuild(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(kind)
-        return [_rebuild(item, element) for element in value]
-    if origin is tuple:
-        items = zip(typing.get_args(kind), value, strict=True)
-        return tuple(_rebuild(item, element) for item, element in items)
-    if kind is date:
-        return date.fromisoformat(value)
-    if is_dataclass(kind):
-        hints = _field_types(kind)
-        return kind(**{name: _rebuild(hints[name], item) for name, item in value.items() if name in hints})
-    return value  # str, int, float, dict[str, Any], Any
+Builder = typing.Callable[[Any], Any]
 
 
 @cache
-def _field_types(cls: type) -> dict[str, Any]:
+def _builder(kind: Any) -> Builder:
+    """The function that rebuilds a value of type `kind` from its JSON-ready form (None stays None)."""
+    convert = _converter(kind)
+    return convert if convert is not None else _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converter(kind: Any) -> Builder | None:
+    """As `_builder`, or None where the JSON-ready form is the value itself (str, int, Any ...)."""
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):  # X | None: the one type that is not None
+        options = [option for option in typing.get_args(kind) if option is not type(None)]
+        return _converter(options[0]) if len(options) == 1 else None
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        element = _converter(item)
+        if element is None:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [None if v is None else element(v) for v in value]
+    if origin is tuple:
+        parts = [_builder(item) for item in typing.get_args(kind)]
+        return lambda value: (
+            None
+            if value is None
+            else tuple(None if v is None else part(v) for part, v in zip(parts, value, strict=True))
+        )
+    if kind is date:
+        return lambda value: None if value is None else date.fromisoformat(value)
+    if is_dataclass(kind):
+        return _dataclass_builder(kind)
+    return None
+
+
+def _dataclass_builder(cls: type) -> Builder:
     hints = typing.get_type_hints(cls)
-    return {item.name: hints[item.name] for item in fields(cls)}
+    converters = {item.name: _converter(hints[item.name]) for item in fields(cls)}
+
+    def build(record: Any) -> Any:
+        if record is None:
+            return None
+        values = {}
+        for name, value in record.items():
+            if name not in converters:
+                continue  # a field a newer or older record has and this class has not
+            convert = converters[name]
+            values[name] = value if convert is None or value is None else convert(value)
+        return cls(**values)
+
+    return build
 
 
 def as_date(value: Any) -> date | None:

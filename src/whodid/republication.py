@@ -35,6 +35,8 @@ ROWS = NUM_PERM // BANDS
 SHINGLE_WORDS = 5
 COPY_THRESHOLD = 0.6
 
+Signature = npt.NDArray[np.uint64]  # NUM_PERM minimum hashes of a text
+
 _MERSENNE = (1 << 61) - 1
 _SEED = 20240611  # changing it changes every signature and band key: stored ones would stop matching
 _EMPTY = np.iinfo(np.uint64).max  # every position of an empty text's signature
@@ -166,7 +168,7 @@ def _block_min(
     return total.min(axis=0)
 
 
-def signature(text: str) -> npt.NDArray[np.uint64]:
+def signature(text: str) -> Signature:
     """The text's MinHash signature: NUM_PERM uint64 values, all _EMPTY for a text without words."""
     x = _shingle_hashes(text)
     if not len(x):
@@ -174,18 +176,18 @@ def signature(text: str) -> npt.NDArray[np.uint64]:
     return _min_hashes(_reduce(x))  # 64-bit shingle hashes into the field the permutations act on
 
 
-def signature_bytes(sig: npt.NDArray[np.uint64]) -> bytes:
+def signature_bytes(sig: Signature) -> bytes:
     """The signature as stored: NUM_PERM little-endian uint64, whatever the machine's byte order."""
     return _checked(sig).astype("<u8", copy=False).tobytes()
 
 
-def signature_from_bytes(data: bytes) -> npt.NDArray[np.uint64]:
+def signature_from_bytes(data: bytes) -> Signature:
     if len(data) != NUM_PERM * 8:
         raise ValueError(f"a signature is {NUM_PERM * 8} bytes, not {len(data)}")
     return np.frombuffer(data, dtype="<u8").astype(np.uint64)
 
 
-def band_keys(sig: npt.NDArray[np.uint64]) -> list[tuple[int, int]]:
+def band_keys(sig: Signature) -> list[tuple[int, int]]:
     """(band index, bucket) for each band; bucket is a signed 64-bit hash of the band's rows (a SQL BIGINT).
 
     An empty text's signature has no keys, so empty articles never become anyone's candidate."""
@@ -199,7 +201,7 @@ def _bucket(band_rows: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(band_rows, digest_size=8).digest(), "little", signed=True)
 
 
-def estimated_similarity(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
+def estimated_similarity(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets: the share of equal signature positions.
 
     0.0 when either text is empty: two empty articles are not copies of each other."""
@@ -208,11 +210,11 @@ def estimated_similarity(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def _is_empty(sig: npt.NDArray[np.uint64]) -> bool:
+def _is_empty(sig: Signature) -> bool:
     return bool((sig == _EMPTY).all())
 
 
-def _checked(sig: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+def _checked(sig: Signature) -> Signature:
     if sig.shape != (NUM_PERM,):
         raise ValueError(f"a signature has {NUM_PERM} values, not shape {sig.shape}")
     return sig

@@ -12,6 +12,7 @@ import pytest
 from whodid.ingest import read_articles
 from whodid.pipeline import ArticleResult, PipelineOptions
 from whodid.records import Article
+from whodid.republication import signature, signature_bytes
 from whodid.scale import ProcessCoder
 from whodid.scale.worker import chunks
 
@@ -39,6 +40,10 @@ def test_two_workers_code_what_one_process_codes_in_the_same_order(in_one_proces
     assert [r.article.id for r in results] == [a.id for a in articles]
     assert coded(results) == coded(in_one_process)
     assert results[-1].error == "empty text"  # a refused article comes back refused, in its place
+    # Each coded text's MinHash signature comes computed by its worker, so the storing process need not.
+    assert [r.signature for r in results] == [
+        None if r.error else signature_bytes(signature(r.article.text)) for r in results
+    ]
 
 
 def test_a_worker_killed_mid_run_is_replaced_and_no_article_is_lost(in_one_process) -> None:

@@ -8,14 +8,16 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from whodid import republication
 from whodid.ingest import Skipped, read_articles
+from whodid.pipeline import ArticleResult
 from whodid.records import Article
 from whodid.store import EventStore, loading
 from whodid.store.loading import COPIED, FAILED, KNOWN, STORED, load_articles
@@ -125,6 +127,58 @@ def test_an_exact_republication_repeats_the_mentions_without_a_parse(store_locat
         assert event["independent_sources"] == 1  # a copy is not a second source
 
 
+def test_a_chunk_read_ahead_is_settled_with_one_question_to_the_store(
+    store_location: str, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, third, *_ = corpus_articles()
+    copy = replace(first, id="copy-of-first", outlet="Elsewhere Daily", url="https://elsewhere.test/1")
+    copy_of_second = replace(second, id="copy-of-second", url="https://elsewhere.test/2")
+    with EventStore(store_location) as store:
+        list(load_articles(store, pipeline, [first, second]))
+        asked: list[int] = []
+        held = store.held
+        monkeypatch.setattr(store, "held", lambda articles: asked.append(len(articles)) or held(articles))
+        chunk = [first, copy, third, copy, copy_of_second]
+        outcomes = sorted((o.article.id, o.status) for o in load_articles(store, pipeline, chunk))
+
+        assert asked == [len(chunk)]
+        expected = [(first.id, KNOWN), (copy.id, COPIED), (third.id, STORED), (copy.id, KNOWN)]
+        assert outcomes == sorted([*expected, (copy_of_second.id, COPIED)])
+        copies = store.copies()
+        assert sorted(copies) == [first.id, second.id]
+        assert [c for c, _ in copies[first.id]] == [copy.id] and store.count_articles() == 5
+
+
+class _Replay:
+    """A coder that hands back results coded before: what a worker process sent."""
+
+    def __init__(self, results: list[ArticleResult]) -> None:
+        self.results = results
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        assert [a.id for a in articles] == [r.article.id for r in self.results]
+        yield from self.results
+
+
+def test_signatures_computed_by_the_coder_are_stored_not_computed_again(
+    tmp_path: Path, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = corpus_articles()[:4]
+    with EventStore(tmp_path / "here.duckdb") as store:
+        list(load_articles(store, pipeline, articles))
+        expected = store.sql("SELECT id, minhash FROM articles ORDER BY id")
+    signed = list(pipeline.run(articles))
+    for result in signed:  # as a worker process signs what it coded
+        result.signature = republication.signature_bytes(republication.signature(result.article.text))
+    monkeypatch.setattr(republication, "signature", lambda text: pytest.fail("signature computed again"))
+    with EventStore(tmp_path / "signed.duckdb") as store:
+        outcomes = list(load_articles(store, _Replay(signed), articles))
+        stored = store.sql("SELECT id, minhash FROM articles ORDER BY id")
+    assert [o.status for o in outcomes] == [STORED] * len(articles)
+    assert stored["id"].tolist() == expected["id"].tolist()
+    assert [bytes(m) for m in stored["minhash"]] == [bytes(m) for m in expected["minhash"]]
+
+
 CRASHING_RUN = """
 import os, signal, sys
 from whodid.ingest import read_articles
@@ -223,6 +277,7 @@ def test_a_rerun_over_a_stored_corpus_reports_as_it_reads(
     with EventStore(store_location) as store:
         list(load_articles(store, pipeline, articles))
         monkeypatch.setattr(loading, "MAX_SETTLED", 4)
+        monkeypatch.setattr(loading, "LOOK_AHEAD", 2)
         outcomes = load_articles(store, pipeline, reading())
         first = next(outcomes)
         assert first.status == KNOWN and len(read) <= 4  # not the whole corpus held before the first

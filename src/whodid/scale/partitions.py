@@ -1,7 +1,8 @@
 """Coded articles as Parquet partitions: what a cluster's workers write and the store loads.
 
 One row per article, in input order: the article and its events as JSON records (`Article` and
-`Event` in their `to_dict()` form, so `from_record` rebuilds them exactly), or the reason it failed.
+`Event` in their `to_dict()` form, so `from_record` rebuilds them exactly), or the reason it failed,
+and the text's MinHash signature where the worker computed it.
 Files are written under a temporary name and renamed, so a partition is either whole or absent.
 """
 
@@ -17,7 +18,7 @@ import pandas as pd
 from whodid.pipeline import ArticleResult
 from whodid.records import Article, Event, article_record, from_record
 
-COLUMNS = ("position", "article_id", "article", "events", "event_count", "error")
+COLUMNS = ("position", "article_id", "article", "events", "event_count", "error", "signature")
 
 
 def write_partition(results: list[ArticleResult], path: Path) -> int:
@@ -33,6 +34,7 @@ def write_partition(results: list[ArticleResult], path: Path) -> int:
             ],
             "event_count": [len(result.events) for result in results],
             "error": [result.error for result in results],
+            "signature": [result.signature for result in results],
         },
         columns=list(COLUMNS),
     )
@@ -49,15 +51,16 @@ def read_partition(path: Path) -> list[ArticleResult]:
     """The coded articles of a partition, in the order they were written."""
     with duckdb.connect() as connection:
         rows = connection.execute(
-            "SELECT article, events, error FROM read_parquet(?) ORDER BY position", [str(path)]
+            "SELECT article, events, error, signature FROM read_parquet(?) ORDER BY position", [str(path)]
         ).fetchall()
     return [
         ArticleResult(
             from_record(Article, json.loads(article)),
             [from_record(Event, record) for record in json.loads(events)],
             error=error,
+            signature=None if signature is None else bytes(signature),
         )
-        for article, events, error in rows
+        for article, events, error, signature in rows
     ]
 
 

@@ -10,6 +10,7 @@ from typing import Self, TypeVar
 
 from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
 from whodid.records import Article
+from whodid.republication import signature, signature_bytes
 
 T = TypeVar("T")
 
@@ -30,7 +31,13 @@ def warm_up(options: PipelineOptions) -> bool:
 
 
 def code_articles(articles: list[Article], options: PipelineOptions) -> list[ArticleResult]:
-    return list(pipeline_for(options).run(articles))
+    """The articles coded, each with its text's MinHash signature: computed here, in a worker, it does
+    not fall to the one process that stores them all."""
+    results = list(pipeline_for(options).run(articles))
+    for result in results:
+        if result.error is None:
+            result.signature = signature_bytes(signature(result.article.text))
+    return results
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

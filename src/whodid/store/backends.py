@@ -65,9 +65,9 @@ class Database:
         """The last value a sequence handed out to anyone (0 before the first)."""
         raise NotImplementedError
 
-    def bound_memory(self) -> None:
-        """Keep what the engine caches in this process small while it stores (a server keeps its own
-        memory: nothing to do)."""
+    def set_up_for_writing(self) -> None:
+        """Settle the engine in this process for a store that ingests: what it caches stays small, and
+        it leaves the cores to the coding (a server keeps its own memory and cores: nothing to do)."""
 
     def more_memory(self, err: BaseException) -> bool:
         """Whether a failure was the engine running into its memory limit and the limit is now higher,
@@ -130,7 +130,7 @@ class DuckDatabase(Database):
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.location = str(path)
-        self.memory_limit_mb: int | None = None  # as DuckDB sets it until bound_memory
+        self.memory_limit_mb: int | None = None  # as DuckDB sets it until set_up_for_writing
         self.memory_ceiling_mb = _memory_ceiling_mb()
         try:
             self._con = duckdb.connect(self.location, read_only=read_only)
@@ -158,6 +158,13 @@ class DuckDatabase(Database):
             with contextlib.suppress(duckdb.Error):
                 self._con.unregister(_STAGED_ROWS)
 
+    def fetchall_in(self, head: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        # One list parameter: DuckDB plans a long IN list of parameters as many comparisons, several
+        # times slower than a semi-join with the list unnested (5 ms against 20 for 1,000 buckets).
+        if not values:
+            return []
+        return self.fetchall(f"{head} (SELECT unnest(?))", [list(values)])
+
     def fetchall(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return self._con.execute(sql, list(params)).fetchall()
 
@@ -174,11 +181,14 @@ class DuckDatabase(Database):
     def run_script(self, sql: str) -> None:
         self._con.execute(sql)
 
-    def bound_memory(self) -> None:
+    def set_up_for_writing(self) -> None:
         # DuckDB otherwise keeps every table block it has touched, up to 80% of the machine's memory:
         # an ingest would grow with its store. A store in memory must hold all it stores.
         if self.location != ":memory:":
             self.limit_memory(STORE_MEMORY_MB)
+        # A store's statements are small (a batch's rows, a month of events): a second thread only
+        # contends with the processes coding the next articles, about 10% more of this one's time.
+        self._con.execute("SET threads = 1")
 
     def limit_memory(self, megabytes: int) -> None:
         self._con.execute(f"SET memory_limit = '{int(megabytes)}MB'")

@@ -9,7 +9,7 @@ same address is a no-op.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from whodid.errors import StoreError
 from whodid.records import Article, Event
+from whodid.republication import Signature
 from whodid.store import rows
 from whodid.store.backends import Database, open_database
 from whodid.store.candidates import CandidateCache
 from whodid.store.migrate import Migration, current_version, migrate
 from whodid.store.query import EventQuery
-from whodid.store.writer import ArticleInfo, BatchWriter, StoredArticle
+from whodid.store.writer import ArticleInfo, BatchWriter, Held, StoredArticle, stored_texts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,7 +71,7 @@ class EventStore:
                 self._check_readable()
             else:
                 migrate(self.db, MIGRATIONS)
-                self.db.bound_memory()
+                self.db.set_up_for_writing()
         except self.db.errors as err:
             self.db.close()
             raise StoreError(f"cannot set up the event store at {self.db.location}: {err}") from err
@@ -89,13 +90,19 @@ class EventStore:
 
     # -- writing -------------------------------------------------------------------------------------
 
+    def held(self, articles: Sequence[Article]) -> list[Held]:
+        """What the store already holds of each article, asked in two statements for all of them: an
+        ingest reads a corpus ahead in chunks and parses only what this does not settle."""
+        texts = stored_texts(self.db, articles)
+        return [texts.held(article) for article in articles]
+
     def is_stored(self, article: Article) -> bool:
         """Whether this text from this address is already stored (its ingest needs no parse)."""
-        return BatchWriter(self.db, self._articles, self._candidates).is_stored(article)
+        return self.held([article])[0].stored
 
     def exact_original(self, article: Article) -> str | None:
         """The stored original of an article with this very text from another address, if any."""
-        return BatchWriter(self.db, self._articles, self._candidates).exact_original(article)
+        return self.held([article])[0].original
 
     def has_article(self, content_hash: str) -> bool:
         """Whether any stored article has this text."""
@@ -112,15 +119,20 @@ class EventStore:
         Raises ``StoreError``, with nothing written, when the rows cannot be stored."""
         return self.store_batch([(article, events)])[0]
 
-    def store_batch(self, batch: Sequence[tuple[Article, Sequence[Event] | None]]) -> list[StoredArticle]:
+    def store_batch(
+        self,
+        batch: Sequence[tuple[Article, Sequence[Event] | None]],
+        signatures: Mapping[str, Signature] | None = None,
+    ) -> list[StoredArticle]:
         """Store several articles in one transaction, in order: all of them, or (raising ``StoreError``)
-        none. Batches of a few dozen articles write many times faster than one at a time.
+        none. Batches of a few dozen articles write many times faster than one at a time. `signatures`
+        maps content hashes to MinHash signatures already computed (by the processes that coded them).
 
         A batch that runs into the engine's memory limit is rolled back and tried again under a higher
         limit (see `Database.more_memory`)."""
         while True:
             try:
-                return self._write_batch(batch)
+                return self._write_batch(batch, signatures)
             except self.db.errors as err:
                 if not self.db.more_memory(err):
                     names = ", ".join(repr(article.id) for article, _ in batch[:3])
@@ -131,12 +143,16 @@ class EventStore:
                         f"nothing was written: {err}"
                     ) from err
 
-    def _write_batch(self, batch: Sequence[tuple[Article, Sequence[Event] | None]]) -> list[StoredArticle]:
+    def _write_batch(
+        self,
+        batch: Sequence[tuple[Article, Sequence[Event] | None]],
+        signatures: Mapping[str, Signature] | None,
+    ) -> list[StoredArticle]:
         writer = BatchWriter(self.db, self._articles, self._candidates)
         try:
             with self.db.transaction():
                 started = self._candidates.batch_started(self.db)
-                writer.look_up([article for article, _ in batch])
+                writer.look_up([article for article, _ in batch], signatures)
                 outcomes = [writer.add(article, events) for article, events in batch]
                 writer.flush()
                 self._clear_errors([article for article, _ in batch])

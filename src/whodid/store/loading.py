@@ -12,10 +12,12 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from whodid.errors import StoreError
 from whodid.pipeline import ArticleResult, Coder
 from whodid.records import Article
+from whodid.republication import signature_from_bytes
 from whodid.store.event_store import EventStore, error_origin
 from whodid.store.writer import StoredArticle
 
@@ -26,6 +28,7 @@ STORED, COPIED, KNOWN, FAILED = "stored", "copied", "known", "failed"
 # loses at most one batch, which the next run codes again.
 DEFAULT_BATCH = 32
 MAX_SETTLED = 256  # outcomes settled without a parse that may wait to be reported
+LOOK_AHEAD = 64  # articles read at once and checked against the store in one look-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,63 +70,79 @@ def load_articles(
 
 
 class _Feeder:
-    """Hands the coder the articles that need parsing and settles the others on the way. It pauses
-    after `MAX_SETTLED` settled outcomes so they can be reported: a re-run over a corpus that is all
-    stored must not hold the whole corpus waiting for a parse that never comes."""
+    """Hands the coder the articles that need parsing and settles the others on the way. The corpus is
+    read `LOOK_AHEAD` articles at a time, and the store asked once per chunk what it holds of them. It
+    pauses after `MAX_SETTLED` settled outcomes so they can be reported: a re-run over a corpus that is
+    all stored must not hold the whole corpus waiting for a parse that never comes."""
 
     def __init__(self, store: EventStore, articles: Iterator[Article]) -> None:
         self.store = store
         self.articles = articles
         self.settled: deque[Loaded] = deque()  # outcomes decided without the parser, reported in turn
+        self.waiting: deque[Article] = deque()  # read and found new: to parse
         self.exhausted = False
 
     def to_parse(self) -> Iterator[Article]:
-        for article in self.articles:
-            outcome = _without_parsing(self.store, article)
-            if outcome is None:
-                yield article
-                continue
-            self.settled.append(outcome)
+        while True:
+            while self.waiting:
+                yield self.waiting.popleft()
             if len(self.settled) >= MAX_SETTLED:
                 return  # the caller reports them, then asks again
-        self.exhausted = True
+            chunk = list(islice(self.articles, LOOK_AHEAD))
+            if not chunk:
+                self.exhausted = True
+                return
+            self._sort(chunk)
+
+    def _sort(self, chunk: list[Article]) -> None:
+        """Settle what the store already holds of a chunk, and queue the rest for parsing."""
+        try:
+            held = self.store.held(chunk)
+        except StoreError as error:
+            self.settled.extend(_failed(self.store, article, "store", str(error)) for article in chunk)
+            return
+        copies = []
+        for article, found in zip(chunk, held, strict=True):
+            if found.stored:
+                self.settled.append(Loaded(article, KNOWN))
+            elif found.original is not None:
+                copies.append(ArticleResult(article, []))
+            else:
+                self.waiting.append(article)
+        self.settled.extend(_store(self.store, copies, repeated=True))
 
     def drain(self) -> Iterator[Loaded]:
         while self.settled:
             yield self.settled.popleft()
 
 
-def _store(store: EventStore, batch: list[ArticleResult]) -> Iterator[Loaded]:
-    """A batch in one transaction; if it fails, its articles one by one, so one bad article fails alone."""
+def _store(store: EventStore, batch: list[ArticleResult], repeated: bool = False) -> Iterator[Loaded]:
+    """A batch in one transaction; if it fails, its articles one by one, so one bad article fails alone.
+    `repeated`: the articles are exact copies of stored ones, whose mentions they repeat unparsed."""
     if not batch:
         return
+    pairs = [(result.article, None if repeated else result.events) for result in batch]
+    signatures = {
+        r.article.content_hash: signature_from_bytes(r.signature) for r in batch if r.signature is not None
+    }
     try:
-        stored = store.store_batch([(result.article, result.events) for result in batch])
+        stored = store.store_batch(pairs, signatures)
     except StoreError as error:
         if len(batch) > 1:
             for result in batch:
-                yield from _store(store, [result])
+                yield from _store(store, [result], repeated)
             return
         log.info("article %s not stored: %s", batch[0].article.id, error)
         yield _failed(store, batch[0].article, "store", str(error))
         return
     log.info("stored a batch of %d articles", len(batch))
     for result, outcome in zip(batch, stored, strict=True):
-        status = STORED if outcome.stored else KNOWN  # the same text twice in one run
-        yield Loaded(result.article, status, len(result.events), outcome)
-
-
-def _without_parsing(store: EventStore, article: Article) -> Loaded | None:
-    """The outcome of an article that needs no parse (stored already, or an exact copy), else None."""
-    try:
-        if store.is_stored(article):
-            return Loaded(article, KNOWN)
-        if store.exact_original(article) is None:
-            return None
-        stored = store.store(article, None)
-    except StoreError as error:
-        return _failed(store, article, "store", str(error))
-    return Loaded(article, COPIED if stored.stored else KNOWN, result=stored)
+        if not outcome.stored:  # the same text from the same address twice in one run
+            yield Loaded(result.article, KNOWN, result=outcome)
+        elif repeated:
+            yield Loaded(result.article, COPIED, result=outcome)
+        else:
+            yield Loaded(result.article, STORED, len(result.events), outcome)
 
 
 def _failed(store: EventStore, article: Article, stage: str, reason: str) -> Loaded:

@@ -12,13 +12,10 @@ event touched is recombined from all its mentions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-
-import numpy as np
-import numpy.typing as npt
 
 from whodid import republication
 from whodid.consolidate import (
@@ -35,11 +32,11 @@ from whodid.consolidate import (
 )
 from whodid.errors import StoreError
 from whodid.records import Article, Event, as_date, stable_id
+from whodid.republication import Signature
 from whodid.store import rows
 from whodid.store.backends import Database
 from whodid.store.candidates import CandidateCache, WrittenEvent
 
-Signature = npt.NDArray[np.uint64]
 Record = dict[str, Any]
 ARTICLES_KEPT = 100_000  # article facts held at once by a store; the cache starts afresh beyond
 
@@ -65,6 +62,44 @@ class _Known:
     ids: set[str] = field(default_factory=set)  # article ids already taken
     originals: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # hash -> (original, order)
     sharing: dict[int, set[str]] = field(default_factory=dict)  # MinHash bucket -> stored articles in it
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What a store holds of an article before it is ingested."""
+
+    stored: bool  # this text from this address is stored: nothing to do
+    original: str | None  # the stored original of this very text (from any address), if any
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTexts:
+    """What the store holds of some articles' texts, read in one look-up."""
+
+    keys: set[str]  # ingest keys (text and address) already stored
+    originals: dict[str, list[tuple[str, int]]]  # content hash -> (original id, added order) per copy
+
+    def held(self, article: Article) -> Held:
+        original = earliest(self.originals.get(article.content_hash, ()))
+        return Held(rows.ingest_key(article) in self.keys, original)
+
+
+def stored_texts(db: Database, articles: Sequence[Article]) -> StoredTexts:
+    """Which of the articles are stored, and the stored originals of their texts: two statements for
+    all of them."""
+    keys = sorted({rows.ingest_key(article) for article in articles})
+    held = {key for (key,) in db.fetchall_in("SELECT ingest_key FROM articles WHERE ingest_key IN", keys)}
+    hashes = sorted({article.content_hash for article in articles})
+    originals: dict[str, list[tuple[str, int]]] = {}
+    sql = "SELECT content_hash, coalesce(original_id, id), added_order FROM articles WHERE content_hash IN"
+    for content_hash, original, order in db.fetchall_in(sql, hashes):
+        originals.setdefault(content_hash, []).append((original, order))
+    return StoredTexts(held, originals)
+
+
+def earliest(originals: Sequence[tuple[str, int]]) -> str | None:
+    """The original a text republishes: that of the first article stored with it."""
+    return min(originals, key=lambda found: found[1])[0] if originals else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,28 +147,24 @@ class BatchWriter:
 
     # -- what the store and the batch hold ------------------------------------------------------------
 
-    def look_up(self, articles: Sequence[Article]) -> None:
+    def look_up(self, articles: Sequence[Article], signatures: Mapping[str, Signature] | None = None) -> None:
         """Ask the store once for what it holds of all of a batch's articles (their keys, ids, texts and
         MinHash buckets) rather than four times for each: the store does not change until the batch is
         written, and each statement costs far more than its rows. Articles looked up before are not
-        asked for again."""
+        asked for again. `signatures` (content hash -> MinHash signature) are those already computed."""
         known = self.known or _Known({})
         fresh = [article for article in articles if article.content_hash not in known.signatures]
-        known.signatures.update(
-            (article.content_hash, republication.signature(article.text)) for article in fresh
-        )
-        keys = [rows.ingest_key(article) for article in fresh]
-        known.keys |= {
-            key for (key,) in self.db.fetchall_in("SELECT ingest_key FROM articles WHERE ingest_key IN", keys)
-        }
+        given = signatures or {}
+        for article in fresh:
+            content_hash = article.content_hash
+            found = given.get(content_hash)
+            known.signatures[content_hash] = republication.signature(article.text) if found is None else found
+        texts = stored_texts(self.db, fresh)
+        known.keys |= texts.keys
+        for content_hash, found in texts.originals.items():
+            known.originals.setdefault(content_hash, []).extend(found)
         ids = sorted({article.id for article in fresh})
         known.ids |= {found for (found,) in self.db.fetchall_in("SELECT id FROM articles WHERE id IN", ids)}
-        hashes = sorted({article.content_hash for article in fresh})
-        sql = (
-            "SELECT content_hash, coalesce(original_id, id), added_order FROM articles WHERE content_hash IN"
-        )
-        for content_hash, original, order in self.db.fetchall_in(sql, hashes):
-            known.originals.setdefault(content_hash, []).append((original, order))
         signatures = [known.signatures[article.content_hash] for article in fresh]
         buckets = sorted({bucket for sig in signatures for _, bucket in republication.band_keys(sig)})
         sql = "SELECT bucket, article_id FROM article_bands WHERE bucket IN"
@@ -141,34 +172,20 @@ class BatchWriter:
             known.sharing.setdefault(bucket, set()).add(article_id)
         self.known = known
 
-    def _looked_up(self, article: Article) -> _Known | None:
-        return (
-            self.known if self.known is not None and article.content_hash in self.known.signatures else None
-        )
-
     def is_stored(self, article: Article) -> bool:
+        """Whether this text from this address is stored, or held by the batch (after `look_up`)."""
         key = rows.ingest_key(article)
-        if key in self.keys:
-            return True
-        if (known := self._looked_up(article)) is not None:
-            return key in known.keys
-        return self.db.fetchone("SELECT 1 FROM articles WHERE ingest_key = ?", [key]) is not None
+        return key in self.keys or key in self._known_of(article).keys
 
     def exact_original(self, article: Article) -> str | None:
+        """The original of a stored text, or of one the batch holds (after `look_up`)."""
         if article.content_hash in self.originals_by_hash:
             return self.originals_by_hash[article.content_hash]
-        if (known := self._looked_up(article)) is not None:
-            found = known.originals.get(article.content_hash, [])
-        else:
-            found = self.db.fetchall(
-                "SELECT coalesce(original_id, id), added_order FROM articles WHERE content_hash = ?",
-                [article.content_hash],
-            )
-        return min(found, key=lambda row: row[1])[0] if found else None
+        return earliest(self._known_of(article).originals.get(article.content_hash, []))
 
     def _known_of(self, article: Article) -> _Known:
         """What the store holds of an article: from the batch's look-up, or looked up alone."""
-        if self._looked_up(article) is None:
+        if self.known is None or article.content_hash not in self.known.signatures:
             self.look_up([article])
         assert self.known is not None
         return self.known
