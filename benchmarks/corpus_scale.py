@@ -14,15 +14,18 @@ outside, into a fresh DuckDB store; all of them run one after another in this on
    - whodid ingest: `whodid ingest corpus.jsonl --db new.duckdb --workers P` (coding, merging, storing).
 2. Peak memory: the largest sum of the resident sets of a `whodid ingest --workers P` process tree (the
    main process and its workers, sampled every 0.2 s) at each of `--memory-sizes` articles.
-3. Dask: `whodid ingest --dask local:1` against `--dask local:2` on `--dask-articles` articles, whole
-   commands, start-up of the local cluster included; then the same without the store
+3. Dask: `whodid ingest --dask local:2` against `--dask local:1` on `--dask-articles` articles, whole
+   commands, start-up of the local cluster included, in `--dask-pairs` pairs run in turn (2, 1, 2, 1
+   ...), each pair's ratio reported and their median: this machine's speed drifts by 10-30% between
+   minutes, and a pair run back to back shares the drift. Then one pair without the store
    (`DaskCoder(...).run(articles)`, partitions written and read back, results dropped), which shows how
    the cluster's part scales when the one storing process does not share the machine's two cores.
 
 Run from the repository root:
 
     .venv/bin/python benchmarks/corpus_scale.py [--articles 5000] [--processes 2]
-        [--memory-sizes 1000 5000 20000] [--dask-articles 2000] [--skip throughput memory dask]
+        [--memory-sizes 1000 5000 20000] [--dask-articles 2000] [--dask-pairs 3]
+        [--skip throughput memory dask]
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import argparse
 import os
 import platform
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,6 +143,20 @@ def stored_counts(db: Path) -> tuple[int, int]:
         return store.count_articles(), store.count_events()
 
 
+def dask_pair(corpus: Path, work: Path, count: int, pair: int) -> float:
+    """Ingest on two Dask workers, then on one, back to back; the ratio of their rates."""
+    stores = {workers: work / f"dask-{pair}-{workers}.duckdb" for workers in (2, 1)}
+    two, one = (
+        timed(f"pair {pair}, --dask local:{workers}",
+              ingest_command(corpus, stores[workers], "--dask", f"local:{workers}"), count)
+        for workers in (2, 1)
+    )  # fmt: skip
+    same = stored_counts(stores[1]) == stored_counts(stores[2])
+    ratio = two.rate / one.rate
+    print(f"  pair {pair}: 2 workers / 1 worker {ratio:.2f}x; same store counts: {same}", flush=True)
+    return ratio
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -147,6 +165,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--dask-articles", type=int, default=2000)
+    parser.add_argument("--dask-pairs", type=int, default=3)
     parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "memory", "dask"])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     args = parser.parse_args()
@@ -195,14 +214,10 @@ def main() -> None:
         if "dask" not in args.skip:
             count = args.dask_articles
             corpus = corpus_of(count)
-            print(f"Dask, {count} articles:", flush=True)
-            runs = [
-                timed(f"--dask local:{workers}", ingest_command(corpus, work / f"dask-{workers}.duckdb",
-                                                                "--dask", f"local:{workers}"), count)
-                for workers in (1, 2)
-            ]  # fmt: skip
-            same = stored_counts(work / "dask-1.duckdb") == stored_counts(work / "dask-2.duckdb")
-            print(f"  2 workers / 1 worker: {runs[1].rate / runs[0].rate:.2f}x; same store counts: {same}")
+            print(f"Dask, {count} articles, {args.dask_pairs} pairs:", flush=True)
+            ratios = [dask_pair(corpus, work, count, pair) for pair in range(1, args.dask_pairs + 1)]
+            listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+            print(f"  ratios {listed}; median {statistics.median(ratios):.2f}x", flush=True)
             coding = [
                 timed(f"coding only, local:{workers}", [sys.executable, "-c", DASK_CODING_ONLY, str(corpus),
                                                         f"local:{workers}"], count)

@@ -4,7 +4,7 @@ indexes, ...), from `duckdb_memory()`.
 
 The articles are the IndiaPoliceEvents-derived corpus of `store_ingest.py` (read from ../shared at run
 time), coded once and kept with `--coded FILE` (the same file `store_ingest.py --coded` writes and
-reads), then stored by `EventStore.store_batch` in batches of 32, as `whodid ingest` does.
+reads), then stored by `EventStore.store_batch` in batches of `DEFAULT_BATCH`, as `whodid ingest` does.
 
     .venv/bin/python benchmarks/store_growth.py --articles 6000 --coded out/coded.pickle
 """

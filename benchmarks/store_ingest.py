@@ -8,8 +8,8 @@ Each round is given its own outlet, so merged events count independent sources a
 
 1. Every article is coded once by `Pipeline.run` (one process); the coded results are kept in a file.
 2. For each engine, the results are stored into an empty store by `EventStore.store_batch`, in batches
-   of 32 articles, one transaction each, as `whodid ingest` does: the clock covers republication checks,
-   grouping, matching against stored events, recombining them and writing every row.
+   of `DEFAULT_BATCH` articles, one transaction each, as `whodid ingest` does: the clock covers
+   republication checks, grouping, matching against stored events, recombining them and writing every row.
 3. For each engine, a second process stores the same results into another empty store and is killed
    with SIGKILL half-way through; a third process stores them all again. The resumed store must hold
    exactly what the clean store holds: the same articles, mentions and events, each event with the same

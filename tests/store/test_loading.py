@@ -284,9 +284,6 @@ def test_a_rerun_over_a_stored_corpus_reports_as_it_reads(
         assert [o.status for o in [first, *outcomes]] == [KNOWN] * len(articles)
 
 
-RESUMABLE_COPIES = 4  # versions of each corpus article, each with a line of its own: enough for 2 batches
-
-
 def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_doubled(
     tmp_path: Path, pipeline
 ) -> None:
@@ -294,8 +291,9 @@ def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_dou
     records = [
         json.loads(line) for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     ]
+    copies = loading.DEFAULT_BATCH // len(records) + 2  # versions of each article: a batch and more
     with corpus.open("w", encoding="utf-8") as out:
-        for version in range(RESUMABLE_COPIES):
+        for version in range(copies):
             for record in records:
                 text = f"{record['text']}\nDesk note {version}: filed again with the editors' corrections."
                 out.write(json.dumps({**record, "id": f"{record['id']}-v{version}", "text": text}) + "\n")
@@ -314,7 +312,7 @@ def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_dou
         running.wait(timeout=60)
     assert running.returncode == -signal.SIGKILL
     with EventStore(db) as store:
-        assert 0 < store.count_articles() < len(records) * RESUMABLE_COPIES
+        assert 0 < store.count_articles() < len(records) * copies
 
     resumed = subprocess.run(
         [whodid, "ingest", str(corpus), "--db", db, "--workers", "2"],
@@ -328,4 +326,4 @@ def test_a_run_on_worker_processes_killed_whole_resumes_with_nothing_lost_or_dou
         for _ in load_articles(store, pipeline, read_articles([str(corpus)])):
             pass
     assert stored_state(db) == stored_state(clean)
-    assert len(stored_state(clean)[0]) == len(records) * RESUMABLE_COPIES
+    assert len(stored_state(clean)[0]) == len(records) * copies
