@@ -25,6 +25,7 @@ from whodid.nlp import DEFAULT_MODEL
 from whodid.pipeline import ArticleResult, Coder, Pipeline, PipelineOptions
 from whodid.progress import IngestProgress
 from whodid.records import FACTUALITIES, Article, Event
+from whodid.resolve.actors import ActorKB, Role
 from whodid.store.query import MAX_LIMIT
 
 if TYPE_CHECKING:
@@ -110,6 +111,12 @@ parse_all_option = click.option(
     "--parse-all", is_flag=True, default=False,
     help="Parse every sentence, not only those where a trigger word occurs (slower; for checking).",
 )  # fmt: skip
+kb_option = click.option(
+    "--kb", "kb_files", multiple=True, metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own actor file (YAML, or a countries CSV), read after the shipped ones: its actors are "
+    "added, and on the same id replace ours. Repeatable. Check it with `whodid kb check FILE`.",
+)  # fmt: skip
 
 
 @click.group()
@@ -134,13 +141,14 @@ def main(verbose: bool) -> None:
 @published_option
 @model_option
 @parse_all_option
+@kb_option
 def extract(
     inputs: tuple[str, ...], output: TextIO, output_format: str, published: date | None, model: str,
-    parse_all: bool,
+    parse_all: bool, kb_files: tuple[Path, ...],
 ) -> None:  # fmt: skip
     """Code the events of INPUT... and write them out."""
     tally = RunTally()
-    results = _run(inputs, published, _pipeline(model, parse_all), tally)
+    results = _run(inputs, published, _pipeline(_options(model, parse_all, kb_files)), tally)
     events_and_outlets = ((event, result.article.outlet) for result in results for event in result.events)
     if output_format == "table":
         _print_table([event for event, _ in events_and_outlets], output)
@@ -171,6 +179,7 @@ db_option = click.option(
 @published_option
 @model_option
 @parse_all_option
+@kb_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1, max=64),
@@ -203,6 +212,7 @@ def ingest(
     published: date | None,
     model: str,
     parse_all: bool,
+    kb_files: tuple[Path, ...],
     workers: int,
     scheduler: str | None,
     parts_dir: Path | None,
@@ -220,10 +230,11 @@ def ingest(
         raise click.UsageError("give --workers or --dask, not both (a Dask cluster has its own workers)")
     show = sys.stderr.isatty() if progress is None else progress
     summary = IngestSummary()
+    options = _options(model, parse_all, kb_files)
     try:
         with (
             EventStore(db_location) as store,
-            _coder(model, parse_all, workers, scheduler, parts_dir) as coder,
+            _coder(options, workers, scheduler, parts_dir) as coder,
         ):
             total = _count_articles(inputs, published) if show and STDIN not in inputs else None
             with IngestProgress(total, enabled=show) as bar:
@@ -244,10 +255,9 @@ def ingest(
 
 @contextmanager
 def _coder(
-    model: str, parse_all: bool, workers: int, scheduler: str | None, parts_dir: Path | None
+    options: PipelineOptions, workers: int, scheduler: str | None, parts_dir: Path | None
 ) -> Iterator[Coder]:
     """The Pipeline in this process, or one spread over worker processes or a Dask cluster."""
-    options = _options(model, parse_all)
     if scheduler is not None:
         from whodid.scale import DaskCoder  # Dask loads only for a cluster run
 
@@ -259,7 +269,7 @@ def _coder(
         with ProcessCoder(workers, options) as coder:
             yield coder
     else:
-        yield _pipeline(model, parse_all)
+        yield _pipeline(options)
 
 
 def _count_articles(inputs: tuple[str, ...], published: date | None) -> int:
@@ -490,21 +500,25 @@ def copies(db_location: str, article_id: str | None, edits: bool) -> None:
     help="Key that POST /api/articles needs (env WHODID_API_KEY); without one the server is read-only.",
 )  # fmt: skip
 @model_option
+@kb_option
 @click.option(
     "--writes-per-minute", type=click.FloatRange(min=0.1, max=10_000), default=30.0, show_default=True,
     help="Write requests a client may make a minute (in bursts of up to 10).",
 )  # fmt: skip
 def serve(
-    db_location: str, host: str, port: int, api_key: str | None, model: str, writes_per_minute: float
-) -> None:
+    db_location: str, host: str, port: int, api_key: str | None, model: str, kb_files: tuple[Path, ...],
+    writes_per_minute: float,
+) -> None:  # fmt: skip
     """Serve the store's events: the page at /, the REST API at /api, its docs at /docs."""
     import uvicorn
 
     from whodid.web import ServeSettings, create_app
 
+    options = _options(model, False, kb_files)
     settings = ServeSettings(
-        db_location, api_key=api_key or None, model=model, writes_per_minute=writes_per_minute
-    )
+        db_location, api_key=api_key or None, model=model, kb_files=options.kb_files,
+        writes_per_minute=writes_per_minute,
+    )  # fmt: skip
     try:
         app = create_app(settings)
     except WhodidError as error:
@@ -529,9 +543,10 @@ def serve(
               help="How many worst cases per field the report lists.")  # fmt: skip
 @model_option
 @parse_all_option
+@kb_option
 def evaluate_command(
     gold: Path, gold_format: str, report_path: Path | None, limit: int | None, published_offset_days: int,
-    worst: int, model: str, parse_all: bool,
+    worst: int, model: str, parse_all: bool, kb_files: tuple[Path, ...],
 ) -> None:  # fmt: skip
     """Run whodid on GOLD's texts and score each field against the gold."""
     from whodid.evaluate.formats import format_module, guess_format
@@ -542,7 +557,7 @@ def evaluate_command(
     try:
         name = guess_format(gold) if gold_format == "auto" else gold_format
         gold_set = format_module(name).read(gold, ReadOptions(published_offset_days, limit))
-        result = evaluate(gold_set, Pipeline(model=model, prefilter=not parse_all))
+        result = evaluate(gold_set, _options(model, parse_all, kb_files).build())
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
     click.echo(render_summary(result))
@@ -604,15 +619,85 @@ def gazetteer_find(name: str, countries: tuple[str, ...]) -> None:
     Console(file=sys.stdout, width=160).print(table)
 
 
-def _pipeline(model: str, parse_all: bool) -> Pipeline:
+@main.group()
+def kb() -> None:
+    """The actor knowledge base: check data files, or ask who a name is."""
+
+
+@kb.command("check")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def kb_check(files: tuple[Path, ...]) -> None:
+    """Check the shipped actor files and FILE... (read after them, as `--kb` reads them): every mistake
+    is named with its file, line and field. Says what the files hold, and which shipped actors they
+    replace."""
+    shipped = ActorKB.default()
+    knowledge = _knowledge_base(tuple(str(path.resolve()) for path in files))
+    kinds = Counter(entry.kind for entry in knowledge.entries.values())
+    roles = sum(len(entry.roles) for entry in knowledge.entries.values())
+    click.echo(f"files: shipped{''.join(f', {path}' for path in files)}: all well formed")
+    click.echo(f"actors: {len(knowledge.entries)} ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})")
+    click.echo(f"roles: {roles}")
+    replaced = sorted(
+        actor_id for actor_id, entry in knowledge.entries.items()
+        if actor_id in shipped.entries and shipped.entries[actor_id] != entry
+    )  # fmt: skip
+    if replaced:
+        click.echo(f"replaced shipped actors: {', '.join(replaced)}")
+
+
+@kb.command("find")
+@click.argument("name")
+@click.option("--on", "when", type=_IsoDate(), default=None,
+              help="The date that decides who held an office (\"the Iraqi prime minister\").")  # fmt: skip
+@kb_option
+def kb_find(name: str, when: date | None, kb_files: tuple[Path, ...]) -> None:
+    """The actors NAME names, as a run resolves them (offices by the date given with --on)."""
+    knowledge = _knowledge_base(tuple(str(path.resolve()) for path in kb_files))
+    found = knowledge.find(name, when=when)
+    if not found:
+        click.echo(f"whodid: no actor of the knowledge base in {name!r}", err=True)
+        sys.exit(1)
+    table = Table(title=f"actors in {name!r}" + (f" on {when}" if when else ""), show_lines=False)
+    for column in ("text", "id", "name", "kind", "country", "sector", "ACLED inter", "roles"):
+        table.add_column(column, overflow="fold")
+    for actor in found:
+        entry = knowledge.entries.get(actor.actor_id or "")
+        roles = "; ".join(_role_text(role) for role in entry.roles) if entry is not None else ""
+        table.add_row(
+            actor.text, actor.actor_id or "", actor.name or "", actor.kind or "", actor.country or "",
+            actor.sector or "", str(actor.acled_inter or ""), roles,
+        )  # fmt: skip
+    Console(file=sys.stdout, width=160).print(table)
+
+
+def _role_text(role: Role) -> str:
+    seat = role.org or role.country or ""
+    since = f"{role.start or '…'} to {role.end or 'now'}"
+    return f"{role.title} ({seat}, {since})" if seat else f"{role.title} ({since})"
+
+
+def _pipeline(options: PipelineOptions) -> Pipeline:
     try:
-        return _options(model, parse_all).build()
+        return options.build()
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
 
 
-def _options(model: str, parse_all: bool) -> PipelineOptions:
-    return PipelineOptions(model=model, prefilter=not parse_all)
+def _options(model: str, parse_all: bool, kb_files: tuple[Path, ...] = ()) -> PipelineOptions:
+    """What builds the run's Pipeline, here or in its workers. The user's actor files are checked now,
+    so a mistake in one stops the run before anything is read or stored."""
+    paths = tuple(str(path.resolve()) for path in kb_files)
+    if paths:
+        _knowledge_base(paths)
+    return PipelineOptions(model=model, prefilter=not parse_all, kb_files=paths)
+
+
+def _knowledge_base(kb_files: tuple[str, ...]) -> ActorKB:
+    """The shipped actor files with the user's after them, or the error that names file, line and field."""
+    try:
+        return ActorKB.from_files(*kb_files) if kb_files else ActorKB.default()
+    except WhodidError as error:
+        raise click.ClickException(str(error)) from error
 
 
 def _read(

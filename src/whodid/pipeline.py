@@ -52,9 +52,13 @@ class PipelineOptions:
 
     model: str = DEFAULT_MODEL
     prefilter: bool = True
+    # The user's own actor files, read after the shipped ones (absolute paths: a worker may run
+    # elsewhere; on a cluster of several machines they must be where the workers can read them).
+    kb_files: tuple[str, ...] = ()
 
     def build(self) -> Pipeline:
-        return Pipeline(model=self.model, prefilter=self.prefilter)
+        kb = ActorKB.from_files(*self.kb_files) if self.kb_files else None
+        return Pipeline(model=self.model, prefilter=self.prefilter, kb=kb)
 
 
 class Pipeline:

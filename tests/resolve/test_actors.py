@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from whodid.errors import DataFileError
 from whodid.resolve.actors import ActorKB
 
 SPRING_2024 = date(2024, 3, 1)
@@ -207,34 +206,6 @@ def test_only_the_given_files(tmp_path: Path) -> None:
     extra.write_text("agents:\n  - {name: guards, terms: [guards], sector: COP}\n", encoding="utf-8")
     kb = ActorKB.from_files(extra, include_default=False)
     assert found(kb, "Iraq guards") == [("guards", None, "COP")]
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "reason"),
-    [
-        ("broken.yaml", "actors: [\n  - {id: x", "not valid YAML"),
-        ("nokind.yaml", "actors:\n  - {id: x, name: X}\n", "missing 'kind'"),
-        ("badinter.yaml", "actors:\n  - {id: x, name: X, kind: party, acled_inter: 12}\n", "acled_inter"),
-        ("baddate.yaml", "actors:\n  - {id: x, name: X, kind: person, roles: [{title: king, start: soon}]}\n",
-         "ISO date"),
-        ("bad.csv", "alpha3,name\nIRQ,Iraq\n", "expected the header"),
-        ("notes.txt", "hello", "unknown data file type"),
-    ],
-)  # fmt: skip
-def test_malformed_file_raises_data_file_error_naming_it(
-    tmp_path: Path, name: str, content: str, reason: str
-) -> None:
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(DataFileError) as raised:
-        ActorKB.from_files(path)
-    assert raised.value.path == str(path)
-    assert name in str(raised.value) and reason in str(raised.value)
-
-
-def test_missing_file_raises_data_file_error(tmp_path: Path) -> None:
-    with pytest.raises(DataFileError, match="cannot read"):
-        ActorKB.from_files(tmp_path / "absent.yaml")
 
 
 def test_every_pycountry_country_is_known(kb: ActorKB) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dask
 import duckdb
 import pytest
 from click.testing import CliRunner
@@ -60,3 +61,15 @@ def test_a_malformed_local_cluster_size_is_an_error(scheduler: str) -> None:
 def test_an_unreachable_scheduler_is_an_error_naming_it() -> None:
     with pytest.raises(WhodidError, match=r"127\.0\.0\.1:9"):
         connect("tcp://127.0.0.1:9", timeout_s=2)
+
+
+def test_a_local_cluster_leaves_its_workers_profiler_off() -> None:
+    client, cluster = connect("local:1")
+    try:
+        settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    finally:
+        client.close()
+        assert cluster is not None
+        cluster.close()
+    assert list(settings.values()) == [False]
+    assert dask.config.get("distributed.worker.profile.enabled")  # this process's setting is untouched

@@ -7,42 +7,18 @@ indexed once at load, so a lookup costs a few dict probes per token whatever the
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
 
-import yaml
-
-from whodid.errors import DataFileError
 from whodid.records import Actor, Span
+from whodid.resolve.kb_files import DataPath, KBEntry, KBTables, Role, default_paths, load_tables
 
 __all__ = ["ActorKB", "KBEntry", "Role", "default_paths"]
-
-DataPath = str | os.PathLike[str] | Traversable
-
-DEFAULT_FILES = ("countries.csv", "actors.yaml", "agents.yaml")
-KINDS = frozenset(
-    {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
-)
-COUNTRY_COLUMNS = ("alpha3", "name", "aliases", "adjectives", "people", "capitals")
-
-# ACLED actor type when a data file gives none: state organs are state forces (1), rebels 2,
-# opposition 6, civilians 7, and parties, IGOs, NGOs, firms and media "other" (8).
-ACLED_INTER_BY_SECTOR = {
-    "GOV": 1, "MIL": 1, "COP": 1, "LEG": 1, "JUD": 1, "REB": 2, "OPP": 6, "CVL": 7, "EDU": 7, "MED": 7,
-    "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
-}  # fmt: skip
-DEFAULT_ACLED_INTER = 8
 
 # Tokens left out of match keys, so "the Kremlin" = "Kremlin" and "al-Sudani" = "Sudani".
 SKIPPED_TOKENS = frozenset({"the", "al", "el"})
@@ -63,54 +39,6 @@ APOSTROPHES = str.maketrans("", "", "'’ʼ`.")
 # the Treasury" (the skipped "the" lies in the gap), but never a comma or a possessive "'s".
 JOINING_GAP_RE = re.compile(r"[ \-‐‑'’\u00a0]{1,3}(?:(?:the|al|el)[ \-‐‑'’\u00a0]{1,3})*", re.IGNORECASE)
 ARTICLE_PREFIXES = frozenset({"al-", "el-", "al ", "el ", "al‑", "el‑"})
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """An office one person holds at a time; `end` is exclusive (the successor's first day)."""
-
-    title: str
-    country: str | None = None
-    org: str | None = None  # actor id of an organisation, for offices such as secretary general
-    sector: str | None = None
-    start: date | None = None
-    end: date | None = None
-    posted_to: str | None = None  # ambassadors: the country they are sent to
-
-    def holds_on(self, when: date) -> bool:
-        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class KBEntry:
-    """One knowledge-base record: a country, a named actor, or a generic agent."""
-
-    actor_id: str
-    name: str
-    kind: str  # state, state_body, armed_group, party, igo, ngo, person, company, media, alliance, agent
-    country: str | None = None
-    sector: str | None = None
-    acled_inter: int | None = None
-    parent: str | None = None
-    roles: tuple[Role, ...] = ()
-    title: str | None = None  # agents naming a one-holder office ("prime minister")
-    label: str | None = None  # countries: the adjective that names their agents ("Iraqi", "US")
-
-    @property
-    def is_agent(self) -> bool:
-        return self.kind == "agent"
-
-    @property
-    def is_country(self) -> bool:
-        return self.kind == "state"
-
-    @property
-    def is_named(self) -> bool:
-        return not (self.is_agent or self.is_country)
-
-    def to_actor(self, text: str, span: Span) -> Actor:
-        return Actor(text=text, span=span, name=self.name, actor_id=self.actor_id, country=self.country,
-                     sector=self.sector, acled_inter=self.acled_inter, kind=self.kind)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +95,11 @@ class _Match:
     titled: bool = False  # ends with an office title, so a person's name may follow it
 
 
-@dataclass(slots=True)
-class _Tables:
-    """What the data files add up to, before indexing."""
-
-    named: list[KBEntry] = field(default_factory=list)
-    countries: list[KBEntry] = field(default_factory=list)
-    agents: list[KBEntry] = field(default_factory=list)
-    aliases: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> surface forms
-    variants: dict[str, str] = field(default_factory=dict)
-    modifiers: set[str] = field(default_factory=set)
-    identity_modifiers: set[str] = field(default_factory=set)
-
-
 class ActorKB:
     """Countries, named actors and generic agents, matched in text by their normalised names."""
 
-    def __init__(self, tables: _Tables) -> None:
-        self._variants = tables.variants
+    def __init__(self, tables: KBTables) -> None:
+        self._variants = {_fold(spelling): _fold(folded) for spelling, folded in tables.variants.items()}
         self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
         self._key_of: dict[str, str] = {}  # surface word -> match key, filled as texts are read
@@ -215,11 +130,8 @@ class ActorKB:
         With `include_default` the shipped files come first, so the given files extend (and, on the
         same alias, override) them.
         """
-        tables = _Tables()
         files = [*default_paths(), *paths] if include_default else list(paths)
-        for path in files:
-            _load_file(path, tables)
-        return cls(tables)
+        return cls(load_tables(files))
 
     def _add_alias(self, alias: str, entry: KBEntry) -> None:
         surface = tuple(_words(alias))
@@ -521,176 +433,6 @@ def _case_rule(entry: KBEntry, surface: tuple[str, ...]) -> str:
     return "title"
 
 
-# ----- loading ----------------------------------------------------------------------------------
-
-
-def default_paths() -> list[Traversable]:
-    """The data files shipped in whodid/data/actors."""
-    folder = resources.files("whodid").joinpath("data", "actors")
-    return [folder.joinpath(name) for name in DEFAULT_FILES]
-
-
 @cache
 def _default_kb() -> ActorKB:
     return ActorKB.from_files(*default_paths(), include_default=False)
-
-
-def _read_text(path: DataPath) -> str:
-    try:
-        if isinstance(path, Traversable):
-            return path.read_text(encoding="utf-8")
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(str(path), f"cannot read the file ({error})") from error
-
-
-def _load_file(path: DataPath, tables: _Tables) -> None:
-    name = str(path)
-    text = _read_text(path)
-    if name.endswith(".csv"):
-        _load_countries(name, text, tables)
-    elif name.endswith((".yaml", ".yml")):
-        _load_yaml(name, text, tables)
-    else:
-        raise DataFileError(name, "unknown data file type: expected .csv (countries) or .yaml/.yml")
-
-
-def _load_countries(name: str, text: str, tables: _Tables) -> None:
-    lines = [
-        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
-    ]
-    rows = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
-    header = next(rows, None)
-    if header is None or tuple(header) != COUNTRY_COLUMNS:
-        line = lines[0][0] if lines else None
-        raise DataFileError(name, f"expected the header {','.join(COUNTRY_COLUMNS)}", line)
-    for (line, _), row in zip(lines[1:], rows, strict=False):
-        if len(row) != len(COUNTRY_COLUMNS) or not re.fullmatch(r"[A-Z]{3}", row[0]) or not row[1]:
-            raise DataFileError(name, "expected a row alpha3,name,aliases,adjectives,people,capitals", line)
-        _add_country(dict(zip(COUNTRY_COLUMNS, row, strict=True)), tables)
-
-
-def _add_country(row: dict[str, str], tables: _Tables) -> None:
-    alpha3 = row["alpha3"]
-    adjectives = _cells(row["adjectives"])
-    country = KBEntry(
-        alpha3, row["name"], "state", alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
-    )
-    tables.countries.append(country)
-    tables.aliases[alpha3] = [row["name"], *_cells(row["aliases"]), *adjectives, *_cells(row["capitals"])]
-    people = _cells(row["people"])
-    if people:
-        # "Iraqis": the people of a country, as civilians until the text says otherwise.
-        nationals = KBEntry(f"{alpha3}CVL", people[0], "agent", alpha3, "CVL", 7)
-        tables.agents.append(nationals)
-        tables.aliases[nationals.actor_id] = people
-
-
-def _cells(cell: str) -> list[str]:
-    return [value.strip() for value in cell.split("|") if value.strip()]
-
-
-def _load_yaml(name: str, text: str, tables: _Tables) -> None:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataFileError(name, f"not valid YAML ({error})", mark.line + 1 if mark else None) from error
-    if not isinstance(document, dict) or not ({"actors", "agents"} & document.keys()):
-        raise DataFileError(name, "expected a mapping with an 'actors:' and/or 'agents:' list")
-    variants = document.get("spelling_variants") or {}
-    if not isinstance(variants, dict):
-        raise DataFileError(name, "'spelling_variants' must map a spelling to its folded form")
-    tables.variants.update({_fold(str(k)): _fold(str(v)) for k, v in variants.items()})
-    tables.modifiers.update(str(word) for word in document.get("modifiers") or [])
-    tables.identity_modifiers.update(str(word) for word in document.get("identity_modifiers") or [])
-    for position, record in enumerate(_records(name, document, "actors")):
-        entry = _named_entry(name, position, record)
-        tables.named.append(entry)
-        tables.aliases[entry.actor_id] = [entry.name, *_strings(name, position, record, "aliases")]
-    for position, record in enumerate(_records(name, document, "agents")):
-        entry = _agent_entry(name, position, record)
-        tables.agents.append(entry)
-        tables.aliases[entry.actor_id] = _strings(name, position, record, "terms") or [entry.name]
-
-
-def _records(name: str, document: dict[str, Any], section: str) -> list[dict[str, Any]]:
-    records = document.get(section) or []
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise DataFileError(name, f"'{section}' must be a list of mappings")
-    return records
-
-
-def _named_entry(name: str, position: int, record: dict[str, Any]) -> KBEntry:
-    where = f"actors[{position}]"
-    for required in ("id", "name", "kind"):
-        if not record.get(required):
-            raise DataFileError(name, f"{where} ({record.get('id', '?')}): missing '{required}'")
-    if record["kind"] not in KINDS:
-        raise DataFileError(name, f"{where} ({record['id']}): unknown kind {record['kind']!r}")
-    sector = record.get("sector")
-    return KBEntry(
-        actor_id=str(record["id"]),
-        name=str(record["name"]),
-        kind=str(record["kind"]),
-        country=record.get("country"),
-        sector=sector,
-        acled_inter=_acled_inter(name, where, record, sector),
-        parent=record.get("parent"),
-        roles=tuple(_role(name, f"{where}.roles[{i}]", r) for i, r in enumerate(record.get("roles") or [])),
-    )
-
-
-def _agent_entry(name: str, position: int, record: dict[str, Any]) -> KBEntry:
-    where = f"agents[{position}]"
-    if not record.get("name") or not record.get("sector"):
-        raise DataFileError(name, f"{where}: an agent needs 'name' and 'sector'")
-    sector = str(record["sector"])
-    return KBEntry(
-        actor_id=f"agent:{record['name']}",
-        name=str(record["name"]),
-        kind="agent",
-        sector=sector,
-        acled_inter=_acled_inter(name, where, record, sector),
-        title=record.get("title"),
-    )
-
-
-def _acled_inter(name: str, where: str, record: dict[str, Any], sector: str | None) -> int:
-    value = record.get("acled_inter")
-    if value is None:
-        return ACLED_INTER_BY_SECTOR.get(sector or "", DEFAULT_ACLED_INTER)
-    if not isinstance(value, int) or not 1 <= value <= 8:
-        raise DataFileError(name, f"{where}: acled_inter must be an integer 1-8, not {value!r}")
-    return value
-
-
-def _role(name: str, where: str, record: Any) -> Role:
-    if not isinstance(record, dict) or not record.get("title"):
-        raise DataFileError(name, f"{where}: a role needs a 'title'")
-    return Role(
-        title=str(record["title"]),
-        country=record.get("country"),
-        org=record.get("org"),
-        sector=record.get("sector"),
-        start=_date(name, where, record.get("start")),
-        end=_date(name, where, record.get("end")),
-        posted_to=record.get("posted_to"),
-    )
-
-
-def _date(name: str, where: str, value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError as error:
-        raise DataFileError(name, f"{where}: {value!r} is not an ISO date") from error
-
-
-def _strings(name: str, position: int, record: dict[str, Any], key: str) -> list[str]:
-    values = record.get(key) or []
-    if not isinstance(values, list):
-        raise DataFileError(name, f"entry {position}: '{key}' must be a list")
-    return [str(value) for value in values]

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import dask
 from distributed import Client, Future, LocalCluster
 
 from whodid.errors import WhodidError
@@ -48,10 +49,13 @@ def connect(scheduler: str, timeout_s: float = CONNECT_TIMEOUT_S) -> tuple[Clien
         count = scheduler.removeprefix(LOCAL)
         if not count.isdigit() or int(count) < 1:
             raise WhodidError(f"--dask local:N needs a number of workers N >= 1, not {scheduler!r}")
-        cluster = LocalCluster(
-            n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.WARNING,
-        )  # fmt: skip
+        # No dashboard, so nothing reads the workers' own profiler, which samples every task's stack
+        # every 10 ms: on a machine whose cores the workers fill, that time is taken from the coding.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.WARNING,
+            )  # fmt: skip
         return Client(cluster), cluster
     try:
         return Client(scheduler, timeout=timeout_s), None

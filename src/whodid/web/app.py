@@ -62,6 +62,7 @@ class ServeSettings:
     location: str
     api_key: str | None = None
     model: str = DEFAULT_MODEL
+    kb_files: tuple[str, ...] = ()  # the user's own actor files, as `whodid ingest --kb`
     max_body_bytes: int = 2_000_000
     max_articles_per_request: int = 20
     max_article_chars: int = 200_000
@@ -106,7 +107,7 @@ def create_app(settings: ServeSettings, pipeline: Pipeline | None = None) -> Fas
     `whodid serve` fails at start, not at the first request."""
     require_vendor_files()
     access = StoreAccess(settings.location, read_only=not settings.writable)
-    coding = Coding(PipelineOptions(model=settings.model), pipeline)
+    coding = Coding(PipelineOptions(model=settings.model, kb_files=settings.kb_files), pipeline)
     limiter = RateLimiter(settings.writes_per_minute, settings.write_burst)
 
     @asynccontextmanager

@@ -1,0 +1,408 @@
+"""The actor knowledge base's data files: read, checked, and added up into tables for `ActorKB`.
+
+Files are a countries CSV, or YAML with `actors:` (named actors, people with their roles) and/or
+`agents:` (generic nouns). Every file of a set is checked before any is used: a mistake is reported with
+the file, the line and the field, and nothing half-loaded reaches a run. Later files override earlier
+ones on the same id, which is how a user's own file corrects the shipped ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+from whodid.errors import DataFileError
+from whodid.records import Actor, Span
+
+DataPath = str | os.PathLike[str] | Traversable
+
+DEFAULT_FILES = ("countries.csv", "actors.yaml", "agents.yaml")
+KINDS = frozenset(
+    {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
+)
+COUNTRY_COLUMNS = ("alpha3", "name", "aliases", "adjectives", "people", "capitals")
+# ACLED actor type when a data file gives none: state organs are state forces (1), rebels 2,
+# opposition 6, civilians 7, and parties, IGOs, NGOs, firms and media "other" (8).
+ACLED_INTER_BY_SECTOR = {
+    "GOV": 1, "MIL": 1, "COP": 1, "LEG": 1, "JUD": 1, "REB": 2, "OPP": 6, "CVL": 7, "EDU": 7, "MED": 7,
+    "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
+}  # fmt: skip
+DEFAULT_ACLED_INTER = 8
+
+# The fields each record may have: a misspelt field would otherwise be silently ignored.
+DOCUMENT_FIELDS = frozenset(
+    {"provenance", "spelling_variants", "modifiers", "identity_modifiers", "actors", "agents"}
+)
+ACTOR_FIELDS = frozenset(
+    {"id", "name", "aliases", "kind", "country", "sector", "acled_inter", "parent", "roles", "died", "note"}
+)
+AGENT_FIELDS = frozenset({"name", "terms", "sector", "acled_inter", "title", "note"})
+ROLE_FIELDS = frozenset({"title", "country", "org", "sector", "start", "end", "posted_to"})
+COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+SECTOR_CODE = re.compile(r"[A-Z]{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office one person holds at a time; `end` is exclusive (the successor's first day)."""
+
+    title: str
+    country: str | None = None
+    org: str | None = None  # actor id of an organisation, for offices such as secretary general
+    sector: str | None = None
+    start: date | None = None
+    end: date | None = None
+    posted_to: str | None = None  # ambassadors: the country they are sent to
+
+    def holds_on(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One knowledge-base record: a country, a named actor, or a generic agent."""
+
+    actor_id: str
+    name: str
+    kind: str  # state, state_body, armed_group, party, igo, ngo, person, company, media, alliance, agent
+    country: str | None = None
+    sector: str | None = None
+    acled_inter: int | None = None
+    parent: str | None = None
+    roles: tuple[Role, ...] = ()
+    title: str | None = None  # agents naming a one-holder office ("prime minister")
+    label: str | None = None  # countries: the adjective that names their agents ("Iraqi", "US")
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind == "agent"
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == "state"
+
+    @property
+    def is_named(self) -> bool:
+        return not (self.is_agent or self.is_country)
+
+    def to_actor(self, text: str, span: Span) -> Actor:
+        return Actor(text=text, span=span, name=self.name, actor_id=self.actor_id, country=self.country,
+                     sector=self.sector, acled_inter=self.acled_inter, kind=self.kind)  # fmt: skip
+
+
+@dataclass(slots=True)
+class KBTables:
+    """What the data files add up to, before indexing."""
+
+    named: list[KBEntry] = field(default_factory=list)
+    countries: list[KBEntry] = field(default_factory=list)
+    agents: list[KBEntry] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> surface forms
+    variants: dict[str, str] = field(default_factory=dict)  # spelling -> the spelling it folds to
+    modifiers: set[str] = field(default_factory=set)
+    identity_modifiers: set[str] = field(default_factory=set)
+    # Where each named actor was defined, and the ids its records point at, for the checks across files.
+    defined_at: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
+
+
+def default_paths() -> list[Traversable]:
+    """The data files shipped in whodid/data/actors."""
+    folder = resources.files("whodid").joinpath("data", "actors")
+    return [folder.joinpath(name) for name in DEFAULT_FILES]
+
+
+def load_tables(paths: list[DataPath]) -> KBTables:
+    """Every file read and checked, in order, then the references between records checked across all
+    of them. Raises `DataFileError` (file, line, field) at the first mistake."""
+    tables = KBTables()
+    for path in paths:
+        _load_file(path, tables)
+    _check_references(tables)
+    return tables
+
+
+def _load_file(path: DataPath, tables: KBTables) -> None:
+    name = str(path)
+    text = _read_text(path)
+    if name.endswith(".csv"):
+        _load_countries(name, text, tables)
+    elif name.endswith((".yaml", ".yml")):
+        _load_yaml(name, text, tables)
+    else:
+        raise DataFileError(name, "unknown data file type: expected .csv (countries) or .yaml/.yml")
+
+
+def _read_text(path: DataPath) -> str:
+    try:
+        if isinstance(path, Traversable):
+            return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(str(path), f"cannot read the file ({error})") from error
+
+
+# ----- countries ------------------------------------------------------------------------------------
+
+
+def _load_countries(name: str, text: str, tables: KBTables) -> None:
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
+    ]
+    rows = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
+    header = next(rows, None)
+    if header is None or tuple(header) != COUNTRY_COLUMNS:
+        line = lines[0][0] if lines else None
+        raise DataFileError(name, f"expected the header {','.join(COUNTRY_COLUMNS)}", line)
+    for (line, _), row in zip(lines[1:], rows, strict=False):
+        if len(row) != len(COUNTRY_COLUMNS) or not COUNTRY_CODE.fullmatch(row[0]) or not row[1]:
+            raise DataFileError(name, "expected a row alpha3,name,aliases,adjectives,people,capitals", line)
+        _add_country(dict(zip(COUNTRY_COLUMNS, row, strict=True)), tables)
+
+
+def _add_country(row: dict[str, str], tables: KBTables) -> None:
+    alpha3 = row["alpha3"]
+    adjectives = _cells(row["adjectives"])
+    country = KBEntry(
+        alpha3, row["name"], "state", alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
+    )
+    tables.countries.append(country)
+    tables.aliases[alpha3] = [row["name"], *_cells(row["aliases"]), *adjectives, *_cells(row["capitals"])]
+    people = _cells(row["people"])
+    if people:
+        # "Iraqis": the people of a country, as civilians until the text says otherwise.
+        nationals = KBEntry(f"{alpha3}CVL", people[0], "agent", alpha3, "CVL", 7)
+        tables.agents.append(nationals)
+        tables.aliases[nationals.actor_id] = people
+
+
+def _cells(cell: str) -> list[str]:
+    return [value.strip() for value in cell.split("|") if value.strip()]
+
+
+# ----- YAML -----------------------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """A safe YAML loader that notes the line of every mapping and of each of its keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.lines: dict[int, dict[str, int]] = {}  # id(mapping) -> key -> line ("" the mapping's own)
+
+
+def _mapping_with_lines(loader: _LineLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+    data: dict[Any, Any] = {}
+    lines = {"": node.start_mark.line + 1}
+    lines.update((str(key.value), key.start_mark.line + 1) for key, _ in node.value)
+    loader.lines[id(data)] = lines
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _mapping_with_lines)
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """One mapping of a YAML file, with where it is, for messages that point at the mistake."""
+
+    file: str
+    where: str  # "actors[3] (iraq-pm)"
+    fields: dict[str, Any]
+    index: dict[int, dict[str, int]]  # the loader's lines of every mapping of the file
+
+    def line(self, key: str = "") -> int | None:
+        lines = self.index.get(id(self.fields), {})
+        return lines.get(key, lines.get(""))
+
+    def child(self, where: str, fields: dict[str, Any]) -> _Record:
+        return _Record(self.file, where, fields, self.index)
+
+    def fail(self, key: str, problem: str) -> DataFileError:
+        field_name = f", field '{key}'" if key else ""
+        return DataFileError(self.file, f"{self.where}{field_name}: {problem}", self.line(key))
+
+    def get(self, key: str) -> Any:
+        return self.fields.get(key)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.fields.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.fail(key, "missing")
+            return None
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise self.fail(key, f"expected text, not {type(value).__name__}")
+        return str(value)
+
+    def texts(self, key: str) -> list[str]:
+        values = self.fields.get(key) or []
+        if not isinstance(values, list) or any(isinstance(v, (dict, list)) for v in values):
+            raise self.fail(key, "expected a list of names")
+        return [str(value) for value in values]
+
+    def code(self, key: str, pattern: re.Pattern[str], what: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not pattern.fullmatch(value):
+            raise self.fail(key, f"{value!r} is not {what}")
+        return value
+
+    def day(self, key: str) -> date | None:
+        value = self.fields.get(key)
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise self.fail(key, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+    def only(self, allowed: frozenset[str]) -> None:
+        for key in self.fields:
+            if key not in allowed:
+                raise self.fail(str(key), f"unknown field (expected one of {', '.join(sorted(allowed))})")
+
+
+def _load_yaml(name: str, text: str, tables: KBTables) -> None:
+    loader = _LineLoader(text)
+    try:
+        document = loader.get_single_data()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataFileError(name, f"not valid YAML ({error})", mark.line + 1 if mark else None) from error
+    finally:
+        loader.dispose()
+    if not isinstance(document, dict) or not ({"actors", "agents"} & document.keys()):
+        raise DataFileError(name, "expected a mapping with an 'actors:' and/or 'agents:' list")
+    top = _Record(name, "the file", document, loader.lines)
+    top.only(DOCUMENT_FIELDS)
+    variants = document.get("spelling_variants") or {}
+    if not isinstance(variants, dict):
+        raise top.fail("spelling_variants", "must map a spelling to its folded form")
+    tables.variants.update({str(k): str(v) for k, v in variants.items()})
+    tables.modifiers.update(top.texts("modifiers"))
+    tables.identity_modifiers.update(top.texts("identity_modifiers"))
+    seen: dict[str, int | None] = {}
+    for record in _records(top, "actors"):
+        entry = _named_entry(record, tables)
+        if entry.actor_id in seen:
+            first = seen[entry.actor_id]
+            raise record.fail("id", f"{entry.actor_id!r} is already defined on line {first} of this file")
+        seen[entry.actor_id] = record.line("id")
+        tables.named.append(entry)
+        tables.aliases[entry.actor_id] = [entry.name, *record.texts("aliases")]
+        tables.defined_at[entry.actor_id] = (name, record.line("id"))
+    for record in _records(top, "agents"):
+        entry = _agent_entry(record)
+        tables.agents.append(entry)
+        tables.aliases[entry.actor_id] = record.texts("terms") or [entry.name]
+
+
+def _records(top: _Record, section: str) -> list[_Record]:
+    items = top.get(section) or []
+    if not isinstance(items, list):
+        raise top.fail(section, "must be a list of mappings")
+    records = []
+    for position, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise top.fail(section, f"item {position} is not a mapping")
+        label = f" ({item['id']})" if isinstance(item.get("id"), str) else ""
+        records.append(top.child(f"{section}[{position}]{label}", item))
+    return records
+
+
+def _named_entry(record: _Record, tables: KBTables) -> KBEntry:
+    record.only(ACTOR_FIELDS)
+    actor_id = record.text("id", required=True)
+    name = record.text("name", required=True)
+    kind = record.text("kind", required=True)
+    assert actor_id is not None and name is not None and kind is not None
+    if kind not in KINDS:
+        raise record.fail("kind", f"unknown kind {kind!r} (expected one of {', '.join(sorted(KINDS))})")
+    sector = record.code("sector", SECTOR_CODE, "a sector code of three capitals (GOV, MIL, REB ...)")
+    record.day("died")
+    parent = record.text("parent")
+    if parent is not None:
+        where = f"{record.where}, field 'parent'"
+        tables.references.append((record.file, record.line("parent"), where, parent))
+    roles = record.get("roles") or []
+    if not isinstance(roles, list):
+        raise record.fail("roles", "must be a list of roles")
+    return KBEntry(
+        actor_id=actor_id,
+        name=name,
+        kind=kind,
+        country=record.code("country", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+        sector=sector,
+        acled_inter=_acled_inter(record, sector),
+        parent=parent,
+        roles=tuple(_role(record, position, role, tables) for position, role in enumerate(roles)),
+    )
+
+
+def _agent_entry(record: _Record) -> KBEntry:
+    record.only(AGENT_FIELDS)
+    name = record.text("name", required=True)
+    sector = record.code("sector", SECTOR_CODE, "a sector code of three capitals (GOV, MIL, REB ...)")
+    if sector is None:
+        raise record.fail("sector", "missing")
+    assert name is not None
+    return KBEntry(
+        actor_id=f"agent:{name}",
+        name=name,
+        kind="agent",
+        sector=sector,
+        acled_inter=_acled_inter(record, sector),
+        title=record.text("title"),
+    )
+
+
+def _acled_inter(record: _Record, sector: str | None) -> int:
+    value = record.get("acled_inter")
+    if value is None:
+        return ACLED_INTER_BY_SECTOR.get(sector or "", DEFAULT_ACLED_INTER)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
+        raise record.fail("acled_inter", f"must be an integer 1-8, not {value!r}")
+    return value
+
+
+def _role(owner: _Record, position: int, item: Any, tables: KBTables) -> Role:
+    where = f"{owner.where}.roles[{position}]"
+    if not isinstance(item, dict):
+        raise DataFileError(owner.file, f"{where}: a role must be a mapping", owner.line("roles"))
+    record = owner.child(where, item)
+    record.only(ROLE_FIELDS)
+    start, end = record.day("start"), record.day("end")
+    if start is not None and end is not None and end < start:
+        raise record.fail("end", f"the role ends ({end}) before it starts ({start})")
+    org = record.text("org")
+    if org is not None:
+        tables.references.append((owner.file, record.line("org"), f"{where}, field 'org'", org))
+    return Role(
+        title=record.text("title", required=True) or "",
+        country=record.code("country", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+        org=org,
+        sector=record.code("sector", SECTOR_CODE, "a sector code of three capitals"),
+        start=start,
+        end=end,
+        posted_to=record.code("posted_to", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+    )
+
+
+def _check_references(tables: KBTables) -> None:
+    """Every id a record points at (a parent, a role's organisation) names an actor of some file."""
+    known = {entry.actor_id for entry in [*tables.named, *tables.countries]}
+    for file, line, what, target in tables.references:
+        if target not in known:
+            raise DataFileError(file, f"{what}: no actor has the id {target!r}", line)

@@ -1,0 +1,93 @@
+"""The actor files: the shipped ones load, and a mistake in a user's file is named by file, line and
+field before anything of it is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whodid.errors import DataFileError
+from whodid.resolve.actors import ActorKB
+from whodid.resolve.kb_files import default_paths, load_tables
+
+GOOD_ACTOR = """actors:
+  - id: ridge-front
+    name: Ridge Front
+    aliases: [the Ridgers]
+    kind: armed_group
+    country: IRQ
+    sector: REB
+    parent: iraq-government
+"""
+ROLES = "    roles:\n"
+
+
+def test_the_shipped_files_load_with_their_roles() -> None:
+    tables = load_tables(list(default_paths()))
+    assert len(tables.countries) > 240 and len(tables.named) > 100 and len(tables.agents) > 60
+    assert any(entry.roles for entry in tables.named)
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "where"),
+    [
+        # A misspelt field would otherwise be ignored without a word.
+        (GOOD_ACTOR.replace("aliases:", "aliasses:"), 4,
+         "actors[0] (ridge-front), field 'aliasses': unknown field"),
+        (GOOD_ACTOR.replace("armed_group", "militia"), 5, "field 'kind': unknown kind 'militia'"),
+        (GOOD_ACTOR.replace("country: IRQ", "country: Iraq"), 6, "field 'country': 'Iraq' is not an ISO"),
+        (GOOD_ACTOR.replace("sector: REB", "sector: rebels"), 7, "field 'sector': 'rebels' is not a sector"),
+        (GOOD_ACTOR.replace("iraq-government", "no-such-actor"), 8, "field 'parent': no actor has the id"),
+        (GOOD_ACTOR.replace("    name: Ridge Front\n", ""), 2, "field 'name': missing"),
+        (GOOD_ACTOR + "    acled_inter: 12\n", 9, "field 'acled_inter': must be an integer 1-8"),
+        (GOOD_ACTOR + GOOD_ACTOR.removeprefix("actors:\n"), 9, "'ridge-front' is already defined on line 2"),
+        (GOOD_ACTOR + ROLES + "      - {title: leader, start: soon}\n", 10, "field 'start': 'soon'"),
+        (GOOD_ACTOR + ROLES + "      - title: leader\n        start: 2020-01-01\n        end: 2019-01-01\n",
+         12, "roles[0], field 'end': the role ends (2019-01-01) before it starts"),
+        (GOOD_ACTOR + ROLES + "      - {title: leader, org: nobody}\n", 10, "field 'org': no actor"),
+        (GOOD_ACTOR + "agents:\n  - {name: ridge riders, terms: [riders]}\n", 10, "field 'sector': missing"),
+        ("actors: [\n  - {id: x", 2, "not valid YAML"),
+        ("provenance: mine\nactor:\n  - {id: x}\nagents: []\n", 2, "field 'actor': unknown field"),
+    ],
+)  # fmt: skip
+def test_a_mistake_is_named_by_file_line_and_field(
+    tmp_path: Path, content: str, line: int, where: str
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        ActorKB.from_files(path)
+    assert (raised.value.path, raised.value.line) == (str(path), line), str(raised.value)
+    assert where in raised.value.reason
+    assert str(raised.value).startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("bad.csv", "alpha3,name\nIRQ,Iraq\n", "expected the header"),
+        ("notes.txt", "hello", "unknown data file type"),
+        ("empty.yaml", "", "expected a mapping with an 'actors:' and/or 'agents:' list"),
+    ],
+)
+def test_files_that_are_no_actor_files_are_refused(
+    tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=reason):
+        ActorKB.from_files(path)
+
+
+def test_a_good_file_adds_its_actors_and_one_id_replaces_a_shipped_one(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    replacement = (
+        "  - {id: iraq-government, name: Government of the Republic, kind: state_body, sector: GOV}\n"
+    )
+    path.write_text(GOOD_ACTOR + replacement, encoding="utf-8")
+    kb = ActorKB.from_files(path)
+    [front] = kb.find("The Ridgers shelled the road.")
+    assert (front.actor_id, front.country, front.acled_inter) == ("ridge-front", "IRQ", 2)
+    assert kb.entries["iraq-government"].name == "Government of the Republic"
+    assert ActorKB.default().entries["iraq-government"].name != "Government of the Republic"
