@@ -213,3 +213,19 @@ def test_every_pycountry_country_is_known(kb: ActorKB) -> None:
 
     missing = [c.alpha_3 for c in pycountry.countries if c.alpha_3 not in kb.entries]
     assert missing == []
+
+
+def test_armed_groups_from_the_phoenix_dictionary_resolve_with_their_country(kb: ActorKB) -> None:
+    [path] = kb.find("Shining Path guerrillas blew up a pylon.")
+    assert (path.name, path.kind, path.country, path.acled_inter) == ("Shining Path", "armed_group", "PER", 2)
+    [farc] = kb.find("FARC rebels attacked the post.")
+    assert (farc.name, farc.country) == ("Revolutionary Armed Forces of Colombia", "COL")
+    [lashkar] = kb.find("Lashkar-e-Taiba denied the attack.")
+    assert (lashkar.actor_id, lashkar.kind) == ("lashkar-e-taiba", "armed_group")
+
+
+def test_converted_groups_give_way_to_hand_written_actors_and_ordinary_words(kb: ActorKB) -> None:
+    assert kb.find("Hezbollah fired rockets.")[0].actor_id == "hezbollah"  # actors.yaml, not the dictionary
+    # Abbreviations that are English words, dates and a leader's name are not groups.
+    for text in ("LET US PRAY FOR THE CAR.", "The attack of 17 November failed.", "Hafiz Saeed spoke."):
+        assert not [actor for actor in kb.find(text) if actor.kind == "armed_group"], text

@@ -26,7 +26,9 @@ from whodid.records import Actor, Span
 
 DataPath = str | os.PathLike[str] | Traversable
 
-DEFAULT_FILES = ("countries.csv", "actors.yaml", "agents.yaml")
+# Later files win on the same id and are tried first on the same name: the hand-written actors come
+# after the groups converted from the Phoenix dictionary.
+DEFAULT_FILES = ("countries.csv", "armed_groups.yaml", "actors.yaml", "agents.yaml")
 KINDS = frozenset(
     {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
 )
