@@ -149,6 +149,29 @@ def test_a_chunk_read_ahead_is_settled_with_one_question_to_the_store(
         assert [c for c, _ in copies[first.id]] == [copy.id] and store.count_articles() == 5
 
 
+def test_a_chunk_the_store_cannot_check_fails_with_its_reason_and_the_run_goes_on(
+    store_location: str, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, *_ = corpus_articles()
+    with EventStore(store_location) as store:
+        fetchall_in = store.db.fetchall_in
+        calls = []
+
+        def failing_once(head, values):
+            calls.append(head)
+            if len(calls) == 1:
+                raise store.db.errors[0]("the connection dropped")
+            return fetchall_in(head, values)
+
+        monkeypatch.setattr(store.db, "fetchall_in", failing_once)
+        monkeypatch.setattr(loading, "LOOK_AHEAD", 1)
+        outcomes = {o.article.id: o for o in load_articles(store, pipeline, [first, second])}
+        failed = outcomes[first.id]
+        assert failed.status == FAILED and "the connection dropped" in (failed.reason or "")
+        assert outcomes[second.id].status == STORED
+        assert [e["origin"] for e in store.errors()] == [first.origin]
+
+
 class _Replay:
     """A coder that hands back results coded before: what a worker process sent."""
 

@@ -92,8 +92,12 @@ class EventStore:
 
     def held(self, articles: Sequence[Article]) -> list[Held]:
         """What the store already holds of each article, asked in two statements for all of them: an
-        ingest reads a corpus ahead in chunks and parses only what this does not settle."""
-        texts = stored_texts(self.db, articles)
+        ingest reads a corpus ahead in chunks and parses only what this does not settle. Raises
+        ``StoreError`` when the store cannot be read."""
+        try:
+            texts = stored_texts(self.db, articles)
+        except self.db.errors as err:
+            raise StoreError(f"cannot read what {self.db.location} holds: {err}") from err
         return [texts.held(article) for article in articles]
 
     def is_stored(self, article: Article) -> bool:
