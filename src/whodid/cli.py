@@ -695,7 +695,7 @@ def _options(model: str, parse_all: bool, kb_files: tuple[Path, ...] = ()) -> Pi
 def _knowledge_base(kb_files: tuple[str, ...]) -> ActorKB:
     """The shipped actor files with the user's after them, or the error that names file, line and field."""
     try:
-        return ActorKB.from_files(*kb_files) if kb_files else ActorKB.default()
+        return ActorKB.with_user_files(kb_files)
     except WhodidError as error:
         raise click.ClickException(str(error)) from error
 

@@ -57,7 +57,7 @@ class PipelineOptions:
     kb_files: tuple[str, ...] = ()
 
     def build(self) -> Pipeline:
-        kb = ActorKB.from_files(*self.kb_files) if self.kb_files else None
+        kb = ActorKB.with_user_files(self.kb_files)
         return Pipeline(model=self.model, prefilter=self.prefilter, kb=kb)
 
 

@@ -272,21 +272,16 @@ class Event:
 
 def _jsonable(value: Any) -> Any:
     """A value in JSON-ready form: dataclasses as dicts, tuples as lists, dates as ISO strings."""
-    kind = type(value)
-    if kind in _PLAIN:
+    if type(value) in _PLAIN:
         return value
-    if kind is list or kind is tuple:
-        return [_jsonable(item) for item in value]
-    if kind is dict:
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, date):
-        return value.isoformat()
-    if is_dataclass(value):
-        return {name: _jsonable(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, (list, tuple)):
         return [_jsonable(item) for item in value]
     if isinstance(value, dict):
         return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 

@@ -133,6 +133,12 @@ class ActorKB:
         files = [*default_paths(), *paths] if include_default else list(paths)
         return cls(load_tables(files))
 
+    @classmethod
+    def with_user_files(cls, paths: tuple[str, ...]) -> ActorKB:
+        """The shipped files with a user's after them (`--kb`), loaded once per process: a run checks
+        them before it starts and then codes with the same knowledge base."""
+        return _kb_with(paths)
+
     def _add_alias(self, alias: str, entry: KBEntry) -> None:
         surface = tuple(_words(alias))
         kept = tuple(s for s in surface if self._normalise(s) not in SKIPPED_TOKENS) or surface
@@ -436,3 +442,8 @@ def _case_rule(entry: KBEntry, surface: tuple[str, ...]) -> str:
 @cache
 def _default_kb() -> ActorKB:
     return ActorKB.from_files(*default_paths(), include_default=False)
+
+
+@cache
+def _kb_with(paths: tuple[str, ...]) -> ActorKB:
+    return ActorKB.from_files(*paths) if paths else _default_kb()

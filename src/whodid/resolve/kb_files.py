@@ -113,8 +113,7 @@ class KBTables:
     variants: dict[str, str] = field(default_factory=dict)  # spelling -> the spelling it folds to
     modifiers: set[str] = field(default_factory=set)
     identity_modifiers: set[str] = field(default_factory=set)
-    # Where each named actor was defined, and the ids its records point at, for the checks across files.
-    defined_at: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
 
@@ -304,7 +303,6 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
         seen[entry.actor_id] = record.line("id")
         tables.named.append(entry)
         tables.aliases[entry.actor_id] = [entry.name, *record.texts("aliases")]
-        tables.defined_at[entry.actor_id] = (name, record.line("id"))
     for record in _records(top, "agents"):
         entry = _agent_entry(record)
         tables.agents.append(entry)
