@@ -23,29 +23,28 @@ Records without a code, and the people listed after them, are left out.
 
 from __future__ import annotations
 
-import argparse
-import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "src" / "whodid" / "data" / "actors" / "armed_groups.yaml"
-COUNTRIES = ROOT / "src" / "whodid" / "data" / "actors" / "countries.csv"
-HAND_WRITTEN = ROOT / "src" / "whodid" / "data" / "actors" / "actors.yaml"
-DEFAULT_DICTIONARY = (
-    ROOT.parent / "shared" / "reference" / "petrarch2-dictionaries" / "Phoenix.MilNonState.actors.txt"
+from phoenix_names import (
+    ACTORS_FOLDER,
+    DICTIONARIES,
+    ROOT,
+    country_names,
+    dictionary_text,
+    folded,
+    hand_written_names,
+    slug,
+    unique_id,
+    written,
 )
+
+OUTPUT = ACTORS_FOLDER / "armed_groups.yaml"
+DEFAULT_DICTIONARY = DICTIONARIES / "Phoenix.MilNonState.actors.txt"
 
 PRIMARY = re.compile(r"^(?P<name>[^\s#+\[][^\[#]*?)\s*\[(?P<code>[A-Z]{3,})[^\]]*\]")
 ABBREVIATION = re.compile(r"\(([^)]*)\)")
-# Words kept in lower case inside a name ("Army of the Republic"), unless first.
-SMALL_WORDS = frozenset(
-    {"of", "the", "and", "for", "in", "on", "at", "to", "by", "a", "an", "de", "del", "la", "las", "los",
-     "el", "al", "du", "des", "le", "y", "e", "da", "do", "dos", "das", "di", "against", "with"}
-)  # fmt: skip
 # Abbreviations and one-word names that are English words or name something else in the news.
 NOT_NAMES = frozenset(
     {"an", "ca", "car", "hm", "lt", "lj", "isa", "ana", "zero", "youth", "let", "hum", "epa", "elf", "erg",
@@ -93,34 +92,12 @@ class Group:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--dictionary", type=Path, default=DEFAULT_DICTIONARY)
-    args = parser.parse_args()
-    groups = read_groups(args.dictionary.read_text(encoding="utf-8", errors="replace"))
+    groups = read_groups(dictionary_text(__doc__ or "", DEFAULT_DICTIONARY))
     countries = country_names()
     records = to_records(groups, countries, hand_written_names())
     OUTPUT.write_text(HEADER + yaml.safe_dump({"actors": records}, sort_keys=False, allow_unicode=True,
                                               width=110), encoding="utf-8")  # fmt: skip
     print(f"{len(records)} groups written to {OUTPUT.relative_to(ROOT)}")
-
-
-def country_names() -> dict[str, str]:
-    """Every name, alias and adjective of a country (lower case) -> its alpha-3 code."""
-    lines = [line for line in COUNTRIES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    names: dict[str, str] = {}
-    for row in csv.DictReader(lines):
-        for cell in (row["name"], row["aliases"], row["adjectives"]):
-            names.update((value.strip().lower(), row["alpha3"]) for value in cell.split("|") if value.strip())
-        names[row["alpha3"].lower()] = row["alpha3"]
-    return names
-
-
-def hand_written_names() -> set[str]:
-    """Every name of the actors in actors.yaml, folded: those groups are described there."""
-    document = yaml.safe_load(HAND_WRITTEN.read_text(encoding="utf-8"))
-    return {folded(str(n)) for r in document["actors"] for n in [r["name"], *(r.get("aliases") or [])]}
 
 
 HEADER = """\
@@ -184,10 +161,6 @@ def to_records(
     return records
 
 
-def folded(name: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", name.lower().replace("'", "")).split())
-
-
 def is_group_name(name: str) -> bool:
     if any(mark in name for mark in "(),/"):
         return False  # a name the dictionary wrote half ("Jaish-I-Mohammed (mohammad") or inverted
@@ -221,49 +194,6 @@ def names_of(raw: str, countries: dict[str, str]) -> list[str]:
     base = " ".join(ABBREVIATION.sub(" ", text).split())
     abbreviations = [part for part in inside if " " not in part and part.lower() not in countries]
     return [written(base), *(written(part) for part in abbreviations)]
-
-
-def written(name: str) -> str:
-    """A name from the dictionary's capitals into ordinary writing: "NATIONAL LIBERATION ARMY OF THE
-    PEOPLE" -> "National Liberation Army of the People". A one-word name of up to five letters is an
-    abbreviation and keeps its capitals ("ETA", "FARC"); so does any part without a vowel ("PFLP-GC")."""
-    words = name.split(" ")
-    if len(words) == 1 and len(re.sub(r"[^A-Za-z]", "", name)) <= 5:
-        return name
-    return " ".join(_word(word, first=index == 0) for index, word in enumerate(words))
-
-
-def _word(word: str, first: bool) -> str:
-    lower = word.lower()
-    if not first and lower in SMALL_WORDS:
-        return lower
-    return "-".join(_part(part) for part in word.split("-"))
-
-
-def _part(part: str) -> str:
-    letters = re.sub(r"[^A-Za-z]", "", part)
-    if letters and not re.search(r"[AEIOUYaeiouy]", letters):
-        return part  # an abbreviation: PFLP, GC, N17
-    lower = part.lower()
-    if lower in {"al", "el", "ad", "ud", "ul", "e", "i"}:
-        return lower
-    return lower[:1].upper() + lower[1:]
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def unique_id(base: str, country: str | None, taken: set[str]) -> str:
-    candidate = base
-    if candidate in taken and country:
-        candidate = f"{base}-{country.lower()}"
-    number = 2
-    while candidate in taken:
-        candidate = f"{base}-{number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
 
 
 if __name__ == "__main__":

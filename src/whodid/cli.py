@@ -673,7 +673,8 @@ def kb_find(name: str, when: date | None, kb_files: tuple[Path, ...]) -> None:
 def _role_text(role: Role) -> str:
     seat = role.org or role.country or ""
     since = f"{role.start or '…'} to {role.end or 'now'}"
-    return f"{role.title} ({seat}, {since})" if seat else f"{role.title} ({since})"
+    what = role.title or role.sector or ""
+    return f"{what} ({seat}, {since})" if seat else f"{what} ({since})"
 
 
 def _pipeline(options: PipelineOptions) -> Pipeline:

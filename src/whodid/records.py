@@ -111,6 +111,8 @@ class ActorRef:
     (the named apposition "Abu Baqir al-Saadi" before the head "an Iraqi Hezbollah Brigades leader")."""
 
     candidates: list[Phrase]
+    # Where the text puts the actor ("demonstrators in Baghdad"): whose they are, when nothing else says.
+    located_in: Phrase | None = None
 
 
 @dataclass(slots=True)

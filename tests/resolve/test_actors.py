@@ -229,3 +229,37 @@ def test_converted_groups_give_way_to_hand_written_actors_and_ordinary_words(kb:
     # Abbreviations that are English words, dates and a leader's name are not groups.
     for text in ("LET US PRAY FOR THE CAR.", "The attack of 17 November failed.", "Hafiz Saeed spoke."):
         assert not [actor for actor in kb.find(text) if actor.kind == "armed_group"], text
+
+
+def test_officials_from_the_phoenix_dictionary_are_what_their_roles_make_them_on_the_day(kb: ActorKB) -> None:
+    # Kyrgyzstan's president from 1990 to 2005; a former official after.
+    assert found(kb, "Askar Akayev agreed.", when=date(2003, 6, 1)) == [("Askar Akayev", "KGZ", "GOV")]
+    assert found(kb, "Askar Akayev agreed.", when=date(2010, 6, 1)) == [("Askar Akayev", "KGZ", "ELI")]
+    # With no date, what the latest office made them.
+    [clinton] = kb.find("President Bill Clinton imposed sanctions.")
+    assert (clinton.actor_id, clinton.kind, clinton.country, clinton.sector) == (
+        "bill-clinton",
+        "person",
+        "USA",
+        "GOV",
+    )
+    [_, ouattara] = kb.find("Rebels rejected an appeal by Alassane Ouattara.")
+    assert (ouattara.name, ouattara.country) == ("Alassane Ouattara", "CIV")
+
+
+def test_converted_people_give_way_to_hand_written_ones_and_to_shared_names(kb: ActorKB) -> None:
+    assert kb.find("Mohammed Shia al-Sudani spoke.")[0].actor_id == "mohammed-shia-al-sudani"
+    # Two presidents Bush: the name alone is neither.
+    assert not [actor for actor in kb.find("President Bush spoke.") if actor.kind == "person"]
+
+
+def test_a_surname_after_an_office_title_is_the_one_person_of_that_name(kb: ActorKB) -> None:
+    [mugabe] = kb.find("President Mugabe spoke.")
+    assert (mugabe.text, mugabe.actor_id, mugabe.country) == ("President Mugabe", "robert-mugabe", "ZWE")
+    # Two presidents Bush: only a date tells which.
+    assert [actor.kind for actor in kb.find("President Bush spoke.")] == ["agent"]
+    [bush] = kb.find("President Bush spoke.", when=date(1990, 5, 1))
+    assert (bush.actor_id, bush.sector) == ("george-herbert-walker-bush", "GOV")
+    # A surname no one in the knowledge base has stays unknown, and so does a first name.
+    assert [actor.kind for actor in kb.find("President Zorblat spoke.")] == ["agent"]
+    assert [actor.kind for actor in kb.find("Defence Secretary Tom Zorblat spoke.")] == ["agent"]

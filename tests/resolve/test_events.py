@@ -191,3 +191,32 @@ def test_a_province_word_makes_the_region_the_place(pipeline):
 def test_help_handed_over_by_the_measure_is_aid_placed_where_it_arrived(pipeline):
     [event] = events_of(pipeline, "Swiss doctors handed over 700 kg of medicine to a clinic in Bam, Iran.")
     assert (event.type, event.location.text, event.location.country) == ("AID", "Bam", "IRN")
+
+
+def test_people_of_no_country_take_the_country_of_the_place_they_are_in(pipeline):
+    event = only(events_of(pipeline, "Demonstrators in Baghdad blocked a main road."), "blocked")
+    [source] = event.source
+    assert (source.text, source.country, source.sector, source.name) == (
+        "Demonstrators",
+        "IRQ",
+        "CVL",
+        "Iraqi protesters",
+    )
+    # A named actor keeps its own country wherever it is.
+    event = only(events_of(pipeline, "Hezbollah fighters in Syria attacked a convoy."), "attacked")
+    assert event.source[0].country == "LBN"
+
+
+def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
+    text = (
+        "Kyrgyz President Askar Akayev met opposition leaders on Monday. "
+        "On Tuesday Akayev threatened to dissolve the parliament."
+    )
+    event = only(events_of(pipeline, text, date(2003, 6, 2)), "threatened")
+    [source] = event.source
+    assert (source.text, source.name, source.country, source.sector) == (
+        "Akayev",
+        "Askar Akayev",
+        "KGZ",
+        "GOV",
+    )

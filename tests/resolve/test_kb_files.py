@@ -3,6 +3,7 @@ field before anything of it is used."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,66 @@ def test_a_good_file_adds_its_actors_and_one_id_replaces_a_shipped_one(tmp_path:
     assert (front.actor_id, front.country, front.acled_inter) == ("ridge-front", "IRQ", 2)
     assert kb.entries["iraq-government"].name == "Government of the Republic"
     assert ActorKB.default().entries["iraq-government"].name != "Government of the Republic"
+
+
+# ----- actors CSV ---------------------------------------------------------------------------------
+
+CSV_HEADER = "# my officials\nid,name,aliases,kind,country,sector,roles\n"
+GOOD_ROW = (
+    "dara-venn,Dara Venn,Minister Venn|D. K. Venn,person,IRQ,GOV,"
+    "IRQ GOV 2019-03-01..2022-05-10|IRQ ELI 2022-05-10..\n"
+)
+
+
+def test_an_actors_csv_adds_people_with_dated_roles(tmp_path: Path) -> None:
+    path = tmp_path / "officials.csv"
+    path.write_text(CSV_HEADER + GOOD_ROW, encoding="utf-8")
+    kb = ActorKB.from_files(path)
+    venn = kb.entries["dara-venn"]
+    assert [(r.country, r.sector, r.start, r.end) for r in venn.roles] == [
+        ("IRQ", "GOV", date(2019, 3, 1), date(2022, 5, 10)),
+        ("IRQ", "ELI", date(2022, 5, 10), None),
+    ]
+    # What the person is depends on the day: in office, then out of it; with no date, the record's own.
+    [in_office] = kb.find("Minister Venn arrived.", when=date(2020, 1, 1))
+    [former] = kb.find("Dara Venn arrived.", when=date(2024, 1, 1))
+    [undated] = kb.find("Dara Venn arrived.")
+    assert (in_office.actor_id, in_office.country, in_office.sector) == ("dara-venn", "IRQ", "GOV")
+    assert (former.sector, former.acled_inter) == ("ELI", 8)
+    assert undated.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("row", "where"),
+    [
+        (GOOD_ROW.replace(",person,", ",minister,"), "row dara-venn, field 'kind': unknown kind 'minister'"),
+        (GOOD_ROW.replace(",IRQ,GOV,", ",Iraq,GOV,"), "field 'country': 'Iraq' is not an ISO 3166-1"),
+        (GOOD_ROW.replace("IRQ GOV 2019", "IRQ Gov 2019"), "field 'roles': 'IRQ Gov 2019-03-01..2022-05-10'"),
+        (GOOD_ROW.replace("2019-03-01..", "2019-03-01 to "), "'IRQ GOV 2019-03-01 to 2022-05-10' is not"),
+        (GOOD_ROW.replace("2022-05-10|", "2022-02-30|"), "the dates are not ISO dates"),
+        (GOOD_ROW.replace("2019-03-01", "2023-03-01"), "'IRQ GOV 2023-03-01..2022-05-10' ends before it"),
+        (GOOD_ROW.replace("Dara Venn", ""), "row dara-venn, field 'name': missing"),
+        (GOOD_ROW.replace(",person,", ","), "expected 7 cells"),
+        (GOOD_ROW + GOOD_ROW, "'dara-venn' is already defined on line 3"),
+    ],
+)  # fmt: skip
+def test_a_mistake_in_an_actors_csv_is_named_by_file_line_and_field(
+    tmp_path: Path, row: str, where: str
+) -> None:
+    path = tmp_path / "officials.csv"
+    path.write_text(CSV_HEADER + row, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        ActorKB.from_files(path)
+    line = 4 if row.count("\n") == 2 else 3
+    assert (raised.value.path, raised.value.line) == (str(path), line), str(raised.value)
+    assert where in raised.value.reason
+
+
+def test_a_yaml_role_may_be_a_standing_without_a_title_but_not_empty(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    standing = ROLES + "      - {country: IRQ, sector: OPP, start: 2020-01-01}\n"
+    path.write_text(GOOD_ACTOR + standing, encoding="utf-8")
+    assert ActorKB.from_files(path).entries["ridge-front"].roles[0].title is None
+    path.write_text(GOOD_ACTOR + ROLES + "      - {country: IRQ, start: 2020-01-01}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="a role needs a title, a sector, or both"):
+        ActorKB.from_files(path)

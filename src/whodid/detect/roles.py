@@ -44,6 +44,8 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation or rejection is about: "condemnation of the US attack".
 ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -270,7 +272,17 @@ def actor_ref(head: Token) -> ActorRef:
     if head.pos_ == "NOUN" and base.span[0] < head.idx:
         # "Dock workers" at the start of a sentence: a capital that is not a name must not hide the agent.
         candidates.append(phrase_of(head, head))
-    return ActorRef(_unique(candidates))
+    return ActorRef(_unique(candidates), _located_in(head))
+
+
+def _located_in(head: Token) -> Phrase | None:
+    """The named place a people noun is "in" ("protesters in Baghdad", "rebels in the Ivory Coast")."""
+    if head.pos_ != "NOUN":
+        return None
+    for place in _prep_children(head, LOCATING_PREPS):
+        if place.ent_type_ in PLACE_NAME_LABELS:
+            return entity_phrase(place) or premodified_phrase(place)
+    return None
 
 
 def _dative_refs(dative: Token) -> list[ActorRef]:

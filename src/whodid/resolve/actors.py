@@ -11,12 +11,21 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
 from whodid.records import Actor, Span
-from whodid.resolve.kb_files import DataPath, KBEntry, KBTables, Role, default_paths, load_tables
+from whodid.resolve.kb_files import (
+    FORMER_OFFICIAL,
+    DataPath,
+    KBEntry,
+    KBTables,
+    Role,
+    collection_paused,
+    default_paths,
+    load_tables,
+)
 
 __all__ = ["ActorKB", "KBEntry", "Role", "default_paths"]
 
@@ -34,6 +43,7 @@ TOKEN_RE = re.compile(r"\w+(?:['’ʼ`]\w+)*(?:\.(?:\w\.)+)?")
 GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 KEY_CACHE_SIZE = 200_000
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
+POSSESSIVE_RE = re.compile(r"\w['’ʼ`][sS]\b")
 APOSTROPHES = str.maketrans("", "", "'’ʼ`.")
 # Gaps that may separate the words of one name: "Kataib-Hezbollah", "Workers' Party", "Department of
 # the Treasury" (the skipped "the" lies in the gap), but never a comma or a possessive "'s".
@@ -41,7 +51,7 @@ JOINING_GAP_RE = re.compile(r"[ \-‐‑'’\u00a0]{1,3}(?:(?:the|al|el)[ \-‐�
 ARTICLE_PREFIXES = frozenset({"al-", "el-", "al ", "el ", "al‑", "el‑"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs 4x to build, and there are 30,000
 class _Alias:
     """One indexed surface form and how strictly its letter case must match."""
 
@@ -115,6 +125,7 @@ class ActorKB:
             for alias in tables.aliases.get(entry.actor_id, [entry.name]):
                 self._add_alias(alias, entry)
         self._holders = self._index_roles(tables.named)
+        self._by_surname = self._index_surnames(self.entries.values())
 
     # ----- construction -------------------------------------------------------------------------
 
@@ -131,7 +142,9 @@ class ActorKB:
         same alias, override) them.
         """
         files = [*default_paths(), *paths] if include_default else list(paths)
-        return cls(load_tables(files))
+        tables = load_tables(files)
+        with collection_paused():
+            return cls(tables)
 
     @classmethod
     def with_user_files(cls, paths: tuple[str, ...]) -> ActorKB:
@@ -139,16 +152,41 @@ class ActorKB:
         them before it starts and then codes with the same knowledge base."""
         return _kb_with(paths)
 
+    def alias_key(self, alias: str) -> tuple[str, ...]:
+        """The match key of a name: its normalised words, without "the" and "al-"; two names with the
+        same key are one name to the matcher ("Mohamed al-Bashir" = "Muhammad Bashir")."""
+        return self._keyed_words(alias)[0]
+
+    def knows(self, alias: str) -> bool:
+        """Some actor of the knowledge base has a name with this name's key."""
+        return self.alias_key(alias) in self._index
+
+    def _keyed_words(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """An alias's match key and the words it keeps (the skipped ones out, unless that is all)."""
+        surface = _words(alias)
+        key_of = self._key_of
+        keys = [key_of.get(word) or self._new_key(word) for word in surface]
+        if SKIPPED_TOKENS.isdisjoint(keys):
+            return tuple(keys), tuple(surface)
+        kept = [i for i, key in enumerate(keys) if key not in SKIPPED_TOKENS] or range(len(keys))
+        return tuple(keys[i] for i in kept), tuple(surface[i] for i in kept)
+
     def _add_alias(self, alias: str, entry: KBEntry) -> None:
-        surface = tuple(_words(alias))
-        kept = tuple(s for s in surface if self._normalise(s) not in SKIPPED_TOKENS) or surface
+        key, kept = self._keyed_words(alias)
         if not kept:
             return
-        key = tuple(self._normalise(s) for s in kept)
         case = _case_rule(entry, kept)
         surface = tuple(s.replace(".", "") for s in kept) if case == "exact" else kept
         self._index.setdefault(key, []).append(_Alias(entry, case, surface))
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
+
+    def _index_surnames(self, entries: Iterable[KBEntry]) -> dict[str, list[KBEntry]]:
+        people: dict[str, list[KBEntry]] = {}
+        for entry in entries:
+            if entry.kind == "person":
+                key = self.alias_key(entry.name)
+                people.setdefault(key[-1], []).append(entry)
+        return people
 
     @staticmethod
     def _index_roles(
@@ -158,7 +196,7 @@ class ActorKB:
         for entry in named:
             for role in entry.roles:
                 seat = role.org or role.country
-                if seat:
+                if seat and role.title:
                     holders.setdefault((seat, role.title, role.posted_to), []).append((role, entry))
         return holders
 
@@ -172,8 +210,8 @@ class ActorKB:
         resolves to that person ("the Iraqi prime minister" in 2024 -> Mohammed Shia al-Sudani).
         """
         tokens = self._tokenise(text)
-        matches = self._combine(tokens, self._match(tokens), when)
-        return [self._to_actor(match, text, offset) for match in matches]
+        matches = self._combine(tokens, self._with_titled_surnames(tokens, self._match(tokens), when), when)
+        return [self._to_actor(match, text, offset, when) for match in matches]
 
     def resolve(self, text: str, span: Span = (0, 0), when: date | None = None) -> Actor | None:
         """The best actor for one phrase (a noun chunk), or None.
@@ -184,13 +222,22 @@ class ActorKB:
         None unless a named actor matched, so that the caller keeps the unknown name.
         """
         tokens = self._tokenise(text)
-        matches = self._combine(tokens, self._match(tokens), when)
+        matches = self._combine(tokens, self._with_titled_surnames(tokens, self._match(tokens), when), when)
         if not matches:
             return None
         best = min(reversed(matches), key=_preference)
         if _preference(best) > 0 and self._has_unknown_name(tokens, matches):
             return None
-        return self._to_actor(best, text, span[0])
+        return self._to_actor(best, text, span[0], when)
+
+    def of_country(self, agent: Actor, alpha3: str) -> Actor:
+        """A generic agent as one of a country's ("protesters" in Baghdad: Iraqi protesters), named and
+        identified as "US soldiers" is when the text says so."""
+        owner = self.entries.get(alpha3)
+        if owner is None or not owner.is_country or agent.kind != "agent":
+            return agent
+        name = f"{owner.label or owner.name} {agent.name or agent.text}"
+        return replace(agent, actor_id=f"{alpha3}{agent.sector or ''}", name=name, country=alpha3)
 
     def holder(self, seat: str, title: str, when: date, posted_to: str | None = None) -> KBEntry | None:
         """Who held `title` (canonical, as in agents.yaml) for `seat` (alpha-3 or actor id) on `when`."""
@@ -277,6 +324,38 @@ class ActorKB:
                     return _Match(index, last, alias.entry, tokens.lead(index), tokens.ends[last - 1])
         return None
 
+    def _with_titled_surnames(
+        self, tokens: _Tokens, matches: list[_Match], when: date | None
+    ) -> list[_Match]:
+        """A surname right after an office title names the one person of the knowledge base with that
+        surname ("President Mugabe"); on a date, the one of them in office then. Not when two could be
+        meant ("President Bush" with no date)."""
+        added: list[_Match] = []
+        for position, match in enumerate(matches):
+            following = matches[position + 1] if position + 1 < len(matches) else None
+            index = match.last
+            if (
+                match.entry.title is None
+                or index >= len(tokens)
+                or (following is not None and following.first == index)
+                or not tokens.joined[index]
+                or not tokens.surfaces[index][:1].isupper()
+                or _name_goes_on(tokens, index + 1)
+            ):
+                continue  # no capitalised word after the title, or a first name ("Secretary Tom King")
+            person = self._only_person_named(tokens.keys[index], when)
+            if person is not None:
+                start, end = tokens.starts[index], tokens.ends[index]
+                added.append(_Match(index, index + 1, person, start, end))
+        return sorted([*matches, *added], key=lambda m: m.first) if added else matches
+
+    def _only_person_named(self, surname: str, when: date | None) -> KBEntry | None:
+        people = self._by_surname.get(surname, [])
+        if when is not None and len(people) > 1:
+            people = [p for p in people if any(r.holds_on(when) and r.sector != FORMER_OFFICIAL
+                                               for r in p.roles if r.dated)]  # fmt: skip
+        return people[0] if len(people) == 1 else None
+
     def _combine(self, tokens: _Tokens, matches: list[_Match], when: date | None) -> list[_Match]:
         """Join modifier + agent ("US soldiers"), office + holder ("President Joe Biden")."""
         combined: list[_Match] = []
@@ -356,9 +435,10 @@ class ActorKB:
         )
 
     @staticmethod
-    def _to_actor(match: _Match, text: str, offset: int) -> Actor:
+    def _to_actor(match: _Match, text: str, offset: int, when: date | None) -> Actor:
         entry = match.person or match.entry
-        return entry.to_actor(text[match.start : match.end], (match.start + offset, match.end + offset))
+        span = (match.start + offset, match.end + offset)
+        return entry.to_actor(text[match.start : match.end], span, when)
 
 
 # ----- helpers (pure) ---------------------------------------------------------------------------
@@ -380,6 +460,10 @@ def _names_holder(tokens: _Tokens, title: _Match, person: _Match) -> bool:
     return titled and title.last == person.first and tokens.joined[person.first]
 
 
+def _name_goes_on(tokens: _Tokens, index: int) -> bool:
+    return index < len(tokens) and tokens.joined[index] and tokens.surfaces[index][:1].isupper()
+
+
 def _joined_reach(tokens: _Tokens) -> list[int]:
     """For each token, how many tokens from it on are joined into one run (a name can't span more)."""
     joined = tokens.joined
@@ -392,6 +476,8 @@ def _joined_reach(tokens: _Tokens) -> list[int]:
 
 def _words(text: str) -> list[str]:
     """The words of an alias, split as `_tokenise` splits text."""
+    if not (GLUED_RE.search(text) or POSSESSIVE_RE.search(text)):
+        return TOKEN_RE.findall(text)  # most names: nothing to split or trim
     spans = [found.span() for found in TOKEN_RE.finditer(text)]
     return [text[a:b] for start, end in spans for a, b in _split_word(text, start, end)]
 

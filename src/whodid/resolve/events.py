@@ -45,6 +45,7 @@ ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is pl
 FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
 STATE_KIND = "state"
+AGENT_KIND = "agent"
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
 NOTABLE_POPULATION = 20_000
 COUNTRY_PRECISION = 4
@@ -127,10 +128,12 @@ class EventResolver:
         }
 
     def _event(self, mention: Mention, context: ArticleContext) -> Event:
-        sources = self._actors(mention.sources, context, exclude=())
-        targets = self._actors(mention.targets, context, exclude=[a.actor_id for a in sources])
-        info = self.ontology[mention.type]
         sentence_places = self._sentence_places(mention, context)
+        sources = self._actors(mention.sources, context, exclude=(), places=sentence_places)
+        targets = self._actors(
+            mention.targets, context, exclude=[a.actor_id for a in sources], places=sentence_places
+        )
+        info = self.ontology[mention.type]
         # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
         # event's place, not the one it was done to.
         targets = [t for t in targets if t.actor_id is not None or not _names_a_place(t, sentence_places)]
@@ -182,14 +185,30 @@ class EventResolver:
     # actors ------------------------------------------------------------------------------------
 
     def _actors(
-        self, refs: Sequence[ActorRef], context: ArticleContext, exclude: Sequence[str | None]
+        self,
+        refs: Sequence[ActorRef],
+        context: ArticleContext,
+        exclude: Sequence[str | None],
+        places: SentencePlaces | None = None,
     ) -> list[Actor]:
         actors = []
         for ref in refs:
             actor = self._actor(ref, context, exclude)
+            if actor is not None and places is not None and ref.located_in is not None:
+                actor = self._located(actor, ref.located_in, places)
             if actor is not None and all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
+
+    def _located(self, actor: Actor, located_in: Phrase, places: SentencePlaces) -> Actor:
+        """People of no known country take the country of the place the text puts them in:
+        "demonstrators in Baghdad" are Iraqi demonstrators."""
+        if actor.kind != AGENT_KIND or actor.country is not None:
+            return actor
+        place = next((p for p in places.places if _overlaps(p.span, located_in.span) and p.country), None)
+        # The place finder leaves out what only says where people are from: ask the gazetteer then.
+        place = place or self.gazetteer.lookup(located_in.text)
+        return self.kb.of_country(actor, place.country) if place is not None and place.country else actor
 
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
         when = context.article.published
@@ -200,6 +219,9 @@ class EventResolver:
             if actor is not None:
                 return actor
         named = next((p for p in ref.candidates if p.label in NAME_KINDS), None)
+        earlier = self._named_before(named, context.actors) if named is not None else None
+        if earlier is not None:
+            return earlier
         if named is not None:
             # A name we do not know is still an actor: keep what the text says, and what its title
             # tells ("Gambian President Dawda Jawara": a Gambian official).
@@ -209,6 +231,25 @@ class EventResolver:
                 return replace(title, text=named.text, span=named.span, name=None, actor_id=None, kind=kind)
             return Actor(text=named.text, span=named.span, kind=kind)
         return None
+
+    def _named_before(self, name: Phrase, actors: list[Actor]) -> Actor | None:
+        """A person the article named in full before, now called by surname ("Akayev", "Mr Akayev"):
+        the one earlier person whose name ends in that word."""
+        if name.label != "PERSON":
+            return None
+        surname = self.kb.alias_key(name.text)[-1:]
+        people = {
+            actor.actor_id: actor
+            for actor in actors
+            if actor.kind == "person"
+            and actor.span[1] <= name.span[0]
+            and actor.name
+            and self.kb.alias_key(actor.name)[-1:] == surname
+        }
+        if len(people) != 1:
+            return None
+        [person] = people.values()
+        return replace(person, text=name.text, span=name.span)
 
     def _title_before(self, name: Phrase, candidates: Sequence[Phrase], when: date | None) -> Actor | None:
         """The actor the words before a name in a longer candidate resolve to, if they give a country."""

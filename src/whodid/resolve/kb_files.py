@@ -1,18 +1,22 @@
 """The actor knowledge base's data files: read, checked, and added up into tables for `ActorKB`.
 
-Files are a countries CSV, or YAML with `actors:` (named actors, people with their roles) and/or
-`agents:` (generic nouns). Every file of a set is checked before any is used: a mistake is reported with
-the file, the line and the field, and nothing half-loaded reaches a run. Later files override earlier
-ones on the same id, which is how a user's own file corrects the shipped ones.
+Files are a countries CSV, an actors CSV (named actors one per row, people with their dated roles: the
+compact form for tens of thousands of officials), or YAML with `actors:` (named actors, people with
+their titled roles) and/or `agents:` (generic nouns). Every file of a set is checked before any is
+used: a mistake is reported with the file, the line and the field, and nothing half-loaded reaches a
+run. Later files override earlier ones on the same id, which is how a user's own file corrects the
+shipped ones.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -28,11 +32,18 @@ DataPath = str | os.PathLike[str] | Traversable
 
 # Later files win on the same id and are tried first on the same name: the hand-written actors come
 # after the groups converted from the Phoenix dictionary.
-DEFAULT_FILES = ("countries.csv", "armed_groups.yaml", "actors.yaml", "agents.yaml")
+DEFAULT_FILES = ("countries.csv", "armed_groups.yaml", "people.csv", "actors.yaml", "agents.yaml")
 KINDS = frozenset(
     {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
 )
 COUNTRY_COLUMNS = ("alpha3", "name", "aliases", "adjectives", "people", "capitals")
+ACTOR_COLUMNS = ("id", "name", "aliases", "kind", "country", "sector", "roles")
+# A role in an actors CSV: "KGZ GOV 1990-10-27..2005-04-11"; either date may be left out. Roles are
+# separated by "|".
+CSV_ROLE = re.compile(r"(?P<country>\S+) (?P<sector>\S+) (?P<start>[^.\s]*)\.\.(?P<end>[^.\s]*)")
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+CSV_ROLE_ITEM = re.compile(rf"([A-Z]{{3}}) ([A-Z]{{3}}) ({_ISO_DAY})?\.\.({_ISO_DAY})?")
+CSV_ROLES = re.compile(rf"{CSV_ROLE_ITEM.pattern}(?:\|{CSV_ROLE_ITEM.pattern})*")
 # ACLED actor type when a data file gives none: state organs are state forces (1), rebels 2,
 # opposition 6, civilians 7, and parties, IGOs, NGOs, firms and media "other" (8).
 ACLED_INTER_BY_SECTOR = {
@@ -40,6 +51,7 @@ ACLED_INTER_BY_SECTOR = {
     "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
 }  # fmt: skip
 DEFAULT_ACLED_INTER = 8
+FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
 DOCUMENT_FIELDS = frozenset(
@@ -52,13 +64,17 @@ AGENT_FIELDS = frozenset({"name", "terms", "sector", "acled_inter", "title", "no
 ROLE_FIELDS = frozenset({"title", "country", "org", "sector", "start", "end", "posted_to"})
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
+COUNTRY_WHAT = "an ISO 3166-1 alpha-3 code"
+SECTOR_WHAT = "a sector code of three capitals (GOV, MIL, REB ...)"
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An office one person holds at a time; `end` is exclusive (the successor's first day)."""
+    """An office, or a standing with no title ("in government", "an opposition figure"), one person has
+    for a time; `end` is exclusive (the successor's first day). Only titled roles answer "who was the
+    prime minister"; every role with a sector says what the person was on a day."""
 
-    title: str
+    title: str | None
     country: str | None = None
     org: str | None = None  # actor id of an organisation, for offices such as secretary general
     sector: str | None = None
@@ -68,6 +84,10 @@ class Role:
 
     def holds_on(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +117,23 @@ class KBEntry:
     def is_named(self) -> bool:
         return not (self.is_agent or self.is_country)
 
-    def to_actor(self, text: str, span: Span) -> Actor:
-        return Actor(text=text, span=span, name=self.name, actor_id=self.actor_id, country=self.country,
-                     sector=self.sector, acled_inter=self.acled_inter, kind=self.kind)  # fmt: skip
+    def standing_on(self, when: date | None) -> tuple[str | None, str | None, int | None]:
+        """Country, sector and ACLED type on a day: those of a dated role held then (an office over the
+        standing of a former official, "ELI"; the latest begun first), else the record's own."""
+        if when is not None and self.roles:
+            held = [role for role in self.roles if role.sector and role.dated and role.holds_on(when)]
+            if held:
+                role = max(held, key=lambda r: (r.sector != FORMER_OFFICIAL, r.start or date.min))
+                if role.sector != self.sector:
+                    inter = ACLED_INTER_BY_SECTOR.get(role.sector or "", DEFAULT_ACLED_INTER)
+                    return role.country or self.country, role.sector, inter
+                return role.country or self.country, role.sector, self.acled_inter
+        return self.country, self.sector, self.acled_inter
+
+    def to_actor(self, text: str, span: Span, when: date | None = None) -> Actor:
+        country, sector, inter = self.standing_on(when)
+        return Actor(text=text, span=span, name=self.name, actor_id=self.actor_id, country=country,
+                     sector=sector, acled_inter=inter, kind=self.kind)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -127,17 +161,31 @@ def load_tables(paths: list[DataPath]) -> KBTables:
     """Every file read and checked, in order, then the references between records checked across all
     of them. Raises `DataFileError` (file, line, field) at the first mistake."""
     tables = KBTables()
-    for path in paths:
-        _load_file(path, tables)
-    _check_references(tables)
+    with collection_paused():
+        for path in paths:
+            _load_file(path, tables)
+        _check_references(tables)
     return tables
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Reading the files makes some hundred thousand small objects and no reference cycles: the
+    garbage collector's passes over the whole heap (spaCy's included) would only cost time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _load_file(path: DataPath, tables: KBTables) -> None:
     name = str(path)
     text = _read_text(path)
     if name.endswith(".csv"):
-        _load_countries(name, text, tables)
+        _load_csv(name, text, tables)
     elif name.endswith((".yaml", ".yml")):
         _load_yaml(name, text, tables)
     else:
@@ -157,19 +205,25 @@ def _read_text(path: DataPath) -> str:
 # ----- countries ------------------------------------------------------------------------------------
 
 
-def _load_countries(name: str, text: str, tables: KBTables) -> None:
+def _load_csv(name: str, text: str, tables: KBTables) -> None:
+    """A countries CSV or an actors CSV, told apart by the header; comment lines (#) are skipped."""
     lines = [
         (n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")
     ]
     rows = csv.reader(io.StringIO("\n".join(line for _, line in lines)))
-    header = next(rows, None)
-    if header is None or tuple(header) != COUNTRY_COLUMNS:
+    header = tuple(next(rows, None) or ())
+    numbered = zip((n for n, _ in lines[1:]), rows, strict=False)
+    if header == COUNTRY_COLUMNS:
+        for line, row in numbered:
+            if len(row) != len(COUNTRY_COLUMNS) or not COUNTRY_CODE.fullmatch(row[0]) or not row[1]:
+                raise DataFileError(name, f"expected a row {','.join(COUNTRY_COLUMNS)}", line)
+            _add_country(dict(zip(COUNTRY_COLUMNS, row, strict=True)), tables)
+    elif header == ACTOR_COLUMNS:
+        _load_actor_rows(name, numbered, tables)
+    else:
         line = lines[0][0] if lines else None
-        raise DataFileError(name, f"expected the header {','.join(COUNTRY_COLUMNS)}", line)
-    for (line, _), row in zip(lines[1:], rows, strict=False):
-        if len(row) != len(COUNTRY_COLUMNS) or not COUNTRY_CODE.fullmatch(row[0]) or not row[1]:
-            raise DataFileError(name, "expected a row alpha3,name,aliases,adjectives,people,capitals", line)
-        _add_country(dict(zip(COUNTRY_COLUMNS, row, strict=True)), tables)
+        expected = f"{','.join(COUNTRY_COLUMNS)} (countries) or {','.join(ACTOR_COLUMNS)} (actors)"
+        raise DataFileError(name, f"expected the header {expected}", line)
 
 
 def _add_country(row: dict[str, str], tables: KBTables) -> None:
@@ -190,6 +244,91 @@ def _add_country(row: dict[str, str], tables: KBTables) -> None:
 
 def _cells(cell: str) -> list[str]:
     return [value.strip() for value in cell.split("|") if value.strip()]
+
+
+def _load_actor_rows(name: str, rows: Iterator[tuple[int, list[str]]], tables: KBTables) -> None:
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        if len(row) != len(ACTOR_COLUMNS):
+            expected = f"expected {len(ACTOR_COLUMNS)} cells ({','.join(ACTOR_COLUMNS)})"
+            raise DataFileError(name, expected, line)
+        actor_id, actor_name, aliases, kind, country, sector, roles = (cell.strip() for cell in row)
+        record = _RowRecord(name, line, actor_id)
+        if actor_id in seen:
+            raise record.fail("id", f"{actor_id!r} is already defined on line {seen[actor_id]} of this file")
+        seen[actor_id] = line
+        # Direct checks, not the YAML path's: the shipped people file has tens of thousands of rows.
+        for key, value in (("id", actor_id), ("name", actor_name), ("kind", kind)):
+            if not value:
+                raise record.fail(key, "missing")
+        _checked_kind(record, kind)
+        if country and not COUNTRY_CODE.fullmatch(country):
+            raise record.fail("country", f"{country!r} is not {COUNTRY_WHAT}")
+        if sector and not SECTOR_CODE.fullmatch(sector):
+            raise record.fail("sector", f"{sector!r} is not {SECTOR_WHAT}")
+        inter = ACLED_INTER_BY_SECTOR.get(sector, DEFAULT_ACLED_INTER)
+        entry = KBEntry(actor_id, actor_name, kind, country or None, sector or None, inter,
+                        roles=_csv_roles(record, roles))  # fmt: skip
+        tables.named.append(entry)
+        tables.aliases[actor_id] = [actor_name, *_cells(aliases)]
+
+
+@dataclass(slots=True)
+class _RowRecord:
+    """A row of an actors CSV, for messages that point at the mistake."""
+
+    file: str
+    line: int
+    actor_id: str
+
+    def fail(self, key: str, problem: str) -> DataFileError:
+        where = f"row {self.actor_id or '(no id)'}, field '{key}'"
+        return DataFileError(self.file, f"{where}: {problem}", self.line)
+
+
+def _csv_roles(record: _RowRecord, cell: str) -> tuple[Role, ...]:
+    """A roles cell: read with one pattern when it is well formed, else role by role to say which one
+    is wrong and why."""
+    if not cell:
+        return ()
+    if CSV_ROLES.fullmatch(cell):
+        try:
+            roles = tuple(
+                Role(title=None, country=country, sector=sector,
+                     start=date.fromisoformat(start) if start else None,
+                     end=date.fromisoformat(end) if end else None)
+                for country, sector, start, end in CSV_ROLE_ITEM.findall(cell)
+            )  # fmt: skip
+        except ValueError:
+            roles = ()
+        if roles and all(r.start is None or r.end is None or r.start <= r.end for r in roles):
+            return roles
+    return tuple(_csv_role(record, text) for text in _cells(cell))
+
+
+def _csv_role(record: _RowRecord, text: str) -> Role:
+    found = CSV_ROLE.fullmatch(text)
+    if found is None:
+        raise record.fail("roles", f"{text!r} is not a role 'COUNTRY SECTOR START..END' (dates may be empty)")
+    country, sector, start_text, end_text = found.groups()
+    if not COUNTRY_CODE.fullmatch(country):
+        raise record.fail("roles", f"{text!r}: {country!r} is not {COUNTRY_WHAT}")
+    if not SECTOR_CODE.fullmatch(sector):
+        raise record.fail("roles", f"{text!r}: {sector!r} is not {SECTOR_WHAT}")
+    try:
+        start = date.fromisoformat(start_text) if start_text else None
+        end = date.fromisoformat(end_text) if end_text else None
+    except ValueError:
+        raise record.fail("roles", f"{text!r}: the dates are not ISO dates (YYYY-MM-DD)") from None
+    if start is not None and end is not None and end < start:
+        raise record.fail("roles", f"{text!r} ends before it starts")
+    return Role(title=None, country=country, sector=sector, start=start, end=end)
+
+
+def _checked_kind(record: _Record | _RowRecord, kind: str) -> str:
+    if kind not in KINDS:
+        raise record.fail("kind", f"unknown kind {kind!r} (expected one of {', '.join(sorted(KINDS))})")
+    return kind
 
 
 # ----- YAML -----------------------------------------------------------------------------------------
@@ -328,9 +467,8 @@ def _named_entry(record: _Record, tables: KBTables) -> KBEntry:
     name = record.text("name", required=True)
     kind = record.text("kind", required=True)
     assert actor_id is not None and name is not None and kind is not None
-    if kind not in KINDS:
-        raise record.fail("kind", f"unknown kind {kind!r} (expected one of {', '.join(sorted(KINDS))})")
-    sector = record.code("sector", SECTOR_CODE, "a sector code of three capitals (GOV, MIL, REB ...)")
+    _checked_kind(record, kind)
+    sector = record.code("sector", SECTOR_CODE, SECTOR_WHAT)
     record.day("died")
     parent = record.text("parent")
     if parent is not None:
@@ -343,7 +481,7 @@ def _named_entry(record: _Record, tables: KBTables) -> KBEntry:
         actor_id=actor_id,
         name=name,
         kind=kind,
-        country=record.code("country", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+        country=record.code("country", COUNTRY_CODE, COUNTRY_WHAT),
         sector=sector,
         acled_inter=_acled_inter(record, sector),
         parent=parent,
@@ -354,7 +492,7 @@ def _named_entry(record: _Record, tables: KBTables) -> KBEntry:
 def _agent_entry(record: _Record) -> KBEntry:
     record.only(AGENT_FIELDS)
     name = record.text("name", required=True)
-    sector = record.code("sector", SECTOR_CODE, "a sector code of three capitals (GOV, MIL, REB ...)")
+    sector = record.code("sector", SECTOR_CODE, SECTOR_WHAT)
     if sector is None:
         raise record.fail("sector", "missing")
     assert name is not None
@@ -389,14 +527,18 @@ def _role(owner: _Record, position: int, item: Any, tables: KBTables) -> Role:
     org = record.text("org")
     if org is not None:
         tables.references.append((owner.file, record.line("org"), f"{where}, field 'org'", org))
+    title = record.text("title")
+    sector = record.code("sector", SECTOR_CODE, SECTOR_WHAT)
+    if title is None and sector is None:
+        raise record.fail("title", "missing: a role needs a title, a sector, or both")
     return Role(
-        title=record.text("title", required=True) or "",
-        country=record.code("country", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+        title=title,
+        country=record.code("country", COUNTRY_CODE, COUNTRY_WHAT),
         org=org,
-        sector=record.code("sector", SECTOR_CODE, "a sector code of three capitals"),
+        sector=sector,
         start=start,
         end=end,
-        posted_to=record.code("posted_to", COUNTRY_CODE, "an ISO 3166-1 alpha-3 code"),
+        posted_to=record.code("posted_to", COUNTRY_CODE, COUNTRY_WHAT),
     )
 
 
