@@ -30,6 +30,7 @@ import yaml
 from phoenix_names import (
     ACTORS_FOLDER,
     DICTIONARIES,
+    GROUP_WORDS,
     ROOT,
     country_names,
     dictionary_text,
@@ -65,22 +66,6 @@ NOT_GROUP_NAMES = frozenset(
 MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
-# Words that say a name is a group's, not a person's: the dictionary lists leaders too, under their
-# group's code, and a leader is not his group.
-GROUP_WORDS = frozenset(
-    {"army", "brigade", "brigades", "front", "forces", "tigers", "group", "groups", "movement", "faction",
-     "militia", "battalion", "cells", "cell", "commandos", "organization", "organisation", "mujahideen",
-     "mujahidin", "mujahedin", "mujahiden", "guerrillas", "guerrilla", "path", "command", "nuclei",
-     "nucleus", "squad", "squads", "legion", "hawks", "eagles", "panthers", "gang", "network", "council",
-     "league", "union", "party", "volunteers", "partisans", "avengers", "saboteurs", "freemen", "patriots",
-     "nation", "nations", "collective", "struggle", "resistance", "action", "justice", "commando",
-     "revolutionary", "revolution", "liberation", "anarchist", "anarchists", "proletarian", "marxist",
-     "socialist", "communist", "jihad", "jihadia", "ansar", "jund", "hizb", "hizbul", "harakat", "harkat",
-     "jaish", "jaysh", "lashkar", "laskar", "jamaat", "jamaah", "jemaah", "kataib", "kataeb", "fedayeen",
-     "tehrik", "sipah", "rouge", "macoutes", "rebels", "fighters", "mujahid", "base", "youths",
-     "committee", "sword", "swords", "lions", "martyrs", "soldiers", "warriors", "defenders", "defense",
-     "defence", "self-defense", "insurgents", "underground", "fraction", "tupamaros", "montoneros"}
 )  # fmt: skip
 
 

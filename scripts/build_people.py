@@ -25,38 +25,37 @@ Codes of bodies that are no country today (the Soviet Union, Yugoslavia, IGOs) a
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-import yaml
 from phoenix_names import (
     ACTORS_FOLDER,
     DICTIONARIES,
+    NOT_PERSON_WORDS,
     ROOT,
     SMALL_WORDS,
+    Record,
+    actors_csv,
+    country_codes,
     country_names,
     dictionary_text,
+    folded,
+    other_data_files,
+    read_records,
     slug,
     unique_id,
     written,
 )
 
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.kb_files import ACTOR_COLUMNS, DEFAULT_FILES, default_paths, load_tables
+from whodid.resolve.kb_files import load_tables
 
 OUTPUT_NAME = "people.csv"
 OUTPUT = ACTORS_FOLDER / OUTPUT_NAME
 DEFAULT_DICTIONARY = DICTIONARIES / "Phoenix.Countries.actors.txt"
-CAMEO_COUNTRY_CODES = ROOT / "src" / "whodid" / "data" / "evaluate" / "cameo_country_codes.yaml"
-# CAMEO codes of countries that ISO 3166-1 codes otherwise (beyond those the evaluation table maps).
-MORE_COUNTRY_CODES = {"KSV": "XKX"}
 MADE_IN = 14  # the dictionary was made in 2014: YY up to 14 is 20YY
-CODE = re.compile(r"\[(?P<code>[A-Z]{3,})\s*(?P<dates>[^\]]*)\]")
 DATES = re.compile(r"(?P<start>\d{6}|\d{8})?-?(?P<end>\d{6}|\d{8})?")
 # Sectors a role may have (CAMEO's primary role codes); other three-letter parts of a code name a
 # territory or a region ("GBRFLKGOV": the Falklands' government).
@@ -71,18 +70,8 @@ HONORIFICS = frozenset(
      "princess", "emir", "general", "gen.", "colonel", "president", "premier"}
 )  # fmt: skip
 INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "A.R." stays in capitals
+SKIPPED_WORDS = frozenset({"the", "al", "el"})  # as the matcher skips them: "The Front" is one word
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-@dataclass(slots=True)
-class Record:
-    """One entry of the dictionary: its name, other names, and codes with their dates."""
-
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    codes: list[tuple[str, str]] = field(default_factory=list)
-    from_country_info: bool = False  # generated from the CountryInfo file: a person
-    coded_on_its_line: bool = False  # "AFGHANISTAN_ [AFG]": a country, not a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,27 +97,15 @@ class Person:
 def main() -> None:
     records = read_records(dictionary_text(__doc__ or "", DEFAULT_DICTIONARY))
     countries = country_names()
-    tables = load_tables(other_data_files())
+    tables = load_tables(other_data_files(OUTPUT_NAME))
     known = ActorKB(tables)
     described = {known.alias_key(alias) for entry in tables.named if entry.kind == "person"
                  for alias in tables.aliases[entry.actor_id]}  # fmt: skip
-    people = to_people(records, country_codes(set(countries.values())))
+    people = to_people(records, country_codes(set(countries.values())), countries)
     kept = with_unique_names(people, known, described, countries)
-    OUTPUT.write_text(HEADER + as_csv(kept, taken=set(known.entries)), encoding="utf-8")
+    OUTPUT.write_text(actors_csv(HEADER, rows(kept, taken=set(known.entries))), encoding="utf-8")
     roles = sum(len(person.roles) for person in kept)
     print(f"{len(kept)} people with {roles} dated roles written to {OUTPUT.relative_to(ROOT)}")
-
-
-def other_data_files() -> list[Path]:
-    """The shipped actor files but this one: the names a person's name must not be."""
-    return [Path(str(path)) for path, name in zip(default_paths(), DEFAULT_FILES, strict=True)
-            if name != OUTPUT_NAME]  # fmt: skip
-
-
-def country_codes(iso: set[str]) -> dict[str, str]:
-    """CAMEO country code -> alpha-3, for every code that names a country today."""
-    table = yaml.safe_load(CAMEO_COUNTRY_CODES.read_text(encoding="utf-8"))
-    return {code: code for code in iso} | table["countries"] | MORE_COUNTRY_CODES
 
 
 HEADER = """\
@@ -144,38 +121,17 @@ HEADER = """\
 """
 
 
-def read_records(text: str) -> list[Record]:
-    """Each entry with the other names ("+NAME") and codes ("[CODE dates]") listed under it."""
-    records: list[Record] = []
-    current: Record | None = None
-    for raw in text.splitlines():
-        body, _, comment = raw.partition("#")
-        if not body.strip():
-            continue
-        if raw[:1] in " \t":
-            code = CODE.search(body)
-            if code and current is not None:
-                current.codes.append((code["code"], code["dates"].strip()))
-        elif body.startswith("+"):
-            if current is not None:
-                current.aliases.append(body[1:].strip())
-        else:
-            inline = CODE.search(body)
-            current = Record(body.split("[")[0].strip(), from_country_info="CountryInfo" in comment,
-                             coded_on_its_line=inline is not None)  # fmt: skip
-            if inline is not None:
-                current.codes.append((inline["code"], inline["dates"].strip()))
-            records.append(current)
-    return records
-
-
-def to_people(records: list[Record], codes: dict[str, str]) -> list[Person]:
+def to_people(records: list[Record], codes: dict[str, str], countries: dict[str, str]) -> list[Person]:
     """The records that are people, merged by name and country, with their roles."""
     merged: dict[tuple[str, str], Person] = {}
     for record in records:
         dated = any(dates for _, dates in record.codes)
         if record.coded_on_its_line or not (record.from_country_info or dated):
             continue  # a country, or a body the dictionary codes without dates
+        if not names_a_person(record.name):
+            continue  # "SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS", "IRAQI_KURDISTAN": dated, but bodies
+        if any(folded(name.replace("_", " ")) in countries for name in [record.name, *record.aliases]):
+            continue  # a country whose codes change with its regimes ("IRAQ_ [IRQ <030320]")
         person = person_of(record, codes)
         if person is None:
             continue
@@ -298,13 +254,20 @@ def with_unique_names(
     return kept
 
 
+def names_a_person(raw: str) -> bool:
+    """No word of a body's name ("Front", "Observatory", "Kurdistan")."""
+    words = folded(raw.replace("_", " ").replace("-", " ")).split()
+    return bool(words) and not NOT_PERSON_WORDS.intersection(words)
+
+
 def is_person_name(name: str) -> bool:
     """Two words or more, no digits or punctuation of lists, and not cut short ("George P", "Maria
     de"): the dictionary truncates some long names."""
     words = name.split()
     last = words[-1].rstrip(".") if words else ""
     return (
-        len(words) >= 2
+        len([word for word in words if word.lower() not in SKIPPED_WORDS]) >= 2
+        and names_a_person(name)
         and len(last) > 1
         and last.lower() not in SMALL_WORDS
         and not any(c.isdigit() for c in name)
@@ -312,17 +275,13 @@ def is_person_name(name: str) -> bool:
     )
 
 
-def as_csv(people: list[Person], taken: set[str]) -> str:
-    """The rows, with ids no other data file uses (a later file's id would replace that actor)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(ACTOR_COLUMNS)
-    for person in sorted(people, key=lambda p: (p.country, p.name)):
-        writer.writerow([
-            unique_id(slug(person.name), person.country, taken), person.name, "|".join(person.aliases),
-            "person", person.country, person.sector, "|".join(role.cell() for role in person.roles),
-        ])  # fmt: skip
-    return buffer.getvalue()
+def rows(people: list[Person], taken: set[str]) -> list[list[str]]:
+    """The CSV rows, with ids no other data file uses (a later file's id would replace that actor)."""
+    return [
+        [unique_id(slug(person.name), person.country, taken), person.name, "|".join(person.aliases),
+         "person", person.country, person.sector, "|".join(role.cell() for role in person.roles)]
+        for person in sorted(people, key=lambda p: (p.country, p.name))
+    ]  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from whodid.resolve.kb_files import ACTOR_COLUMNS, DEFAULT_FILES, default_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS_FOLDER = ROOT / "src" / "whodid" / "data" / "actors"
@@ -16,11 +21,97 @@ COUNTRIES = ACTORS_FOLDER / "countries.csv"
 HAND_WRITTEN = ACTORS_FOLDER / "actors.yaml"
 DICTIONARIES = ROOT.parent / "shared" / "reference" / "petrarch2-dictionaries"
 
+CODE = re.compile(r"\[(?P<code>[A-Z]{3,})\s*(?P<dates>[^\]]*)\]")
+CAMEO_COUNTRY_CODES = ROOT / "src" / "whodid" / "data" / "evaluate" / "cameo_country_codes.yaml"
+# CAMEO codes of countries that ISO 3166-1 codes otherwise (beyond those the evaluation table maps).
+MORE_COUNTRY_CODES = {"KSV": "XKX", "PAL": "PSE"}
+
+# Words that say a name is a group's, not a person's: the dictionary lists leaders too, under their
+# group's code, and a leader is not his group.
+GROUP_WORDS = frozenset(
+    {"army", "brigade", "brigades", "front", "forces", "tigers", "group", "groups", "movement", "faction",
+     "militia", "battalion", "cells", "cell", "commandos", "organization", "organisation", "mujahideen",
+     "mujahidin", "mujahedin", "mujahiden", "guerrillas", "guerrilla", "path", "command", "nuclei",
+     "nucleus", "squad", "squads", "legion", "hawks", "eagles", "panthers", "gang", "network", "council",
+     "league", "union", "party", "volunteers", "partisans", "avengers", "saboteurs", "freemen", "patriots",
+     "nation", "nations", "collective", "struggle", "resistance", "action", "justice", "commando",
+     "revolutionary", "revolution", "liberation", "anarchist", "anarchists", "proletarian", "marxist",
+     "socialist", "communist", "jihad", "jihadia", "ansar", "jund", "hizb", "hizbul", "harakat", "harkat",
+     "jaish", "jaysh", "lashkar", "laskar", "jamaat", "jamaah", "jemaah", "kataib", "kataeb", "fedayeen",
+     "tehrik", "sipah", "rouge", "macoutes", "rebels", "fighters", "mujahid", "base", "youths",
+     "committee", "sword", "swords", "lions", "martyrs", "soldiers", "warriors", "defenders", "defense",
+     "defence", "self-defense", "insurgents", "underground", "fraction", "tupamaros", "montoneros"}
+)  # fmt: skip
+# Words that say a name is an organisation's.
+ORGANISATION_WORDS = frozenset(
+    {"organization", "organisation", "union", "league", "council", "agency", "bank", "fund", "committee",
+     "commission", "court", "tribunal", "program", "programme", "institute", "institution", "foundation",
+     "association", "federation", "society", "network", "center", "centre", "movement", "alliance",
+     "forum", "community", "office", "secretariat", "partnership", "watch", "coalition", "trust",
+     "campaign", "mission", "conference", "assembly", "board", "authority", "corps", "academy",
+     "consortium", "initiative", "service", "services", "relief", "cross", "crescent", "doctors",
+     "reporters", "amnesty", "group", "fellowship", "caritas", "oxfam", "children", "rights", "aid",
+     "action", "development", "peace", "parliament", "cooperation", "treaty", "project", "friends",
+     "sisters", "brothers", "international", "unicef", "unesco", "unhcr", "interpol"}
+)  # fmt: skip
+# Words no person's name has: a record of the country dictionary that holds one is a body, not a person.
+NOT_PERSON_WORDS = ORGANISATION_WORDS | frozenset(
+    {"front", "army", "forces", "brigade", "brigades", "movement", "party", "kurdistan", "republic",
+     "government", "ministry", "observatory", "administration", "sfsr", "task", "force", "militia",
+     "province", "region", "district", "city", "governorate", "county", "island", "islands"}
+)  # fmt: skip
+
 # Words kept in lower case inside a name ("Army of the Republic"), unless first.
 SMALL_WORDS = frozenset(
     {"of", "the", "and", "for", "in", "on", "at", "to", "by", "a", "an", "de", "del", "la", "las", "los",
      "el", "al", "du", "des", "le", "y", "e", "da", "do", "dos", "das", "di", "against", "with"}
 )  # fmt: skip
+
+
+@dataclass(slots=True)
+class Record:
+    """One entry of a dictionary: its name, other names, and codes with their dates."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str]] = field(default_factory=list)
+    from_country_info: bool = False  # generated from the CountryInfo file: a person
+    coded_on_its_line: bool = False  # "AFGHANISTAN_ [AFG]", "ARAB_LEAGUE_ [IGOMEAARL]"
+
+
+def read_records(text: str) -> list[Record]:
+    """Each entry with the other names ("+NAME") and codes ("[CODE dates]") listed under it or beside it."""
+    records: list[Record] = []
+    current: Record | None = None
+    for raw in text.splitlines():
+        body, _, comment = raw.partition("#")
+        if not body.strip():
+            continue
+        codes = [(found["code"], found["dates"].strip()) for found in CODE.finditer(body)]
+        if raw[:1] in " \t":
+            if current is not None:
+                current.codes += codes
+        elif body.startswith("+"):
+            if current is not None:
+                current.aliases.append(body[1:].strip())
+        else:
+            name = body.split("[")[0].strip()
+            current = Record(name, codes=codes, from_country_info="CountryInfo" in comment,
+                             coded_on_its_line=bool(codes))  # fmt: skip
+            records.append(current)
+    return records
+
+
+def other_data_files(output_name: str) -> list[Path]:
+    """The shipped actor files but the one being made: the names its names must not be."""
+    return [Path(str(path)) for path, name in zip(default_paths(), DEFAULT_FILES, strict=True)
+            if name != output_name]  # fmt: skip
+
+
+def country_codes(iso: set[str]) -> dict[str, str]:
+    """CAMEO country code -> alpha-3, for every code that names a country today."""
+    table = yaml.safe_load(CAMEO_COUNTRY_CODES.read_text(encoding="utf-8"))
+    return {code: code for code in iso} | table["countries"] | MORE_COUNTRY_CODES
 
 
 def dictionary_text(description: str, default: Path) -> str:
@@ -94,3 +185,12 @@ def unique_id(base: str, country: str | None, taken: set[str]) -> str:
         number += 1
     taken.add(candidate)
     return candidate
+
+
+def actors_csv(header: str, rows: Iterable[list[str]]) -> str:
+    """An actors CSV (whodid's format, `ACTOR_COLUMNS`) after its comment header."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ACTOR_COLUMNS)
+    writer.writerows(rows)
+    return header + buffer.getvalue()

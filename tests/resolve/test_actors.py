@@ -263,3 +263,22 @@ def test_a_surname_after_an_office_title_is_the_one_person_of_that_name(kb: Acto
     # A surname no one in the knowledge base has stays unknown, and so does a first name.
     assert [actor.kind for actor in kb.find("President Zorblat spoke.")] == ["agent"]
     assert [actor.kind for actor in kb.find("Defence Secretary Tom Zorblat spoke.")] == ["agent"]
+
+
+def test_organisations_from_the_phoenix_dictionary_resolve_with_their_kind(kb: ActorKB) -> None:
+    [iaea] = kb.find("The International Atomic Energy Agency sent inspectors.")
+    assert (iaea.actor_id, iaea.kind, iaea.sector, iaea.country) == (
+        "international-atomic-energy-agency",
+        "igo",
+        "IGO",
+        None,
+    )
+    # An abbreviation listed apart under the same code is the organisation's alias, in capitals only.
+    assert [a.actor_id for a in kb.find("IAEA inspectors left.")] == ["international-atomic-energy-agency"]
+    [council] = kb.find("The Norwegian Refugee Council appealed for funds.")
+    assert (council.kind, council.country) == ("ngo", "NOR")
+    # Hand-written IGOs win; their other spellings are theirs.
+    [osce] = kb.find("The Organisation for Security and Co-operation in Europe sent monitors.")
+    assert osce.actor_id == "osce"
+    [community] = kb.find("European Community foreign ministers agreed.")
+    assert (community.actor_id, community.kind) == ("european-community", "igo")

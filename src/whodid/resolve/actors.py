@@ -43,7 +43,8 @@ TOKEN_RE = re.compile(r"\w+(?:['’ʼ`]\w+)*(?:\.(?:\w\.)+)?")
 GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 KEY_CACHE_SIZE = 200_000
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
-POSSESSIVE_RE = re.compile(r"\w['’ʼ`][sS]\b")
+# Something `_split_word` would split (a glued "ofKataib") or trim (a possessive "Iraq's").
+SPLIT_OR_TRIM_RE = re.compile(rf"{GLUED_RE.pattern}|\w['’ʼ`][sS]\b")
 APOSTROPHES = str.maketrans("", "", "'’ʼ`.")
 # Gaps that may separate the words of one name: "Kataib-Hezbollah", "Workers' Party", "Department of
 # the Treasury" (the skipped "the" lies in the gap), but never a comma or a possessive "'s".
@@ -117,15 +118,17 @@ class ActorKB:
         self.entries: dict[str, KBEntry] = {}
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
         self._longest: dict[str, int] = {}  # first key token -> longest alias starting with it
+        self._by_surname: dict[str, list[KBEntry]] = {}  # a person's last name word -> the people
         # Later files win: they were given to override, so their aliases are tried first.
         for entry in [*reversed(tables.named), *reversed(tables.countries), *reversed(tables.agents)]:
             if entry.actor_id in self.entries:
                 continue  # overridden by a later file
             self.entries[entry.actor_id] = entry
-            for alias in tables.aliases.get(entry.actor_id, [entry.name]):
-                self._add_alias(alias, entry)
+            for position, alias in enumerate(tables.aliases.get(entry.actor_id, [entry.name])):
+                key = self._add_alias(alias, entry)
+                if position == 0 and entry.kind == "person" and key:  # the first alias is the name
+                    self._by_surname.setdefault(key[-1], []).append(entry)
         self._holders = self._index_roles(tables.named)
-        self._by_surname = self._index_surnames(self.entries.values())
 
     # ----- construction -------------------------------------------------------------------------
 
@@ -171,22 +174,15 @@ class ActorKB:
         kept = [i for i, key in enumerate(keys) if key not in SKIPPED_TOKENS] or range(len(keys))
         return tuple(keys[i] for i in kept), tuple(surface[i] for i in kept)
 
-    def _add_alias(self, alias: str, entry: KBEntry) -> None:
+    def _add_alias(self, alias: str, entry: KBEntry) -> tuple[str, ...]:
         key, kept = self._keyed_words(alias)
         if not kept:
-            return
+            return key
         case = _case_rule(entry, kept)
         surface = tuple(s.replace(".", "") for s in kept) if case == "exact" else kept
         self._index.setdefault(key, []).append(_Alias(entry, case, surface))
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
-
-    def _index_surnames(self, entries: Iterable[KBEntry]) -> dict[str, list[KBEntry]]:
-        people: dict[str, list[KBEntry]] = {}
-        for entry in entries:
-            if entry.kind == "person":
-                key = self.alias_key(entry.name)
-                people.setdefault(key[-1], []).append(entry)
-        return people
+        return key
 
     @staticmethod
     def _index_roles(
@@ -476,7 +472,7 @@ def _joined_reach(tokens: _Tokens) -> list[int]:
 
 def _words(text: str) -> list[str]:
     """The words of an alias, split as `_tokenise` splits text."""
-    if not (GLUED_RE.search(text) or POSSESSIVE_RE.search(text)):
+    if not SPLIT_OR_TRIM_RE.search(text):
         return TOKEN_RE.findall(text)  # most names: nothing to split or trim
     spans = [found.span() for found in TOKEN_RE.finditer(text)]
     return [text[a:b] for start, end in spans for a, b in _split_word(text, start, end)]

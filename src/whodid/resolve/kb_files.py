@@ -32,7 +32,14 @@ DataPath = str | os.PathLike[str] | Traversable
 
 # Later files win on the same id and are tried first on the same name: the hand-written actors come
 # after the groups converted from the Phoenix dictionary.
-DEFAULT_FILES = ("countries.csv", "armed_groups.yaml", "people.csv", "actors.yaml", "agents.yaml")
+DEFAULT_FILES = (
+    "countries.csv",
+    "armed_groups.yaml",
+    "organisations.csv",
+    "people.csv",
+    "actors.yaml",
+    "agents.yaml",
+)
 KINDS = frozenset(
     {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
 )
