@@ -70,3 +70,16 @@ def test_injured_and_arrested_reach_their_own_events(pipeline):
     assert attack.arrested is None
     assert (arrest.arrested.value, arrest.fatalities, arrest.injured) == (9, None, None)
     assert json.loads(json.dumps(arrest.to_dict()))["arrested"]["value"] == 9
+
+
+def test_a_text_in_capitals_is_coded_like_the_same_text_in_ordinary_case(pipeline):
+    text = (
+        "MEMBERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) ATTACKED AN ARMY POST IN "
+        "SAN MIGUEL ON TUESDAY, KILLING TWO SOLDIERS, THE ARMED FORCES SAID."
+    )
+    [attack] = [e for e in pipeline.extract(text) if e.type == "ASSAULT"]
+    assert [a.actor_id for a in attack.source] == ["farabundo-marti-national-liberation-front"]
+    assert attack.location is not None and attack.location.country == "SLV"
+    # Spans still point into the text as written.
+    start, end = attack.evidence.trigger_span
+    assert text[start:end] == "ATTACKED"

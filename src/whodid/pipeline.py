@@ -10,6 +10,7 @@ from typing import Protocol
 
 from whodid import acled
 from whodid.acled import load_acled_rules
+from whodid.detect.casing import restore_case, written_in_capitals
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.mentions import detect_article
 from whodid.detect.prefilter import SentenceUnits, TriggerPrefilter, split_sentences
@@ -19,7 +20,7 @@ from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.ontology import load_ontology
 from whodid.records import Article, Event, Place, stable_id
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.events import EventResolver
+from whodid.resolve.events import AGENT_KIND, EventResolver
 from whodid.resolve.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
@@ -124,8 +125,19 @@ class Pipeline:
         if refusal:
             return "", (article, refusal, None)
         units = split_sentences(article.text)
-        text = self.prefilter.mask(article.text, units) if self.prefilter is not None else article.text
+        text = self._parsed_case(article.text, units)
+        text = self.prefilter.mask(text, units) if self.prefilter is not None else text
         return text, (article, None, units)
+
+    def _parsed_case(self, text: str, units: SentenceUnits) -> str:
+        """The text as the parser should see it: as written, or, written in capitals, in restored case
+        (the same length, so spans hold)."""
+        if not written_in_capitals(text):
+            return text
+        kb, gazetteer = self.resolver.kb, self.resolver.gazetteer
+        names = [actor.span for actor in kb.find(text) if actor.kind != AGENT_KIND]
+        names += [place.span for place in gazetteer.find(text)]
+        return restore_case(text, names, units.starts)
 
     def code(self, article: Article, doc, units: SentenceUnits | None = None) -> list[Event]:
         return self.code_article(article, doc, units)[0]

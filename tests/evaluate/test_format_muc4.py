@@ -121,3 +121,20 @@ def test_end_to_end_on_invented_documents(grit_file: Path, pipeline) -> None:
     assert scores["has_attack"].scored == 2
     assert scores["target"].scored == 1  # only the attack has a gold target
     assert result.outcomes["DOC-2"].predicted["has_attack"] is False
+
+
+def test_the_organisation_is_the_source_of_most_of_the_texts_attacks() -> None:
+    def attack(trigger: str, factuality: str, *sources: Actor) -> Event:
+        return Event("e" + trigger, "a", "ASSAULT", Evidence("s", (0, 1), trigger, (0, 1)),
+                     source=list(sources), factuality=factuality)  # fmt: skip
+
+    front, league = actor("NORTHERN FRONT", "armed_group"), actor("RIVER LEAGUE", "armed_group")
+    events = [
+        attack("BOMBED", "asserted", actor("GUNMEN", "agent")),
+        attack("ATTACKED", "reported", front),
+        attack("RAIDED", "asserted", front),
+        attack("AMBUSHED", "denied", league),
+        attack("SHELLED", "hypothetical", league),
+        attack("BURNED", "asserted", league),
+    ]
+    assert muc4.predict(GoldItem("x", "t", {}), events)["perpetrator_org"] == ["NORTHERN FRONT"]

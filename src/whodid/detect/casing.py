@@ -1,0 +1,73 @@
+"""Texts written all in capitals (old wire copy, telex, some headlines) parsed as ordinary text.
+
+The parser and the entity recogniser learnt their trade on mixed case: in capitals every word looks
+like a name, so no verb is found and no actor either. Such a text is parsed in restored case: lower
+case, with capitals back where the knowledge base and the gazetteer recognise a name ("SAN SALVADOR",
+"FMLN") and at the start of each sentence. The restored text has the same length, character for
+character, so every span still points into the article as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whodid.records import Span
+
+# A text is "in capitals" when nearly all its letters are: a few lower-case letters come from units
+# ("5 km") and quoted words.
+CAPITALS_SHARE = 0.9
+MIN_LETTERS = 40  # a short line in capitals is a headline or an acronym, not a text to restore
+SAMPLE = 2000
+ABBREVIATION_LENGTH = 5  # a recognised one-word name this short stays in capitals ("FMLN", "DAS")
+
+
+def written_in_capitals(text: str) -> bool:
+    sample = text[:SAMPLE]  # every article is asked: its opening tells, and costs microseconds
+    letters = sum(map(str.isalpha, sample))
+    if letters < MIN_LETTERS:
+        return False
+    return sum(map(str.isupper, sample)) >= CAPITALS_SHARE * letters
+
+
+def restore_case(text: str, names: Iterable[Span], sentence_starts: Iterable[int]) -> str:
+    """The text in lower case but for the first letter of each word of `names` (an abbreviation keeps
+    all its capitals), the first letter of each sentence, and the pronoun "I"."""
+    chars = [_lower(char) for char in text]
+    for start, end in names:
+        name = text[start:end]
+        if name.isupper() and " " not in name and len(name) <= ABBREVIATION_LENGTH:
+            chars[start:end] = list(name)
+            continue
+        _capitalise_words(text, chars, start, end)
+    for start in sentence_starts:
+        first = next((i for i in range(start, len(text)) if text[i].isalnum()), None)
+        if first is not None:
+            chars[first] = text[first]
+    _keep_pronoun_i(chars)
+    return "".join(chars)
+
+
+def _lower(char: str) -> str:
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char  # "İ" lowers to two characters: keep the length
+
+
+def _capitalise_words(text: str, chars: list[str], start: int, end: int) -> None:
+    at_word_start = True
+    for index in range(start, end):
+        if text[index].isalpha():
+            if at_word_start:
+                chars[index] = text[index]
+            at_word_start = False
+        else:
+            at_word_start = text[index] in " -\u00a0\n\t"
+
+
+def _keep_pronoun_i(chars: list[str]) -> None:
+    for index, char in enumerate(chars):
+        if char != "i":
+            continue
+        before = chars[index - 1] if index > 0 else " "
+        after = chars[index + 1] if index + 1 < len(chars) else " "
+        if not before.isalnum() and not after.isalnum() and after != ".":
+            chars[index] = "I"

@@ -1,0 +1,33 @@
+"""Texts written in capitals: told apart, and restored to a case the parser reads, span for span."""
+
+from __future__ import annotations
+
+from whodid.detect.casing import restore_case, written_in_capitals
+
+WIRE = "GUERRILLAS OF THE NORTHERN FRONT (NF) ATTACKED A POST IN VALLEVERDE. I SAW THE SMOKE, A WITNESS SAID."
+
+
+def test_a_text_in_capitals_is_told_from_ordinary_text_and_headlines() -> None:
+    assert written_in_capitals(WIRE)
+    assert not written_in_capitals(WIRE.capitalize())
+    assert not written_in_capitals("UN SAYS 5 KM")  # a headline: too short to restore
+    assert written_in_capitals(WIRE.replace("5", "5 km"))
+
+
+def test_names_keep_their_capitals_abbreviations_all_of_them_and_sentences_start_with_one() -> None:
+    front = (WIRE.index("NORTHERN"), WIRE.index(" (NF)"))
+    nf = (WIRE.index("NF)"), WIRE.index(")"))
+    town = (WIRE.index("VALLEVERDE"), WIRE.index(". I"))
+    restored = restore_case(WIRE, [front, nf, town], [0, WIRE.index("I SAW")])
+    assert restored == (
+        "Guerrillas of the Northern Front (NF) attacked a post in Valleverde. "
+        "I saw the smoke, a witness said."
+    )
+    assert len(restored) == len(WIRE)
+
+
+def test_restoring_keeps_every_offset_even_for_letters_that_lower_to_two() -> None:
+    text = "İSTANBUL POLICE DETAINED TWENTY PEOPLE AFTER A PROTEST NEAR THE GOVERNOR'S OFFICE."
+    restored = restore_case(text, [], [0])
+    assert len(restored) == len(text)
+    assert restored.startswith("İstanbul police detained")
