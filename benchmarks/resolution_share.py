@@ -1,7 +1,8 @@
 """Actor resolution's share of the pipeline's time, on the IndiaPoliceEvents articles.
 
 One process codes the articles with `Pipeline().run` (warmed up first) while every call into the actor
-knowledge base (`ActorKB.find` over each article, `ActorKB.resolve` for each argument phrase) is timed.
+knowledge base (`ActorKB.find` over each article, `ActorKB.resolve` for each argument phrase,
+`ActorKB.spelled_like` for each name nothing matched) is timed.
 The share is the time inside those calls over the whole run's; the knowledge base's loading is not in it
 (`benchmarks/kb_load.py` measures that).
 
@@ -26,7 +27,7 @@ from speed import DEFAULT_SHARED, WARM_UP_ARTICLES, load_articles
 from whodid import Pipeline
 from whodid.resolve.actors import ActorKB
 
-TIMED_METHODS = ("find", "resolve")
+TIMED_METHODS = ("find", "resolve", "spelled_like")
 
 
 class Clock:

@@ -17,9 +17,9 @@ Every alias is matched in every text, so a name is kept only where it names one 
 - two words or more, no digits, no country's name, no name of an actor the other data files hold (a
   hand-written person in actors.yaml is described there, with up-to-date roles, and replaces ours);
 - not a name two people of the dictionary share (two records of one name in one country are one
-  person);
-- for a name of three words or more, its first and last words are added as an alias ("Omar Hassan
-  al-Bashir" is also "Omar al-Bashir"), under the same rules.
+  person).
+No shortened names are made up: a draft that added "first last" for every longer name ("John Smith"
+for a Kiribati minister John Hilary Smith) matched ordinary people's names, and scored no better.
 Codes of bodies that are no country today (the Soviet Union, Yugoslavia, IGOs) are left out.
 """
 
@@ -71,7 +71,6 @@ HONORIFICS = frozenset(
 )  # fmt: skip
 INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "A.R." stays in capitals
 SKIPPED_WORDS = frozenset({"the", "al", "el"})  # as the matcher skips them: "The Front" is one word
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +173,7 @@ def person_of(record: Record, codes: dict[str, str]) -> Person | None:
         standing = (latest.country, latest.sector)
     assert standing is not None or roles
     country, sector = standing if standing is not None else (roles[-1].country, roles[-1].sector)
-    name, *others = names_of(record.name, shortened=True)
+    name, *others = names_of(record.name)
     aliases = [alias for raw in record.aliases for alias in names_of(raw)]
     return Person(name, country, sector, aliases=[*others, *aliases], roles=roles)
 
@@ -211,9 +210,8 @@ def day(digits: str | None) -> date | None:
         return None
 
 
-def names_of(raw: str, shortened: bool = False) -> list[str]:
-    """A dictionary name as ordinary text; without a leading honorific ("Sir", "President") too; and,
-    `shortened`, for a name of three words or more, its first and last words."""
+def names_of(raw: str) -> list[str]:
+    """A dictionary name as ordinary text, and without a leading honorific ("Sir", "President") too."""
     words = [
         INITIALS.sub(lambda m: m[0].upper(), word)
         for word in written(" ".join(raw.replace("_", " ").split())).split()
@@ -223,9 +221,6 @@ def names_of(raw: str, shortened: bool = False) -> list[str]:
         words = words[1:]
     if words and " ".join(words) not in names:
         names.append(" ".join(words))
-    core = [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES]
-    if shortened and len(core) >= 3 and len(core[0].rstrip(".")) > 1:
-        names.append(f"{core[0]} {core[-1]}")
     return names
 
 

@@ -282,3 +282,13 @@ def test_organisations_from_the_phoenix_dictionary_resolve_with_their_kind(kb: A
     assert osce.actor_id == "osce"
     [community] = kb.find("European Community foreign ministers agreed.")
     assert (community.actor_id, community.kind) == ("european-community", "igo")
+
+
+def test_a_name_spelt_almost_as_one_known_is_that_actor(kb: ActorKB) -> None:
+    bouteflika = kb.spelled_like("Abdelaziz Bouteflicka", (10, 31))
+    assert bouteflika is not None
+    assert (bouteflika.name, bouteflika.country, bouteflika.span) == ("Abdelaziz Bouteflika", "DZA", (10, 31))
+    assert kb.spelled_like("Vladimir Puttin", (0, 15)).actor_id == "vladimir-putin"
+    # One word is too short to tell a typo from another name; nothing close is nothing.
+    assert kb.spelled_like("Puttin", (0, 6)) is None
+    assert kb.spelled_like("Zorblat Quennix", (0, 15)) is None

@@ -212,3 +212,9 @@ def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
     )
     event = only(events_of(pipeline, text, date(2003, 6, 2)), "threatened")
     assert described(event.source) == [("Akayev", "Askar Akayev", "KGZ", "GOV")]
+
+
+def test_a_misspelt_name_of_a_known_person_is_that_person(pipeline):
+    text = "President Abdelaziz Bouteflicka threatened to impose a curfew in Algiers."
+    event = only(events_of(pipeline, text, date(2001, 6, 1)), "threatened")
+    assert described(event.source) == [("Abdelaziz Bouteflicka", "Abdelaziz Bouteflika", "DZA", "GOV")]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from rapidfuzz import fuzz, process
+
 from whodid.records import Actor, Span
 from whodid.resolve.kb_files import (
     FORMER_OFFICIAL,
@@ -42,6 +44,11 @@ DETERMINERS: frozenset[str] = frozenset(
 TOKEN_RE = re.compile(r"\w+(?:['’ʼ`]\w+)*(?:\.(?:\w\.)+)?")
 GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 KEY_CACHE_SIZE = 200_000
+# A name nothing matched is taken for a known one spelt differently at this likeness (0-100) or more,
+# and only when no other actor's name comes within FUZZY_MARGIN of it.
+FUZZY_MIN_SCORE = 90
+FUZZY_MARGIN = 3
+FUZZY_MIN_LENGTH = 10
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 # Something `_split_word` would split (a glued "ofKataib") or trim (a possessive "Iraq's").
 SPLIT_OR_TRIM_RE = re.compile(rf"{GLUED_RE.pattern}|\w['’ʼ`][sS]\b")
@@ -119,6 +126,7 @@ class ActorKB:
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
         self._longest: dict[str, int] = {}  # first key token -> longest alias starting with it
         self._by_surname: dict[str, list[KBEntry]] = {}  # a person's last name word -> the people
+        self._by_first_letter: dict[str, tuple[list[str], list[KBEntry]]] | None = None
         # Later files win: they were given to override, so their aliases are tried first.
         for entry in [*reversed(tables.named), *reversed(tables.countries), *reversed(tables.agents)]:
             if entry.actor_id in self.entries:
@@ -234,6 +242,37 @@ class ActorKB:
             return agent
         name = f"{owner.label or owner.name} {agent.name or agent.text}"
         return replace(agent, actor_id=f"{alpha3}{agent.sector or ''}", name=name, country=alpha3)
+
+    def spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
+        """The one named actor whose name is spelt almost as `name` ("Abdelaziz Bouteflicka", "Laurent
+        Gbago"), for a name nothing matched exactly; None when no name is close enough or two actors'
+        names are. Only names of two words or more: one word is too short to tell a typo from another
+        name."""
+        key = self.alias_key(name)
+        query = " ".join(key)
+        if len(key) < 2 or len(query) < FUZZY_MIN_LENGTH:
+            return None
+        names, owners = self._spellings().get(query[0], ([], []))
+        found = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
+        if not found:
+            return None
+        best_score = found[0][1]
+        close = {owners[index].actor_id for _, score, index in found if score >= best_score - FUZZY_MARGIN}
+        if len(close) != 1:
+            return None
+        return owners[found[0][2]].to_actor(name, span, when)
+
+    def _spellings(self) -> dict[str, tuple[list[str], list[KBEntry]]]:
+        """Every named actor's names as match keys, by first letter: built on the first use."""
+        if self._by_first_letter is None:
+            self._by_first_letter = {}
+            for key, aliases in self._index.items():
+                for alias in aliases:
+                    if alias.entry.is_named and len(key) >= 2:
+                        names, owners = self._by_first_letter.setdefault(key[0][:1], ([], []))
+                        names.append(" ".join(key))
+                        owners.append(alias.entry)
+        return self._by_first_letter
 
     def holder(self, seat: str, title: str, when: date, posted_to: str | None = None) -> KBEntry | None:
         """Who held `title` (canonical, as in agents.yaml) for `seat` (alpha-3 or actor id) on `when`."""

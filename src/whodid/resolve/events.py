@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# Names a misspelling of a known one may be: people's and organisations', not nationalities.
+SPELLED_NAME_LABELS = frozenset({"PERSON", "ORG"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
@@ -222,6 +224,10 @@ class EventResolver:
         earlier = self._named_before(named, context.actors) if named is not None else None
         if earlier is not None:
             return earlier
+        if named is not None and named.label in SPELLED_NAME_LABELS:
+            known = self.kb.spelled_like(named.text, named.span, when)
+            if known is not None:
+                return known
         if named is not None:
             # A name we do not know is still an actor: keep what the text says, and what its title
             # tells ("Gambian President Dawda Jawara": a Gambian official).
