@@ -218,3 +218,11 @@ def test_a_misspelt_name_of_a_known_person_is_that_person(pipeline):
     text = "President Abdelaziz Bouteflicka threatened to impose a curfew in Algiers."
     event = only(events_of(pipeline, text, date(2001, 6, 1)), "threatened")
     assert described(event.source) == [("Abdelaziz Bouteflicka", "Abdelaziz Bouteflika", "DZA", "GOV")]
+
+
+def test_residents_of_a_place_are_its_country_and_troops_are_their_owners(pipeline):
+    event = only(events_of(pipeline, "Residents of Kirkuk protested against the decision."), "protested")
+    assert described(event.source) == [("Residents", "Iraqi residents", "IRQ", "CVL")]
+    text = "Turkey said on Monday that Kurdish militants had ambushed its soldiers near the border."
+    event = only(events_of(pipeline, text), "ambushed")
+    assert [(a.text, a.country, a.sector) for a in event.target] == [("soldiers", "TUR", "MIL")]

@@ -45,7 +45,7 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout"})
+LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -276,12 +276,19 @@ def actor_ref(head: Token) -> ActorRef:
 
 
 def _located_in(head: Token) -> Phrase | None:
-    """The named place a people noun is "in" ("protesters in Baghdad", "rebels in the Ivory Coast")."""
+    """The named place a people noun is "in" or "of" ("protesters in Baghdad", "rebels in the Ivory
+    Coast", "the government of Sindh province")."""
     if head.pos_ != "NOUN":
         return None
     for place in _prep_children(head, LOCATING_PREPS):
         if place.ent_type_ in PLACE_NAME_LABELS:
             return entity_phrase(place) or premodified_phrase(place)
+        # "Sindh province", "the Syrian Golan Heights": the name is a modifier of the place noun.
+        named = next(
+            (t for t in place.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ == "compound"), None
+        )
+        if named is not None:
+            return entity_phrase(named) or phrase_of(named, named)
     return None
 
 

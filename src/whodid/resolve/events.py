@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# A possessive determiner right before a people noun, and the pronoun whose antecedent owns them.
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is looked for
 # Names a misspelling of a known one may be: people's and organisations', not nationalities.
 SPELLED_NAME_LABELS = frozenset({"PERSON", "ORG"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
@@ -198,6 +201,8 @@ class EventResolver:
             actor = self._actor(ref, context, exclude)
             if actor is not None and places is not None and ref.located_in is not None:
                 actor = self._located(actor, ref.located_in, places)
+            if actor is not None:
+                actor = self._owned(actor, context, exclude)
             if actor is not None and all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
@@ -211,6 +216,21 @@ class EventResolver:
         # The place finder leaves out what only says where people are from: ask the gazetteer then.
         place = place or self.gazetteer.lookup(located_in.text)
         return self.kb.of_country(actor, place.country) if place is not None and place.country else actor
+
+    def _owned(self, actor: Actor, context: ArticleContext, exclude: Sequence[str | None]) -> Actor:
+        """People of no known country whose owner is a pronoun ("its troops", "their forces") are the
+        owner's: the country of the actor the pronoun stands for."""
+        if actor.kind != AGENT_KIND or actor.country is not None:
+            return actor
+        text = context.article.text
+        before = text[max(0, actor.span[0] - POSSESSIVE_WINDOW) : actor.span[0]].split()
+        owner_word = before[-1].lower() if before else ""
+        if owner_word not in POSSESSIVE_PRONOUNS:
+            return actor
+        start = actor.span[0] - len(before[-1]) - 1
+        pronoun = Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start + len(before[-1])), "PRON")
+        owner = _antecedent(pronoun, context.actors, exclude)
+        return self.kb.of_country(actor, owner.country) if owner is not None and owner.country else actor
 
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
         when = context.article.published
