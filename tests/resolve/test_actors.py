@@ -292,3 +292,13 @@ def test_a_name_spelt_almost_as_one_known_is_that_actor(kb: ActorKB) -> None:
     # One word is too short to tell a typo from another name; nothing close is nothing.
     assert kb.spelled_like("Puttin", (0, 6)) is None
     assert kb.spelled_like("Zorblat Quennix", (0, 15)) is None
+
+
+def test_in_one_noun_phrase_a_country_reaches_its_agent_over_other_words(kb: ActorKB) -> None:
+    paper = kb.resolve("French paper workers")
+    assert paper is not None and (paper.country, paper.sector) == ("FRA", "LAB")
+    # Over running text only the listed adjectives may come between: "French" here is no workers'.
+    assert [(a.text, a.country) for a in kb.find("French paper workers blocked the road.")] == [
+        ("French", "FRA"),
+        ("workers", None),
+    ]

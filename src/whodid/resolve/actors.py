@@ -47,6 +47,7 @@ KEY_CACHE_SIZE = 200_000
 # A name nothing matched is taken for a known one spelt differently at this likeness (0-100) or more,
 # and only when no other actor's name comes within FUZZY_MARGIN of it.
 FUZZY_MIN_SCORE = 90
+PHRASE_GAP = 2  # words of no list a country may stand apart from its agent within one noun phrase
 FUZZY_MARGIN = 3
 FUZZY_MIN_LENGTH = 10
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
@@ -226,7 +227,8 @@ class ActorKB:
         None unless a named actor matched, so that the caller keeps the unknown name.
         """
         tokens = self._tokenise(text)
-        matches = self._combine(tokens, self._with_titled_surnames(tokens, self._match(tokens), when), when)
+        titled = self._with_titled_surnames(tokens, self._match(tokens), when)
+        matches = self._combine(tokens, titled, when, one_phrase=True)
         if not matches:
             return None
         best = min(reversed(matches), key=_preference)
@@ -391,12 +393,18 @@ class ActorKB:
                                                for r in p.roles if r.dated)]  # fmt: skip
         return people[0] if len(people) == 1 else None
 
-    def _combine(self, tokens: _Tokens, matches: list[_Match], when: date | None) -> list[_Match]:
+    def _combine(
+        self, tokens: _Tokens, matches: list[_Match], when: date | None, one_phrase: bool = False
+    ) -> list[_Match]:
         """Join modifier + agent ("US soldiers"), office + holder ("President Joe Biden")."""
         combined: list[_Match] = []
         for match in matches:
             previous = combined[-1] if combined else None
-            if previous is not None and match.entry.is_agent and self._modifies(tokens, previous, match):
+            if (
+                previous is not None
+                and match.entry.is_agent
+                and self._modifies(tokens, previous, match, one_phrase)
+            ):
                 combined[-1] = self._qualified_agent(tokens, previous, match, when)
             elif (
                 previous is not None
@@ -410,8 +418,9 @@ class ActorKB:
                 combined.append(match)
         return combined
 
-    def _modifies(self, tokens: _Tokens, modifier: _Match, agent: _Match) -> bool:
-        """A country (or named organisation) directly before an agent, maybe via a few adjectives."""
+    def _modifies(self, tokens: _Tokens, modifier: _Match, agent: _Match, one_phrase: bool = False) -> bool:
+        """A country (or named organisation) directly before an agent, maybe via a few adjectives. In one
+        noun phrase ("French paper workers"), any two lower-case words may come between."""
         entry = modifier.entry
         if modifier.person is not None or not (
             entry.is_country or (entry.is_named and entry.kind != "person")
@@ -422,7 +431,11 @@ class ActorKB:
             return False
         if not all(tokens.joined[i] for i in range(modifier.last + 1, agent.first + 1)):
             return False
-        return all(tokens.keys[i] in self._modifiers or tokens.keys[i] in self._identity for i in between)
+        known = [tokens.keys[i] in self._modifiers or tokens.keys[i] in self._identity for i in between]
+        if all(known):
+            return True
+        other = [i for i, ok in zip(between, known, strict=True) if not ok]
+        return one_phrase and len(other) <= PHRASE_GAP and all(tokens.surfaces[i].islower() for i in other)
 
     def _qualified_agent(self, tokens: _Tokens, modifier: _Match, agent: _Match, when: date | None) -> _Match:
         owner, role = modifier.entry, agent.entry
