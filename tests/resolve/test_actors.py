@@ -302,3 +302,12 @@ def test_in_one_noun_phrase_a_country_reaches_its_agent_over_other_words(kb: Act
         ("French", "FRA"),
         ("workers", None),
     ]
+
+
+def test_generic_agents_from_the_phoenix_dictionary_have_their_sectors(kb: ActorKB) -> None:
+    assert found(kb, "Peasants blocked the road.") == [("Peasants", None, "AGR")]
+    assert found(kb, "Iraqi cattlemen protested.") == [("Iraqi cattlemen", "IRQ", "AGR")]
+    assert found(kb, "The archbishop condemned the raid.") == [("archbishop", None, "REL")]
+    # Hand-written agents win on the same noun, and adjectives of identity are no agents.
+    assert kb.find("Police arrested him.")[0].actor_id == "agent:police"
+    assert kb.find("Islamic leaders met.")[0].actor_id == "agent:leaders"

@@ -155,3 +155,13 @@ def test_a_yaml_role_may_be_a_standing_without_a_title_but_not_empty(tmp_path: P
     path.write_text(GOOD_ACTOR + ROLES + "      - {country: IRQ, start: 2020-01-01}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="a role needs a title, a sector, or both"):
         ActorKB.from_files(path)
+
+
+def test_an_actors_csv_row_of_kind_agent_is_a_generic_noun_and_needs_a_sector(tmp_path: Path) -> None:
+    path = tmp_path / "agents.csv"
+    path.write_text(CSV_HEADER + "agent:ferrymen,ferryman,ferrymen,agent,,LAB,\n", encoding="utf-8")
+    [ferrymen] = ActorKB.from_files(path).find("Angry ferrymen blocked the pier.")
+    assert (ferrymen.actor_id, ferrymen.kind, ferrymen.sector) == ("agent:ferrymen", "agent", "LAB")
+    path.write_text(CSV_HEADER + "agent:ferrymen,ferryman,ferrymen,agent,,,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="field 'sector': missing"):
+        ActorKB.from_files(path)

@@ -38,6 +38,7 @@ DEFAULT_FILES = (
     "organisations.csv",
     "people.csv",
     "actors.yaml",
+    "agents_phoenix.csv",
     "agents.yaml",
 )
 KINDS = frozenset(
@@ -58,6 +59,7 @@ ACLED_INTER_BY_SECTOR = {
     "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
 }  # fmt: skip
 DEFAULT_ACLED_INTER = 8
+AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold too
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
@@ -268,7 +270,10 @@ def _load_actor_rows(name: str, rows: Iterator[tuple[int, list[str]]], tables: K
         for key, value in (("id", actor_id), ("name", actor_name), ("kind", kind)):
             if not value:
                 raise record.fail(key, "missing")
-        _checked_kind(record, kind)
+        if kind != AGENT_KIND:
+            _checked_kind(record, kind)
+        elif not sector:
+            raise record.fail("sector", "missing: a generic agent is known by its sector")
         if country and not COUNTRY_CODE.fullmatch(country):
             raise record.fail("country", f"{country!r} is not {COUNTRY_WHAT}")
         if sector and not SECTOR_CODE.fullmatch(sector):
@@ -276,7 +281,7 @@ def _load_actor_rows(name: str, rows: Iterator[tuple[int, list[str]]], tables: K
         inter = ACLED_INTER_BY_SECTOR.get(sector, DEFAULT_ACLED_INTER)
         entry = KBEntry(actor_id, actor_name, kind, country or None, sector or None, inter,
                         roles=_csv_roles(record, roles))  # fmt: skip
-        tables.named.append(entry)
+        (tables.agents if kind == AGENT_KIND else tables.named).append(entry)
         tables.aliases[actor_id] = [actor_name, *_cells(aliases)]
 
 
