@@ -1,4 +1,5 @@
-"""Generate src/whodid/data/actors/organisations.csv from the Phoenix international actors dictionary.
+"""Generate src/whodid/data/actors/organisations.csv from the Phoenix international actors dictionary,
+and the states' bodies of the Phoenix country actors dictionary.
 
 Run from the project root, with the shared reference data beside the project:
 
@@ -10,14 +11,18 @@ The generated file is committed. What is taken from the dictionary is facts: the
 intergovernmental and non-governmental organisations, their other names, and, for an NGO whose code
 names one, its country. Names are rewritten from the dictionary's upper case with underscores into
 ordinary capitalisation. Companies, media and the people the dictionary lists under an organisation's
-code are left out.
+code are left out. From the country dictionary come the records of a state's bodies it codes without
+dates ("KNESSET", "SHIN_BET", "PESHMERGA", "LOK_SABHA", with their country and the narrower of their
+sectors: LEG, SPY, MIL ...) and of a few armed groups; their other names are kept only where they say
+they name a body ("Directorate for Inter-Services Intelligence", "FSB").
 
 Every alias is matched in every text, so a name is kept only where it names one organisation:
 - a name of two words or more with a word that says it is an organisation's ("Agency", "Council",
   "Fund", "League", "Watch" ...), or an abbreviation of three to five capitals that is no English word
   ("IAEA", "OSCE"; matched in capitals only);
-- no name another data file holds (hand-written IGOs in actors.yaml win), and no name two
-  organisations share.
+- no name the countries, the hand-written actors or the agents hold (actors.yaml wins), and no name
+  two organisations share; a name an armed group converted from the Phoenix files also has ("Peoples
+  Liberation Army", one of a small Irish group's) is kept, and this file, read later, wins.
 An abbreviation listed on its own under the same code as the name it abbreviates ("IAEA",
 "International Atomic Energy Agency") becomes that organisation's alias.
 """
@@ -35,6 +40,16 @@ from whodid.resolve.actors import ActorKB
 OUTPUT_NAME = "organisations.csv"
 OUTPUT = phoenix.ACTORS_FOLDER / OUTPUT_NAME
 DEFAULT_DICTIONARY = phoenix.DICTIONARIES / "Phoenix.International.actors.txt"
+COUNTRY_DICTIONARY = phoenix.DICTIONARIES / "Phoenix.Countries.actors.txt"  # for the states' bodies
+BODY_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+GROUP_SECTORS = frozenset({"REB", "UAF"})
+BODY_KINDS = frozenset({"state_body", "armed_group"})
+BODY_WORDS = phoenix.ORGANISATION_WORDS | frozenset(
+    {"army", "forces", "guard", "guards", "police", "intelligence", "bureau", "department", "ministry",
+     "party", "front", "brigade", "government", "rifles", "security", "directorate", "senate", "congress",
+     "parliament", "cabinet", "politburo", "militia", "gendarmerie", "navy", "headquarters", "sabha",
+     "yard"}
+)  # fmt: skip
 KINDS = {"IGO": "igo", "NGO": "ngo"}  # code prefix -> our kind (and the sector, as CAMEO codes it)
 NOT_ABBREVIATIONS = frozenset(
     {"aid", "care", "act", "ask", "can", "hope", "help", "safe", "free", "save", "plan", "one", "all",
@@ -50,18 +65,19 @@ class Organisation:
     kind: str
     code: str
     country: str | None
+    sector: str
     aliases: list[str] = field(default_factory=list)
 
 
 def main() -> None:
     records = phoenix.read_records(phoenix.dictionary_text(__doc__ or "", DEFAULT_DICTIONARY))
+    country_records = phoenix.read_records(COUNTRY_DICTIONARY.read_text(encoding="utf-8", errors="replace"))
     countries = phoenix.country_names()
-    known = ActorKB.from_files(*phoenix.other_data_files(OUTPUT_NAME), include_default=False)
-    organisations = with_abbreviations(
-        to_organisations(records, phoenix.country_codes(set(countries.values())))
-    )
-    kept = with_unique_names(organisations, known, countries)
-    OUTPUT.write_text(phoenix.actors_csv(HEADER, rows(kept, taken=set(known.entries))), encoding="utf-8")
+    codes = phoenix.country_codes(set(countries.values()))
+    others = ActorKB.from_files(*phoenix.other_data_files(OUTPUT_NAME), include_default=False)
+    organisations = to_organisations(records, codes) + merged(state_bodies(country_records, codes))
+    kept = with_unique_names(with_abbreviations(organisations), phoenix.hand_written_kb(), countries)
+    OUTPUT.write_text(phoenix.actors_csv(HEADER, rows(kept, taken=set(others.entries))), encoding="utf-8")
     kinds = defaultdict(int)
     for organisation in kept:
         kinds[organisation.kind] += 1
@@ -93,8 +109,55 @@ def to_organisations(records: list[phoenix.Record], codes: dict[str, str]) -> li
             phoenix.written(" ".join(raw.replace("_", " ").split())) for raw in [record.name, *record.aliases]
         ]
         names = [name.removeprefix("The ") for name in names if name]
-        organisations.append(Organisation(names[0], kind, code, country, names[1:]))
+        organisations.append(Organisation(names[0], kind, code, country, kind.upper(), names[1:]))
     return merged(organisations)
+
+
+def state_bodies(records: list[phoenix.Record], codes: dict[str, str]) -> list[Organisation]:
+    """The country dictionary's undated records of a state's bodies ("KNESSET", "SHIN_BET",
+    "PEOPLES_LIBERATION_ARMY") and of armed groups, with their country and sector; its countries and
+    people are left out, and so are names that are no body's (the dictionary also lists offices)."""
+    bodies: list[Organisation] = []
+    for record in records:
+        dated = any(dates for _, dates in record.codes)
+        if record.coded_on_its_line or record.from_country_info or not record.codes or dated:
+            continue
+        code = record.codes[0][0]
+        country = codes.get(code[:3])
+        sectors = [part for part in re.findall("...", code[3:]) if part in BODY_SECTORS | GROUP_SECTORS]
+        if country is None or not sectors:
+            continue
+        kind = "armed_group" if sectors[0] in GROUP_SECTORS else "state_body"
+        # "INDGOVLEG": a legislature; the narrower role says more of a body than "government".
+        narrower = next((sector for sector in sectors[1:] if sector != "GOV"), sectors[0])
+        sector = "REB" if kind == "armed_group" else narrower
+        names = [
+            phoenix.written(" ".join(raw.replace("_", " ").split())) for raw in [record.name, *record.aliases]
+        ]
+        name, *aliases = [name.removeprefix("The ") for name in names]
+        # The record's own name is a body's ("Shin Bet"); its other names must say so.
+        aliases = [alias for alias in aliases if is_body_name(alias)]
+        if is_body_name(name) or len(name.split()) > 1:
+            names = [name, *aliases]
+            bodies.append(Organisation(names[0], kind, code, country, sector, names[1:]))
+    return bodies
+
+
+def acceptable(organisation: Organisation, name: str) -> bool:
+    """A state body's own name was checked when it was read ("Shin Bet"); other names must say what
+    they name."""
+    if organisation.kind in BODY_KINDS:
+        return name == organisation.name or is_body_name(name)
+    return is_organisation_name(name)
+
+
+def is_body_name(name: str) -> bool:
+    """A name with a word that says it is a body's ("Assembly", "Rifles", "Intelligence"), an
+    abbreviation in capitals, or the one-word name of a body ("Knesset", "Peshmerga")."""
+    words = phoenix.folded(name.replace("-", " ")).split()
+    if len(words) == 1:
+        return is_organisation_name(name) or (len(words[0]) >= 6 and name[:1].isupper())
+    return bool(BODY_WORDS.intersection(words)) and not any(mark in name for mark in "(),/&")
 
 
 def merged(organisations: list[Organisation]) -> list[Organisation]:
@@ -151,7 +214,7 @@ def with_unique_names(
         names = [
             name
             for name in dict.fromkeys([organisation.name, *organisation.aliases])
-            if is_organisation_name(name)
+            if acceptable(organisation, name)
             and phoenix.folded(name) not in countries
             and not known.knows(name)
             and len(owners[known.alias_key(name)]) == 1
@@ -176,7 +239,7 @@ def rows(organisations: list[Organisation], taken: set[str]) -> list[list[str]]:
     return [
         [phoenix.unique_id(phoenix.slug(organisation.name), organisation.country, taken), organisation.name,
          "|".join(organisation.aliases), organisation.kind, organisation.country or "",
-         organisation.kind.upper(), ""]
+         organisation.sector, ""]
         for organisation in sorted(organisations, key=lambda o: (o.kind, o.name))
     ]  # fmt: skip
 

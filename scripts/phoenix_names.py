@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from whodid.resolve.kb_files import ACTOR_COLUMNS, DEFAULT_FILES, default_paths
+from whodid.resolve.actors import ActorKB
+from whodid.resolve.kb_files import ACTOR_COLUMNS, DEFAULT_FILES, default_paths, load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS_FOLDER = ROOT / "src" / "whodid" / "data" / "actors"
@@ -106,6 +107,13 @@ def other_data_files(output_name: str) -> list[Path]:
     """The shipped actor files but the one being made: the names its names must not be."""
     return [Path(str(path)) for path, name in zip(default_paths(), DEFAULT_FILES, strict=True)
             if name != output_name]  # fmt: skip
+
+
+def hand_written_kb() -> ActorKB:
+    """The countries, the hand-written actors and the generic agents: names a converted name must not
+    take. (Between two converted files, the later one wins on a shared name.)"""
+    files = ["countries.csv", "actors.yaml", "agents_phoenix.csv", "agents.yaml"]
+    return ActorKB(load_tables([ACTORS_FOLDER / name for name in files]))
 
 
 def country_codes(iso: set[str]) -> dict[str, str]:

@@ -311,3 +311,11 @@ def test_generic_agents_from_the_phoenix_dictionary_have_their_sectors(kb: Actor
     # Hand-written agents win on the same noun, and adjectives of identity are no agents.
     assert kb.find("Police arrested him.")[0].actor_id == "agent:police"
     assert kb.find("Islamic leaders met.")[0].actor_id == "agent:leaders"
+
+
+def test_state_bodies_from_the_phoenix_country_dictionary(kb: ActorKB) -> None:
+    assert found(kb, "The Peshmerga took the ridge.") == [("Peshmerga", "IRQ", "MIL")]
+    assert found(kb, "Shin Bet made arrests.") == [("Shin Bet", "ISR", "SPY")]
+    assert found(kb, "The Lok Sabha passed the bill.") == [("Lok Sabha", "IND", "LEG")]
+    # The converted state body wins over a small group's other name.
+    assert kb.find("PLA units moved.")[0].actor_id == "peoples-liberation-army"
