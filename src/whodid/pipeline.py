@@ -20,8 +20,9 @@ from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.ontology import load_ontology
 from whodid.records import Article, Event, Place, stable_id
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.events import AGENT_KIND, EventResolver
+from whodid.resolve.events import EventResolver
 from whodid.resolve.gazetteer import Gazetteer
+from whodid.resolve.kb_files import AGENT_KIND
 
 log = logging.getLogger(__name__)
 UNREST_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from whodid.records import Actor, Span
 from whodid.resolve.kb_files import (
+    AGENT_KIND,
     FORMER_OFFICIAL,
     DataPath,
     KBEntry,
@@ -47,9 +48,9 @@ KEY_CACHE_SIZE = 200_000
 # A name nothing matched is taken for a known one spelt differently at this likeness (0-100) or more,
 # and only when no other actor's name comes within FUZZY_MARGIN of it.
 FUZZY_MIN_SCORE = 90
-PHRASE_GAP = 2  # words of no list a country may stand apart from its agent within one noun phrase
 FUZZY_MARGIN = 3
 FUZZY_MIN_LENGTH = 10
+PHRASE_GAP = 2  # words of no list a country may stand apart from its agent within one noun phrase
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 # Something `_split_word` would split (a glued "ofKataib") or trim (a possessive "Iraq's").
 SPLIT_OR_TRIM_RE = re.compile(rf"{GLUED_RE.pattern}|\w['’ʼ`][sS]\b")
@@ -240,10 +241,10 @@ class ActorKB:
         """A generic agent as one of a country's ("protesters" in Baghdad: Iraqi protesters), named and
         identified as "US soldiers" is when the text says so."""
         owner = self.entries.get(alpha3)
-        if owner is None or not owner.is_country or agent.kind != "agent":
+        if owner is None or not owner.is_country or agent.kind != AGENT_KIND:
             return agent
-        name = f"{owner.label or owner.name} {agent.name or agent.text}"
-        return replace(agent, actor_id=f"{alpha3}{agent.sector or ''}", name=name, country=alpha3)
+        actor_id, name = owner.national(agent.name or agent.text, agent.sector)
+        return replace(agent, actor_id=actor_id, name=name, country=alpha3)
 
     def spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
         """The one named actor whose name is spelt almost as `name` ("Abdelaziz Bouteflicka", "Laurent
@@ -444,10 +445,11 @@ class ActorKB:
         if owner.is_named:
             # "Hezbollah fighters" is Hezbollah; "the UN secretary general" may be its holder.
             return _Match(modifier.first, agent.last, owner, modifier.start, agent.end, person, titled)
+        actor_id, name = owner.national(role.name, role.sector)
         qualified = KBEntry(
-            actor_id=f"{owner.country}{role.sector or ''}",
-            name=f"{owner.label or owner.name} {role.name}",
-            kind="agent",
+            actor_id=actor_id,
+            name=name,
+            kind=AGENT_KIND,
             country=owner.country,
             sector=role.sector,
             acled_inter=role.acled_inter,

@@ -29,6 +29,7 @@ from whodid.records import (
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.dates import DateScan, RejectedDate, scan_dates
 from whodid.resolve.gazetteer import Gazetteer
+from whodid.resolve.kb_files import AGENT_KIND
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is pl
 FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
 STATE_KIND = "state"
-AGENT_KIND = "agent"
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
 NOTABLE_POPULATION = 20_000
 COUNTRY_PRECISION = 4
@@ -222,14 +222,15 @@ class EventResolver:
         owner's: the country of the actor the pronoun stands for."""
         if actor.kind != AGENT_KIND or actor.country is not None:
             return actor
-        text = context.article.text
-        before = text[max(0, actor.span[0] - POSSESSIVE_WINDOW) : actor.span[0]].split()
+        start = actor.span[0]
+        before = context.article.text[max(0, start - POSSESSIVE_WINDOW) : start].split()
         owner_word = before[-1].lower() if before else ""
         if owner_word not in POSSESSIVE_PRONOUNS:
             return actor
-        start = actor.span[0] - len(before[-1]) - 1
-        pronoun = Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start + len(before[-1])), "PRON")
-        owner = _antecedent(pronoun, context.actors, exclude)
+        # The pronoun it stands for, at the noun: antecedents are the actors named before it.
+        owner = _antecedent(
+            Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start), "PRON"), context.actors, exclude
+        )
         return self.kb.of_country(actor, owner.country) if owner is not None and owner.country else actor
 
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:

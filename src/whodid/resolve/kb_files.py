@@ -119,7 +119,7 @@ class KBEntry:
 
     @property
     def is_agent(self) -> bool:
-        return self.kind == "agent"
+        return self.kind == AGENT_KIND
 
     @property
     def is_country(self) -> bool:
@@ -141,6 +141,10 @@ class KBEntry:
                     return role.country or self.country, role.sector, inter
                 return role.country or self.country, role.sector, self.acled_inter
         return self.country, self.sector, self.acled_inter
+
+    def national(self, agent_name: str, sector: str | None) -> tuple[str, str]:
+        """For a country: the id and name of its agents of a kind ("IRQMIL", "Iraqi troops")."""
+        return f"{self.country}{sector or ''}", f"{self.label or self.name} {agent_name}"
 
     def to_actor(self, text: str, span: Span, when: date | None = None) -> Actor:
         country, sector, inter = self.standing_on(when)
@@ -249,7 +253,7 @@ def _add_country(row: dict[str, str], tables: KBTables) -> None:
     people = _cells(row["people"])
     if people:
         # "Iraqis": the people of a country, as civilians until the text says otherwise.
-        nationals = KBEntry(f"{alpha3}CVL", people[0], "agent", alpha3, "CVL", 7)
+        nationals = KBEntry(f"{alpha3}CVL", people[0], AGENT_KIND, alpha3, "CVL", 7)
         tables.agents.append(nationals)
         tables.aliases[nationals.actor_id] = people
 
@@ -514,7 +518,7 @@ def _agent_entry(record: _Record) -> KBEntry:
     return KBEntry(
         actor_id=f"agent:{name}",
         name=name,
-        kind="agent",
+        kind=AGENT_KIND,
         sector=sector,
         acled_inter=_acled_inter(record, sector),
         title=record.text("title"),
