@@ -63,6 +63,20 @@ def test_kb_check_names_file_line_and_field_of_a_mistake(mine: Path) -> None:
     assert f"{mine}:6: actors[0] (ridge-front), field 'kind': unknown kind 'militia'" in result.stderr
 
 
+def test_an_actors_csv_is_checked_and_its_people_found_by_the_date(tmp_path: Path) -> None:
+    officials = tmp_path / "officials.csv"
+    header = "id,name,aliases,kind,country,sector,roles\n"
+    row = "dara-venn,Dara Venn,,person,IRQ,GOV,IRQ GOV 2019-03-01..2022-05-10|IRQ ELI 2022-05-10..\n"
+    officials.write_text(header + row, encoding="utf-8")
+    checked = invoke(["kb", "check", str(officials)])
+    assert checked.exit_code == 0 and "all well formed" in checked.output
+    found = invoke(["kb", "find", "Dara Venn", "--on", "2023-01-01", "--kb", str(officials)])
+    assert found.exit_code == 0 and "ELI" in found.output
+    officials.write_text(header + row.replace("2019-03-01..", "2019-03-01 to "), encoding="utf-8")
+    broken = invoke(["kb", "check", str(officials)])
+    assert broken.exit_code == 1 and f"{officials}:2: row dara-venn, field 'roles'" in broken.stderr
+
+
 def test_kb_find_resolves_an_office_by_the_date() -> None:
     in_2024 = invoke(["kb", "find", "the Iraqi prime minister", "--on", "2024-03-01"])
     assert in_2024.exit_code == 0, in_2024.output

@@ -8,6 +8,7 @@ indexed once at load, so a lookup costs a few dict probes per token whatever the
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -161,9 +162,10 @@ class ActorKB:
 
     @classmethod
     def with_user_files(cls, paths: tuple[str, ...]) -> ActorKB:
-        """The shipped files with a user's after them (`--kb`), loaded once per process: a run checks
-        them before it starts and then codes with the same knowledge base."""
-        return _kb_with(paths)
+        """The shipped files with a user's after them (`--kb`), loaded once per process while the files
+        stay as they are: a run checks them before it starts and then codes with the same knowledge
+        base; a file changed since is read again."""
+        return _kb_with(tuple((path, *_file_state(path)) for path in paths))
 
     def alias_key(self, alias: str) -> tuple[str, ...]:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the
@@ -581,5 +583,14 @@ def _default_kb() -> ActorKB:
 
 
 @cache
-def _kb_with(paths: tuple[str, ...]) -> ActorKB:
-    return ActorKB.from_files(*paths) if paths else _default_kb()
+def _kb_with(files: tuple[tuple[str, int, int], ...]) -> ActorKB:
+    return ActorKB.from_files(*(path for path, _, _ in files)) if files else _default_kb()
+
+
+def _file_state(path: str) -> tuple[int, int]:
+    """When a file was last changed and its size (zeros for a missing file: reading it says why)."""
+    try:
+        state = os.stat(path)
+    except OSError:
+        return 0, 0
+    return state.st_mtime_ns, state.st_size
