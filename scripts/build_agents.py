@@ -41,12 +41,15 @@ KEPT_SECTORS = frozenset(
     {"GOV", "MIL", "REB", "OPP", "CRM", "BUS", "CVL", "JUD", "COP", "MED", "LEG", "HLH", "EDU", "SPY",
      "AGR", "REL", "LAB", "REF", "PTY", "ENV", "ELI", "NGO", "HRI", "RAD", "IGO"}
 )  # fmt: skip
-# Last words that make a noun a thing, a place or an event, not people.
+# Last words that make a noun a thing, a place or an event, not people. Vehicles with crews stay
+# ("warplane", "tanker": ACLED codes an air strike's plane as the military, a ship as its owners); what
+# is fired does not ("missile", "artillery"); nor does "community", as often a place as its people.
 NOT_PEOPLE = frozenset(
     {"airliner", "jet", "jetliner", "aircraft", "plane", "village", "settlement", "town", "neighborhood",
      "neighbourhood", "uprising", "insurgency", "insurgence", "rebellion", "revolt", "base", "source",
      "industry", "aerospace", "airway", "sector", "market", "economy", "capital", "city", "area",
-     "region", "building", "headquarters", "office", "camp", "wing", "coup"}
+     "region", "building", "headquarters", "office", "camp", "wing", "coup", "facility", "system",
+     "missile", "artillery", "community"}
 )  # fmt: skip
 ENDS_OPEN = frozenset({"for", "of", "the", "and", "to", "in"})  # the opening of a longer name
 IRREGULAR_PLURALS = {"person": "people", "child": "children"}
