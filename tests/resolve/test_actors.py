@@ -319,3 +319,11 @@ def test_state_bodies_from_the_phoenix_country_dictionary(kb: ActorKB) -> None:
     assert found(kb, "The Lok Sabha passed the bill.") == [("Lok Sabha", "IND", "LEG")]
     # The converted state body wins over a small group's other name.
     assert kb.find("PLA units moved.")[0].actor_id == "peoples-liberation-army"
+
+
+def test_a_name_with_a_possessive_inside_matches_as_written(kb: ActorKB) -> None:
+    assert [a.actor_id for a in kb.find("The People's Protection Units attacked.")] == ["ypg"]
+    assert [a.actor_id for a in kb.find("The Tigray People's Liberation Front said.")] == ["tplf"]
+    # A possessive the name does not have still ends it: Iraq's army is Iraq's, Hamas's wing is Hamas.
+    assert [(a.text, a.actor_id) for a in kb.find("Iraq's army attacked.")] == [("Iraq's army", "IRQMIL")]
+    assert [a.actor_id for a in kb.find("Hamas's armed wing fired.")] == ["hamas"]

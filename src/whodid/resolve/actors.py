@@ -69,6 +69,12 @@ class _Alias:
     entry: KBEntry
     case: str  # "exact" (short all-caps: KH, US), "title" (capitals must stay capitals), "any"
     surface: tuple[str, ...]
+    possessives: frozenset[int] = frozenset()  # words followed by "'s" inside the name
+
+    def bridges(self, tokens: _Tokens, first: int, last: int) -> bool:
+        """Every word of the match is joined to the one before it, or follows a possessive the name
+        itself has ("People's Protection Units"; never "Iraq's army" for an "Iraq army")."""
+        return all(tokens.joined[k] or (k - 1 - first) in self.possessives for k in range(first + 1, last))
 
     def accepts(self, words: list[str]) -> bool:
         if self.case == "any":
@@ -176,23 +182,25 @@ class ActorKB:
         """Some actor of the knowledge base has a name with this name's key."""
         return self.alias_key(alias) in self._index
 
-    def _keyed_words(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """An alias's match key and the words it keeps (the skipped ones out, unless that is all)."""
-        surface = _words(alias)
+    def _keyed_words(self, alias: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[int]]:
+        """An alias's match key, the words it keeps (the skipped ones out, unless that is all), and
+        which of those kept words carry a possessive "'s" ("People's Protection Units")."""
+        surface, possessive = _words(alias)
         key_of = self._key_of
         keys = [key_of.get(word) or self._new_key(word) for word in surface]
         if SKIPPED_TOKENS.isdisjoint(keys):
-            return tuple(keys), tuple(surface)
+            return tuple(keys), tuple(surface), frozenset(i for i, p in enumerate(possessive) if p)
         kept = [i for i, key in enumerate(keys) if key not in SKIPPED_TOKENS] or range(len(keys))
-        return tuple(keys[i] for i in kept), tuple(surface[i] for i in kept)
+        owned = frozenset(position for position, i in enumerate(kept) if possessive[i])
+        return tuple(keys[i] for i in kept), tuple(surface[i] for i in kept), owned
 
     def _add_alias(self, alias: str, entry: KBEntry) -> tuple[str, ...]:
-        key, kept = self._keyed_words(alias)
+        key, kept, possessives = self._keyed_words(alias)
         if not kept:
             return key
         case = _case_rule(entry, kept)
         surface = tuple(s.replace(".", "") for s in kept) if case == "exact" else kept
-        self._index.setdefault(key, []).append(_Alias(entry, case, surface))
+        self._index.setdefault(key, []).append(_Alias(entry, case, surface, possessives))
         self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         return key
 
@@ -360,7 +368,7 @@ class ActorKB:
             last = index + length
             words = tokens.surfaces[index:last]
             for alias in self._index.get(tuple(tokens.keys[index:last]), ()):
-                if alias.accepts(words):
+                if alias.accepts(words) and alias.bridges(tokens, index, last):
                     return _Match(index, last, alias.entry, tokens.lead(index), tokens.ends[last - 1])
         return None
 
@@ -517,21 +525,33 @@ def _name_goes_on(tokens: _Tokens, index: int) -> bool:
 
 
 def _joined_reach(tokens: _Tokens) -> list[int]:
-    """For each token, how many tokens from it on are joined into one run (a name can't span more)."""
+    """For each token, how many tokens from it on are joined into one run (a name can't span more); a
+    possessive followed by a space may be inside a name ("People's Protection Units"): the alias says."""
     joined = tokens.joined
     reach = [1] * len(joined)
     for i in range(len(joined) - 2, -1, -1):
-        if joined[i + 1]:
+        if joined[i + 1] or _possessive_gap(tokens, i):
             reach[i] = reach[i + 1] + 1
     return reach
 
 
-def _words(text: str) -> list[str]:
-    """The words of an alias, split as `_tokenise` splits text."""
+def _possessive_gap(tokens: _Tokens, index: int) -> bool:
+    """Word `index` ends in "'s" and one space separates it from the next."""
+    end = tokens.ends[index]
+    return tokens.possessive(index) and tokens.text[end + 2 : tokens.starts[index + 1]] == " "
+
+
+def _words(text: str) -> tuple[list[str], list[bool]]:
+    """The words of an alias, split as `_tokenise` splits text, and which were followed by "'s"."""
     if not SPLIT_OR_TRIM_RE.search(text):
-        return TOKEN_RE.findall(text)  # most names: nothing to split or trim
-    spans = [found.span() for found in TOKEN_RE.finditer(text)]
-    return [text[a:b] for start, end in spans for a, b in _split_word(text, start, end)]
+        words = TOKEN_RE.findall(text)  # most names: nothing to split or trim
+        return words, [False] * len(words)
+    words, possessive = [], []
+    for found in TOKEN_RE.finditer(text):
+        parts = _split_word(text, *found.span())
+        words += [text[a:b] for a, b in parts]
+        possessive += [False] * (len(parts) - 1) + [parts[-1][1] < found.end()]
+    return words, possessive
 
 
 def _split_word(text: str, start: int, end: int) -> list[tuple[int, int]]:
