@@ -199,10 +199,12 @@ class EventResolver:
         actors = []
         for ref in refs:
             actor = self._actor(ref, context, exclude)
-            if actor is not None and places is not None and ref.located_in is not None:
-                actor = self._located(actor, ref.located_in, places)
-            if actor is not None:
-                actor = self._owned(actor, context, exclude)
+            if actor is not None and actor.kind == AGENT_KIND and actor.country is None:
+                # People of no known country: the place they are in, or their owner, may tell.
+                if places is not None and ref.located_in is not None:
+                    actor = self._located(actor, ref.located_in, places)
+                if actor.country is None:
+                    actor = self._owned(actor, context, exclude)
             if actor is not None and all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
@@ -210,8 +212,6 @@ class EventResolver:
     def _located(self, actor: Actor, located_in: Phrase, places: SentencePlaces) -> Actor:
         """People of no known country take the country of the place the text puts them in:
         "demonstrators in Baghdad" are Iraqi demonstrators."""
-        if actor.kind != AGENT_KIND or actor.country is not None:
-            return actor
         place = next((p for p in places.places if _overlaps(p.span, located_in.span) and p.country), None)
         # The place finder leaves out what only says where people are from: ask the gazetteer then.
         place = place or self.gazetteer.lookup(located_in.text)
@@ -220,8 +220,6 @@ class EventResolver:
     def _owned(self, actor: Actor, context: ArticleContext, exclude: Sequence[str | None]) -> Actor:
         """People of no known country whose owner is a pronoun ("its troops", "their forces") are the
         owner's: the country of the actor the pronoun stands for."""
-        if actor.kind != AGENT_KIND or actor.country is not None:
-            return actor
         start = actor.span[0]
         before = context.article.text[max(0, start - POSSESSIVE_WINDOW) : start].split()
         owner_word = before[-1].lower() if before else ""

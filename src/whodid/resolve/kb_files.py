@@ -59,6 +59,13 @@ ACLED_INTER_BY_SECTOR = {
     "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
 }  # fmt: skip
 DEFAULT_ACLED_INTER = 8
+
+
+def acled_inter_of(sector: str | None) -> int:
+    """The ACLED actor type a sector implies, where a data file gives none."""
+    return ACLED_INTER_BY_SECTOR.get(sector or "", DEFAULT_ACLED_INTER)
+
+
 AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold too
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
@@ -137,8 +144,7 @@ class KBEntry:
             if held:
                 role = max(held, key=lambda r: (r.sector != FORMER_OFFICIAL, r.start or date.min))
                 if role.sector != self.sector:
-                    inter = ACLED_INTER_BY_SECTOR.get(role.sector or "", DEFAULT_ACLED_INTER)
-                    return role.country or self.country, role.sector, inter
+                    return role.country or self.country, role.sector, acled_inter_of(role.sector)
                 return role.country or self.country, role.sector, self.acled_inter
         return self.country, self.sector, self.acled_inter
 
@@ -285,8 +291,7 @@ def _load_actor_rows(name: str, rows: Iterator[tuple[int, list[str]]], tables: K
             raise record.fail("country", f"{country!r} is not {COUNTRY_WHAT}")
         if sector and not SECTOR_CODE.fullmatch(sector):
             raise record.fail("sector", f"{sector!r} is not {SECTOR_WHAT}")
-        inter = ACLED_INTER_BY_SECTOR.get(sector, DEFAULT_ACLED_INTER)
-        entry = KBEntry(actor_id, actor_name, kind, country or None, sector or None, inter,
+        entry = KBEntry(actor_id, actor_name, kind, country or None, sector or None, acled_inter_of(sector),
                         roles=_csv_roles(record, roles))  # fmt: skip
         (tables.agents if kind == AGENT_KIND else tables.named).append(entry)
         tables.aliases[actor_id] = [actor_name, *_cells(aliases)]
@@ -528,7 +533,7 @@ def _agent_entry(record: _Record) -> KBEntry:
 def _acled_inter(record: _Record, sector: str | None) -> int:
     value = record.get("acled_inter")
     if value is None:
-        return ACLED_INTER_BY_SECTOR.get(sector or "", DEFAULT_ACLED_INTER)
+        return acled_inter_of(sector)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 8:
         raise record.fail("acled_inter", f"must be an integer 1-8, not {value!r}")
     return value
