@@ -80,3 +80,90 @@ def test_a_malformed_rules_file_is_refused(tmp_path: Path):
     path.write_text("by_mode: {}\nby_type: {PROTEST: [Protests]}\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         load_acled_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers raped three women in the village last week.", ("ASSAULT", "Sexual violence")),
+        ("Guards sexually abused detainees at the camp.", ("ASSAULT", "Sexual violence")),
+        (
+            "A large cache of rifles and ammunition was found in a farmhouse near the border.",
+            ("COERCE", "Disrupted weapons use"),
+        ),
+        ("Police seized a lot of weapons during the night.", ("COERCE", "Disrupted weapons use")),
+        (
+            "Turkish troops set up a new observation post near the town.",
+            ("MOBILIZE", "Headquarters or base established"),
+        ),
+        (
+            "The army deployed two more battalions to the border region.",
+            ("MOBILIZE", "Change to group/activity"),
+        ),
+        (
+            "Government troops pulled out of the northern district on Monday.",
+            ("RETREAT", "Change to group/activity"),
+        ),
+        ("Two hundred rebel fighters defected to the army.", ("REJECT", "Change to group/activity")),
+    ],
+)
+def test_strategic_developments_and_sexual_violence(pipeline, text, expected):
+    assert expected in categories(pipeline, text)
+
+
+def test_ground_taken_as_the_other_side_withdraws_or_without_resistance_changed_hands_peacefully(pipeline):
+    found = categories(pipeline, "Rebels took the town of Valdora after government troops withdrew from it.")
+    assert ("COERCE", "Non-violent transfer of territory") in found
+    assert ("RETREAT", "Non-violent transfer of territory") in found
+    found = categories(
+        pipeline, "Rebel fighters seized the town of Valdora without any resistance on Sunday."
+    )
+    assert found == [("COERCE", "Non-violent transfer of territory")]
+    # With a fight, the same taking is the rebels' overtaking of territory.
+    fought = categories(
+        pipeline, "Rebel fighters seized the town of Valdora after fierce fighting on Sunday."
+    )
+    assert ("COERCE", "Non-state actor overtakes territory") in fought
+
+
+def test_a_place_the_tagger_calls_a_person_is_still_ground_regained(pipeline):
+    found = categories(pipeline, "Government forces recaptured Palmyra on Friday.")
+    assert ("COERCE", "Government regains territory") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters clashed with police outside the parliament.", ("ASSAULT", "Violent demonstration")),
+        ("Violent protests broke out in the capital on Tuesday.", ("PROTEST", "Violent demonstration")),
+        (
+            "Villagers clashed with sticks over a land dispute near the river.",
+            ("ASSAULT", "Mob violence"),
+        ),
+        ("A mob lynched a man accused of theft in the market.", ("ASSAULT", "Mob violence")),
+    ],
+)
+def test_crowds_that_clash_or_turn_violent(pipeline, text, expected):
+    assert expected in categories(pipeline, text)
+
+
+def test_a_clash_between_armed_sides_stays_a_battle(pipeline):
+    found = categories(pipeline, "Government troops clashed with rebels near the airport.")
+    assert ("ASSAULT", "Armed clash") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen people were killed when their bus plunged off a bridge.",
+        "Six workers were killed and two injured when a chemical plant exploded.",
+        "Five people died after the volcano erupted on Monday.",
+    ],
+)
+def test_accidents_told_in_a_when_clause_are_no_events(pipeline, text):
+    assert categories(pipeline, text) == []
+
+
+def test_a_bomb_that_kills_in_a_when_clause_is_still_an_attack(pipeline):
+    found = categories(pipeline, "Five people were killed when a car bomb exploded near the market.")
+    assert ("ASSAULT", "Remote explosive/landmine/IED") in found

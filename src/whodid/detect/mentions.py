@@ -135,9 +135,10 @@ def _acled_category(trigger: Token, spec: TriggerSpec, lexicon: Lexicon) -> tupl
 
 
 def _instrument_lemmas(trigger: Token) -> Iterator[str]:
-    """Lemmas of the trigger's modifiers, subject and "with" instrument, nearest first."""
+    """Lemmas of the trigger's modifiers ("sexually abused"), subject and "with" instrument, nearest
+    first."""
     for child in trigger.children:
-        if child.dep_ in {"compound", "amod", "nsubj", "nmod"} or (
+        if child.dep_ in {"compound", "amod", "advmod", "nsubj", "nmod"} or (
             child.dep_ == "prep" and child.lower_ == "with"
         ):
             for token in child.subtree:

@@ -22,7 +22,8 @@ from spacy.language import Language
 from whodid.data_files import package_data_path
 from whodid.detect.lexicon import Lexicon, TriggerSpec
 from whodid.detect.syntax import AIMED_PREPS
-from whodid.detect.triggers import PLACE_OBJECT
+from whodid.detect.triggers import PLACE_OBJECT, PROPER_OBJECT
+from whodid.nlp import lemma_fixes
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a word (of
 # any case: some archives are lower-cased) unless the stop ends an abbreviation; or at a blank line.
@@ -40,6 +41,7 @@ _MONTH_AND_DAY = re.compile(
 # What a word may need beside it besides particles and objects: a name (a capitalised word after the
 # first: "captured Mokha"), or an actor (a name or an agent noun: "Tehran denounced", "police stormed").
 _A_NAME = frozenset({"@name"})
+NAME_OBJECTS = frozenset({PLACE_OBJECT, PROPER_OBJECT})  # object_senses keys that a name satisfies
 _AN_ACTOR = frozenset({"@actor"})
 _NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")
 
@@ -119,10 +121,11 @@ class TriggerPrefilter:
                 self._add_companions(verb_forms([lemma]), [spec.particles for spec in specs])
         for lemma, senses in lexicon.object_senses.items():
             if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
-                objects = noun_forms([word for word in senses if word != PLACE_OBJECT])
+                objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
                 forms = verb_forms([lemma]) | noun_forms([lemma])
                 needs = [frozenset({word}) for word in objects]
-                self._add_companions(forms, needs + ([_A_NAME] if PLACE_OBJECT in senses else []))
+                named = not NAME_OBJECTS.isdisjoint(senses)
+                self._add_companions(forms, needs + ([_A_NAME] if named else []))
 
     def _add_companions(self, forms: set[str], needs: list[frozenset[str]]) -> None:
         for form in forms - self.forms:
@@ -185,6 +188,8 @@ class _WordForms:
         for form, form_lemmas in exceptions.items():
             for lemma in form_lemmas:
                 self.irregular.setdefault(lemma, set()).add(form)
+        for form, lemma in lemma_fixes().get(pos, {}).items():
+            self.irregular.setdefault(lemma, set()).add(form)  # the lemmas our own fixes give
 
     def of(self, lemmas: Iterable[str]) -> set[str]:
         forms: set[str] = set()

@@ -13,6 +13,7 @@ from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
+PROPER_OBJECT = "@proper"  # ... and for any proper noun, whatever entity the tagger made of it
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
@@ -58,7 +59,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     sense_object = None
     if lemma in lexicon.object_senses:
-        spec, sense_object = _sense_for_object(token, lemma, spec, lexicon.object_senses[lemma])
+        senses = lexicon.object_senses[lemma]
+        spec, sense_object = _sense_for_object(token, lemma, spec, senses, lexicon.measure_nouns)
     if spec is None:
         return None
     if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
@@ -69,7 +71,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if spec.needs_named_argument and not _has_actor_argument(token, lexicon):
         return None
-    if _caused_by_nature(token, lexicon):
+    if _caused_by_nature(token, spec, lexicon):
         return None
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
@@ -110,16 +112,22 @@ def _kills_outright(token: Token) -> bool:
 
 
 def _sense_for_object(
-    token: Token, lemma: str, spec: TriggerSpec | None, senses: dict[str, ObjectSense | None]
+    token: Token,
+    lemma: str,
+    spec: TriggerSpec | None,
+    senses: dict[str, ObjectSense | None],
+    measure_nouns: frozenset[str],
 ) -> tuple[TriggerSpec | None, Token | None]:
     """ "suspended military aid" is a sanction, "blocked the highway" a protest, "declined to comment"
     no event; other objects keep the word's own sense (none, for a word that is a trigger only with
     its object). The object is evidence enough: the sense is never weak."""
-    for word in _objects(token):
+    for word in _objects(token, measure_nouns):
         # "ended mediation efforts": the object's compound names the thing as well as its head.
         names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
         if word.ent_type_ in PLACE_NAME_LABELS:
             names.append(PLACE_OBJECT)  # "captured Mokha": any named place
+        if word.pos_ == "PROPN":
+            names.append(PROPER_OBJECT)
         for name in (name for name in names if name in senses):
             sense = senses[name]
             if sense is None:
@@ -130,15 +138,16 @@ def _sense_for_object(
     return spec, None
 
 
-def _objects(token: Token) -> list[Token]:
+def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
     """What a trigger acts on: a verb's object, complement or passive subject ("found him guilty"); a
     noun's "of" object, or the modifier before it ("lathi charge", "joint exercises")."""
     if token.pos_ == "VERB":
         objects = [
             child for child in token.children if child.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass", "oprd"}
         ]
-        # "handed over 700 kg of medicine": a measure's "of" object is what was handed over.
-        return objects + [of for obj in objects if obj.ent_type_ in MEASURE_LABELS for of in _of_objects(obj)]
+        # "handed over 700 kg of medicine", "seized a lot of weapons": what a measure's "of" names.
+        measures = [o for o in objects if o.ent_type_ in MEASURE_LABELS or o.lemma_.lower() in measure_nouns]
+        return objects + [of for obj in measures for of in _of_objects(obj)]
     return _of_objects(token) + [child for child in token.lefts if child.dep_ in {"compound", "amod"}]
 
 
@@ -147,20 +156,37 @@ def _of_objects(token: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
-def _caused_by_nature(token: Token, lexicon: Lexicon) -> bool:
+def _caused_by_nature(token: Token, spec: TriggerSpec, lexicon: Lexicon) -> bool:
     """ "An earthquake killed eight", "eight were killed by floods", "killed in a plane crash", "an
-    earthquake struck, killing two", "a boiler exploded": a disaster or an accident, nobody's act."""
+    earthquake struck, killing two", "a boiler exploded", "hurt when a furnace exploded", "killed when
+    their bus plunged off a bridge": a disaster or an accident, nobody's act."""
     causes = []
     for child in token.children:
         if child.dep_ in {"nsubj", "csubj"}:
             causes.append(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"in", "by"}):
             causes += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+    for clause in _how_clauses(token) if spec.type == "ASSAULT" else []:
+        if clause.lemma_.lower() in lexicon.accident_verbs:
+            return True
+        causes += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.dep_ in {"advcl", "xcomp", "conj"} and not any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
     ):
         causes += [c for c in token.head.children if c.dep_ == "nsubj"]  # "struck ..., killing two"
     return any(cause.lemma_.lower() in lexicon.natural_causes for cause in causes)
+
+
+def _how_clauses(token: Token) -> list[Token]:
+    """The "when"/"after" clauses that tell how the trigger's harm came about, its own or those of the
+    verb it is coordinated with ("six were killed and two injured when a plant exploded")."""
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    return [
+        clause
+        for verb in verbs
+        for clause in verb.children
+        if clause.dep_ == "advcl" and any(m.lower_ in {"when", "after"} for m in clause.children)
+    ]
 
 
 def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | None:
