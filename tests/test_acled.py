@@ -167,3 +167,43 @@ def test_accidents_told_in_a_when_clause_are_no_events(pipeline, text):
 def test_a_bomb_that_kills_in_a_when_clause_is_still_an_attack(pipeline):
     found = categories(pipeline, "Five people were killed when a car bomb exploded near the market.")
     assert ("ASSAULT", "Remote explosive/landmine/IED") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police detained dozens of students during a protest outside the ministry.",
+            ("COERCE", "Protest with intervention"),
+        ),
+        (
+            "Ten protesters were injured after police dispersed the sit-in near the bridge.",
+            ("ASSAULT", "Excessive force against protesters"),
+        ),
+        ("Police arrested two activists ahead of the referendum.", ("COERCE", "Arrests")),
+        ("Forty rebels surrendered to the army in the hills.", ("RETREAT", "Agreement")),
+        ("The rebels began peace talks with the government in the capital.", ("CONSULT", "Agreement")),
+        (
+            "Government troops freed three villages from the rebels.",
+            ("COERCE", "Government regains territory"),
+        ),
+        (
+            "Militants attacked an army checkpoint outside the town, killing five people.",
+            ("ASSAULT", "Armed clash"),
+        ),
+    ],
+)
+def test_protest_interventions_agreements_and_attacks_on_posts(pipeline, text, expected):
+    assert expected in categories(pipeline, text)
+
+
+def test_riot_police_are_actors_not_a_riot(pipeline):
+    assert categories(pipeline, "Riot police stood outside the parliament on Monday.") == []
+
+
+def test_ground_left_under_fire_is_no_peaceful_transfer(pipeline):
+    found = categories(
+        pipeline, "Government troops retook the town after the rebels withdrew under heavy shelling."
+    )
+    assert ("COERCE", "Government regains territory") in found
+    assert ("COERCE", "Non-violent transfer of territory") not in found

@@ -30,6 +30,10 @@ class AcledRules:
     by_mode: dict[str, dict[str, Category]]
     by_type: dict[str, Category]
     by_cameo_and_source: dict[str, dict[str, Category]]  # CAMEO code -> "state"/"non_state" -> category
+    by_cameo: dict[str, Category]
+    peace_talk_types: frozenset[str]
+    peace_words: frozenset[str]  # talks in a sentence with one of these are peace talks
+    peace_talks: Category
     assault_on_civilians: Category
     assault_between_armed: Category
     assault_by_rioters: Category
@@ -38,6 +42,7 @@ class AcledRules:
     force_against_protesters: Category
     violent_demonstration: Category
     crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
+    harm_words: frozenset[str]  # "injured", "killed": harm done even where no number is given
     territory_taken_code: str  # the CAMEO code of ground taken
     withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
     unopposed_words: frozenset[str]  # "without resistance": ground taken with no fight
@@ -80,6 +85,10 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
                 str(code): {side: pair(v, f"{code}.{side}") for side, v in sides.items()}
                 for code, sides in raw["by_cameo_and_source"].items()
             },
+            by_cameo={str(code): pair(v, f"by_cameo.{code}") for code, v in raw["by_cameo"].items()},
+            peace_talk_types=frozenset(str(t) for t in raw["peace_talks"]["types"]),
+            peace_words=frozenset(str(word).lower() for word in raw["peace_talks"]["words"]),
+            peace_talks=pair(raw["peace_talks"]["category"], "peace_talks.category"),
             assault_on_civilians=pair(assault["on_civilians"], "assault.on_civilians"),
             assault_between_armed=pair(assault["between_armed"], "assault.between_armed"),
             assault_by_rioters=pair(assault["by_rioters"], "assault.by_rioters"),
@@ -90,6 +99,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             ),
             violent_demonstration=pair(protest["violent"], "protest.violent"),
             crowd_violence_words=frozenset(str(word).lower() for word in raw["crowd"]["violence_words"]),
+            harm_words=frozenset(str(word).lower() for word in raw["harm_words"]),
             territory_taken_code=str(territory["taken_code"]),
             withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
             unopposed_words=frozenset(str(word).lower() for word in territory["unopposed_words"]),
@@ -139,18 +149,25 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     preset = (event.acled_event_type, event.acled_sub_event_type) if event.acled_event_type else None
     if preset == rules.assault_between_armed and (crowd := _crowd_clash(event, sentence, rules)):
         return crowd
+    arrests = rules.by_mode.get("COERCE", {}).get("arrest")
+    if preset is not None and preset == arrests and _protest_held(sentence):
+        return rules.protest_with_intervention  # ACLED codes arrests at a protest as the protest's
     if preset is not None and preset[1] is not None:
         return preset  # the trigger or its instrument said
     sources, targets = _inters(event.source), _inters(event.target)
     if event.type == "ASSAULT" and _against_protesters(event, sentence, rules):
-        return rules.force_against_protesters if _lethal(event) else rules.protest_with_intervention
+        return rules.force_against_protesters if _harmful(event, rules) else rules.protest_with_intervention
     if (territorial := _territory_category(event, sentence, rules)) is not None:
         return territorial
     by_source = rules.by_cameo_and_source.get(event.cameo or "")
     if by_source is not None and sources:
         return by_source["state"] if sources & rules.state_inters else by_source["non_state"]
+    if event.cameo in rules.by_cameo:
+        return rules.by_cameo[event.cameo]
     if event.mode is not None and (category := rules.by_mode.get(event.type, {}).get(event.mode)):
         return category
+    if event.type in rules.peace_talk_types and _words_of(event) & rules.peace_words:
+        return rules.peace_talks
     if event.type == "ASSAULT":
         return _assault_category(sources, targets, rules)
     return rules.by_type.get(event.type)
@@ -170,12 +187,13 @@ def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Cate
 
 
 def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
-    """Peaceful unless the protesters used violence (or the sentence says the protest was violent), or
-    someone (the police) acted against them."""
+    """Peaceful unless the protesters used violence, someone (the police) acted against them, or the
+    sentence says the protest was violent."""
     if event.mode is not None and (category := rules.by_mode.get("PROTEST", {}).get(event.mode)):
         return category
     others = [other for other in sentence if other is not event]
-    protesters = {actor.actor_id or actor.text for actor in event.source}
+    # The protest's own actors, less any state force the parse made one ("police ... during a protest").
+    protesters = {a.actor_id or a.text for a in event.source if a.acled_inter not in rules.state_inters}
     if any(
         other.type == "ASSAULT" and {a.actor_id or a.text for a in other.source} & protesters
         for other in others
@@ -187,27 +205,38 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
         if other.type == "ASSAULT" and other.acled_sub_event_type == rules.assault_between_armed[1]
     ):
         return rules.violent_demonstration  # "protests ... after demonstrators clashed with police"
-    if _tells_of_violence(event.evidence.sentence, rules):
-        return rules.violent_demonstration
-    state_actions = [other for other in others if other.type in {"ASSAULT", "COERCE"}]
-    state_actions = [other for other in state_actions if _is_state_action(other, rules)]
-    if any(other.type == "ASSAULT" and _lethal(other) for other in state_actions):
+    interventions = [other for other in others if _intervenes(other, rules)]
+    if any(other.type == "ASSAULT" and _harmful(other, rules) for other in interventions):
         return rules.force_against_protesters
-    if state_actions:
+    if interventions:
         return rules.protest_with_intervention
+    if _tells_of_violence(event, rules):
+        return rules.violent_demonstration
     return rules.by_type.get("PROTEST")
+
+
+def _intervenes(event: Event, rules: AcledRules) -> bool:
+    """An act against a protest in its sentence: state forces using force or arresting, or force or
+    arrests by no one named ("ten protesters were injured", "activists were detained")."""
+    if event.type not in {"ASSAULT", "COERCE"}:
+        return False
+    if _is_state_action(event, rules):
+        return True
+    # Done by no one named, and not to the police ("stones were thrown at police" is the crowd's act).
+    return not event.source and not _inters(event.target) & rules.state_inters
 
 
 def _territory_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
     """Ground taken while the other side withdraws, or "without resistance", changed hands without a
     fight, and so did the ground withdrawn from; forces withdrawing with nobody taking over, or
     deploying, change their group's activity."""
+    fought = any(other.type == "ASSAULT" for other in sentence)  # "withdrew after heavy shelling"
     if _takes_ground(event, rules):
         withdrawn = any(_withdraws(other, rules) for other in sentence if other is not event)
-        return rules.transferred if withdrawn or _unopposed(event, rules) else None
+        return rules.transferred if (withdrawn and not fought) or _unopposed(event, rules) else None
     if _withdraws(event, rules) and _inters(event.source) & rules.armed_inters:
         taken = any(_takes_ground(other, rules) for other in sentence if other is not event)
-        return rules.transferred if taken else rules.group_activity
+        return rules.transferred if taken and not fought else rules.group_activity
     if event.type in rules.group_activity_types and not _inters(event.source) - rules.armed_inters:
         return rules.group_activity  # by armed actors, or by forces the text does not name
     return None
@@ -221,6 +250,10 @@ def _withdraws(event: Event, rules: AcledRules) -> bool:
     return event.type == "RETREAT" and event.mode in rules.withdrawal_modes
 
 
+def _words_of(event: Event) -> set[str]:
+    return set(re.findall(r"[a-z-]+", event.evidence.sentence.lower()))
+
+
 def _unopposed(event: Event, rules: AcledRules) -> bool:
     """ "entered the town without resistance", "took it without a fight"."""
     words = re.findall(r"[a-z]+", event.evidence.sentence.lower())
@@ -230,20 +263,32 @@ def _unopposed(event: Event, rules: AcledRules) -> bool:
     )
 
 
-def _tells_of_violence(sentence: str, rules: AcledRules) -> bool:
-    return not rules.crowd_violence_words.isdisjoint(re.findall(r"[a-z-]+", sentence.lower()))
+def _tells_of_violence(event: Event, rules: AcledRules) -> bool:
+    return bool(_words_of(event) & rules.crowd_violence_words)
 
 
 def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) -> bool:
-    """State forces firing on, beating or killing protesters: protesters are someone's target in this
-    sentence, or protest in it."""
-    if not _is_state_action(event, rules):
-        return False
+    """State forces firing on, beating, arresting or killing protesters, or harm done by no one named
+    at a protest: protesters are someone's target in this sentence, or protest in it."""
+    return _intervenes(event, rules) and _at_a_protest(sentence, rules)
+
+
+def _protest_held(sentence: list[Event]) -> bool:
+    """A protest the sentence tells of as held, not one planned or feared: arrests of activists
+    "ahead of the referendum" or "in anticipation of protests" are arrests."""
+    return any(e.type == "PROTEST" and e.factuality in {"asserted", "reported"} for e in sentence)
+
+
+def _at_a_protest(sentence: list[Event], rules: AcledRules) -> bool:
+    """The sentence tells of a protest, or of protesters as someone's target."""
     return any(e.type == "PROTEST" or _inters(e.target) & rules.protester_inters for e in sentence)
 
 
-def _lethal(event: Event) -> bool:
-    return event.fatalities is not None and event.fatalities.value > 0
+def _harmful(event: Event, rules: AcledRules) -> bool:
+    """Someone was killed or hurt: ACLED's excessive force is lethal force or force that injures."""
+    if event.evidence.trigger_text.lower() in rules.harm_words:
+        return True
+    return any(n is not None and n.value > 0 for n in (event.fatalities, event.injured))
 
 
 def _is_state_action(event: Event, rules: AcledRules) -> bool:
@@ -255,10 +300,11 @@ def _assault_category(sources: set[int], targets: set[int], rules: AcledRules) -
         return rules.assault_by_rioters
     if sources & rules.protester_inters:
         return rules.violent_demonstration
+    if sources & rules.armed_inters and targets & rules.armed_inters:
+        # armed sides on both ends, civilians killed too ("attacked a checkpoint, killing five")
+        return rules.assault_between_armed
     if targets & rules.civilian_inters:
         return rules.assault_on_civilians
-    if sources & rules.armed_inters and targets & rules.armed_inters:
-        return rules.assault_between_armed
     return rules.assault_otherwise
 
 

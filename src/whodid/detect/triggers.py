@@ -54,6 +54,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     elif token.pos_ == "VERB" and token.dep_ != "amod":
         spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
+        if token.dep_ == "compound" and token.head.lower_ in lexicon.agent_nouns:
+            return None  # "riot police", "protest leaders": a kind of actor, not an event
         spec = lexicon.nouns.get(lemma)
     else:
         return None
