@@ -20,6 +20,9 @@ outside, into a fresh DuckDB store; all of them run one after another in this on
    minutes, and a pair run back to back shares the drift. Then one pair without the store
    (`DaskCoder(...).run(articles)`, partitions written and read back, results dropped), which shows how
    the cluster's part scales when the one storing process does not share the machine's two cores.
+   After each pair, the machine's own ceiling: a CPU-only Python loop in one process, then in two at
+   once (`cpu_ceiling`); on a virtual machine whose two cores do not both run at full speed, no two
+   workers can scale past it.
 
 Run from the repository root:
 
@@ -31,6 +34,7 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import shlex
@@ -143,6 +147,29 @@ def stored_counts(db: Path) -> tuple[int, int]:
         return store.count_articles(), store.count_events()
 
 
+def spin(loops: int) -> int:
+    """Pure Python arithmetic: no I/O, no memory traffic to speak of, nothing shared."""
+    total = 0
+    for number in range(loops):
+        total += number * number
+    return total
+
+
+def cpu_ceiling(loops: int = 60_000_000) -> float:
+    """How much more two processes get done than one on this machine, by the same CPU-only loop run
+    in one process, then in two at once: the most any two workers could scale here."""
+    context = multiprocessing.get_context("spawn")
+
+    def wall(processes: int) -> float:
+        started = time.perf_counter()
+        with context.Pool(processes) as pool:
+            pool.map(spin, [loops] * processes)
+        return time.perf_counter() - started
+
+    one, two = wall(1), wall(2)
+    return 2 * one / two
+
+
 def dask_pair(corpus: Path, work: Path, count: int, pair: int) -> float:
     """Ingest on two Dask workers, then on one, back to back; the ratio of their rates."""
     stores = {workers: work / f"dask-{pair}-{workers}.duckdb" for workers in (2, 1)}
@@ -153,7 +180,10 @@ def dask_pair(corpus: Path, work: Path, count: int, pair: int) -> float:
     )  # fmt: skip
     same = stored_counts(stores[1]) == stored_counts(stores[2])
     ratio = two.rate / one.rate
-    print(f"  pair {pair}: 2 workers / 1 worker {ratio:.2f}x; same store counts: {same}", flush=True)
+    ceiling = cpu_ceiling()
+    print(f"  pair {pair}: 2 workers / 1 worker {ratio:.2f}x; same store counts: {same}; "
+          f"the machine's own ceiling right after (a CPU-only loop, 2 processes / 1): {ceiling:.2f}x",
+          flush=True)  # fmt: skip
     return ratio
 
 

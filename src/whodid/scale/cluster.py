@@ -32,7 +32,8 @@ from whodid.scale.worker import ClosingCoder, chunks, code_articles, warm_up
 log = logging.getLogger(__name__)
 
 LOCAL = "local:"
-DEFAULT_PARTITION = 64  # articles per task: a few seconds of work, so scheduling costs little
+DEFAULT_PARTITION = 32  # articles per task: seconds of work, so scheduling costs little, and the
+# last tasks of a run, when one worker may wait for the other, are short
 PARTITIONS_IN_FLIGHT_PER_WORKER = 2
 CONNECT_TIMEOUT_S = 30
 
