@@ -1,11 +1,13 @@
 """ACLED's event type and sub-event type for our events, after merging, when both sides are known.
 
-Decided, in order, by: the trigger or its instrument ("airstrike", "grenade": set in detect); the other
-events of the same sentence (a protest the police broke up is a protest with intervention, protesters
-who clash are a violent demonstration); the CAMEO code and the source's ACLED actor type (territory
-taken by state forces is regained, by others overtaken); the PLOVER mode; and for the rest of the
-violence, who did it to whom. The rules' words and categories live in data/ontology/acled.yaml.
-"""
+Decided, in order, by: a clash with a crowd on one side (a violent demonstration, or mob violence); an
+arrest at a protest (the protest's intervention); the trigger or its instrument ("airstrike",
+"grenade": set in detect); the other events of the same sentence (a protest the police broke up is a
+protest with intervention, protesters who clash are a violent demonstration, ground taken as the other
+side withdraws changed hands without a fight); the CAMEO code and the source's ACLED actor type
+(territory taken by state forces is regained, by others overtaken; surrenders are agreements); the
+PLOVER mode; talks about peace; and for the rest of the violence, who did it to whom. The rules' words
+and categories live in data/ontology/acled.yaml."""
 
 from __future__ import annotations
 
@@ -250,13 +252,18 @@ def _withdraws(event: Event, rules: AcledRules) -> bool:
     return event.type == "RETREAT" and event.mode in rules.withdrawal_modes
 
 
+def _sentence_words(event: Event) -> list[str]:
+    """The lower-case words of the event's sentence, hyphenated ones whole ("stone-throwing")."""
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", event.evidence.sentence.lower())
+
+
 def _words_of(event: Event) -> set[str]:
-    return set(re.findall(r"[a-z-]+", event.evidence.sentence.lower()))
+    return set(_sentence_words(event))
 
 
 def _unopposed(event: Event, rules: AcledRules) -> bool:
     """ "entered the town without resistance", "took it without a fight"."""
-    words = re.findall(r"[a-z]+", event.evidence.sentence.lower())
+    words = _sentence_words(event)
     return any(
         word == "without" and any(w in rules.unopposed_words for w in words[i + 1 : i + 4])
         for i, word in enumerate(words)
