@@ -207,3 +207,21 @@ def test_ground_left_under_fire_is_no_peaceful_transfer(pipeline):
     )
     assert ("COERCE", "Government regains territory") in found
     assert ("COERCE", "Non-violent transfer of territory") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government targeted the neighbouring country with sweeping sanctions on Friday.",
+        "The ministry announced new measures targeting Russia on Monday.",
+    ],
+)
+def test_targeting_by_sanctions_is_a_sanction_not_an_attack(pipeline, text):
+    found = categories(pipeline, text)
+    assert ("SANCTION", None) in found
+    assert not any(event_type == "ASSAULT" for event_type, _ in found)
+
+
+def test_targeting_with_weapons_stays_an_attack(pipeline):
+    found = categories(pipeline, "Rebels targeted an army base with rockets on Friday.")
+    assert ("ASSAULT", "Shelling/artillery/missile attack") in found

@@ -50,6 +50,7 @@ class Lexicon:
     object_senses: dict[str, dict[str, ObjectSense | None]]
     light_verbs: frozenset[str]
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
+    economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     accident_verbs: frozenset[str]  # "killed when the bus plunged off a bridge": no one's act
     measure_nouns: frozenset[str]  # "a lot of", "a total of": the object is what their "of" names
     agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
@@ -136,6 +137,7 @@ def load_lexicon(
         sense_words=frozenset(word for senses in object_senses.values() for word in senses),
         light_verbs=light_verbs,
         natural_causes=words(triggers, "natural_causes", triggers_file),
+        economic_means=words(triggers, "economic_means", triggers_file),
         accident_verbs=words(triggers, "accident_verbs", triggers_file),
         measure_nouns=words(triggers, "measure_nouns", triggers_file),
         agent_nouns=load_agent_nouns(),

@@ -75,9 +75,23 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if _caused_by_nature(token, spec, lexicon):
         return None
+    if spec.type == "ASSAULT" and spec.weak and _by_economic_means(token, lexicon):
+        spec = replace(spec, type="SANCTION", cameo="16", weak=False)
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _by_economic_means(token: Token, lexicon: Lexicon) -> bool:
+    """ "targeted Russia with sanctions", "new sanctions targeting ten officials", "tariffs hit
+    exporters": a weak word of violence whose means are sanctions or measures is a sanction."""
+    means = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    means += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    if token.dep_ in {"acl", "relcl"}:
+        means.append(token.head)  # "sanctions targeting ...", "measures that hit ..."
+    elif token.dep_ == "advcl":  # "unveiled fresh sanctions, targeting ten officials"
+        means += [c for c in token.head.children if c.dep_ == "dobj"]
+    return any(word.lemma_.lower() in lexicon.economic_means for word in means)
 
 
 # Saying what someone else must do: CAMEO 10, demand.
