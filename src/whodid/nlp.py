@@ -39,13 +39,24 @@ def lemma_fixes() -> dict[str, dict[str, str]]:
     return {str(pos): {str(f).lower(): str(to) for f, to in table.items()} for pos, table in raw.items()}
 
 
+@lru_cache(maxsize=1)
+def _fixes_by_form() -> dict[str, dict[str, str]]:
+    """The same fixes keyed by word form first (part of speech as spaCy names it, "VERB"), so that the
+    tokens of a document, nearly all of them no fixed form, cost one lookup each."""
+    by_form: dict[str, dict[str, str]] = {}
+    for pos, table in lemma_fixes().items():
+        for form, lemma in table.items():
+            by_form.setdefault(form, {})[pos.upper()] = lemma
+    return by_form
+
+
 @Language.component("whodid_lemma_fixes")
 def fix_lemmas(doc: Doc) -> Doc:
     """Put right the lemmas the model's lemmatizer gets wrong on trigger words ("raped" -> "rap")."""
-    fixes = lemma_fixes()
+    fixes = _fixes_by_form()
     for token in doc:
-        table = fixes.get(token.pos_.lower())
-        if table is not None and (lemma := table.get(token.lower_)) is not None:
+        by_pos = fixes.get(token.lower_)
+        if by_pos is not None and (lemma := by_pos.get(token.pos_)) is not None:
             token.lemma_ = lemma
     return doc
 

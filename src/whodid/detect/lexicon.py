@@ -51,6 +51,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
+    economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
     accident_verbs: frozenset[str]  # "killed when the bus plunged off a bridge": no one's act
     measure_nouns: frozenset[str]  # "a lot of", "a total of": the object is what their "of" names
     agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
@@ -138,6 +139,7 @@ def load_lexicon(
         light_verbs=light_verbs,
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),
+        economic_sense=_economic_sense(triggers, triggers_file),
         accident_verbs=words(triggers, "accident_verbs", triggers_file),
         measure_nouns=words(triggers, "measure_nouns", triggers_file),
         agent_nouns=load_agent_nouns(),
@@ -177,6 +179,13 @@ def _cameo_spec(verb: CameoVerb) -> TriggerSpec:
         particles=frozenset(verb.particles),
         needs_named_argument=True,
     )
+
+
+def _economic_sense(raw: dict, source: Path) -> ObjectSense:
+    sense = raw.get("economic_sense")
+    if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in load_ontology()):
+        raise DataFileError(str(source), "economic_sense: expected [PLOVER type, CAMEO code]")
+    return ObjectSense(str(sense[0]), str(sense[1]))
 
 
 def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense | None]]:

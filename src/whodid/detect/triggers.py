@@ -76,7 +76,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if _caused_by_nature(token, spec, lexicon):
         return None
     if spec.type == "ASSAULT" and spec.weak and _by_economic_means(token, lexicon):
-        spec = replace(spec, type="SANCTION", cameo="16", weak=False)
+        sense = lexicon.economic_sense
+        spec = replace(spec, type=sense.type, cameo=sense.cameo, weak=False)
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
