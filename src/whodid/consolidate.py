@@ -12,6 +12,7 @@ Agreement must also be positive: across articles a shared place or date and one 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ _DATE_PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1}
 _COUNTS = ("fatalities", "injured", "arrested", "participants")
 _WORD = re.compile(r"\w+")
 _STRONG = ("id:", "cc:")  # actor keys that identify; the others only describe
+_NAMING = ("id:", "name:")  # actor keys that name one actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,15 +156,16 @@ def _side_score(first: frozenset[str], second: frozenset[str]) -> int | None:
     """2 for a shared actor, 1 for a shared country or kind of agent only, 0 when a side is unknown, None
     when both sides name known actors and share nothing (the Iraqi army is not the Syrian army)."""
     shared = first & second
-    if any(key.startswith(("id:", "name:")) for key in shared):
-        return 2
     if shared:
-        return 1
-    strong_first = {key for key in first if key.startswith(_STRONG)}
-    strong_second = {key for key in second if key.startswith(_STRONG)}
-    if strong_first and strong_second:
-        return None
-    return 0
+        return 2 if any(key.startswith(_NAMING) for key in shared) else 1
+    return None if _identifies(first) and _identifies(second) else 0
+
+
+@functools.lru_cache(maxsize=8192)
+def _identifies(keys: frozenset[str]) -> bool:
+    """Whether a side's keys name a known actor or country. Cached: a store compares the same few sets
+    (a frozenset keeps its hash) hundreds of thousands of times."""
+    return any(key.startswith(_STRONG) for key in keys)
 
 
 def copy_compatible(first: Facts, second: Facts) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -19,6 +20,7 @@ from whodid.pipeline import ArticleResult
 from whodid.records import Article, Event, article_record, from_record
 
 COLUMNS = ("position", "article_id", "article", "events", "event_count", "error", "signature")
+_local = threading.local()  # each thread's own DuckDB connection (a connection is not shared safely)
 
 
 def write_partition(results: list[ArticleResult], path: Path) -> int:
@@ -40,19 +42,20 @@ def write_partition(results: list[ArticleResult], path: Path) -> int:
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    with duckdb.connect() as connection:
-        connection.register("coded", frame)
+    connection = _connection()
+    connection.register("coded", frame)
+    try:
         connection.execute(f"COPY coded TO '{_quoted(partial)}' (FORMAT parquet)")
+    finally:
+        connection.unregister("coded")
     os.replace(partial, path)
     return len(results)
 
 
 def read_partition(path: Path) -> list[ArticleResult]:
     """The coded articles of a partition, in the order they were written."""
-    with duckdb.connect() as connection:
-        rows = connection.execute(
-            "SELECT article, events, error, signature FROM read_parquet(?) ORDER BY position", [str(path)]
-        ).fetchall()
+    sql = "SELECT article, events, error, signature FROM read_parquet(?) ORDER BY position"
+    rows = _connection().execute(sql, [str(path)]).fetchall()
     return [
         ArticleResult(
             from_record(Article, json.loads(article)),
@@ -62,6 +65,15 @@ def read_partition(path: Path) -> list[ArticleResult]:
         )
         for article, events, error, signature in rows
     ]
+
+
+def _connection() -> duckdb.DuckDBPyConnection:
+    """This thread's in-memory DuckDB connection, opened once: opening one costs about 17 ms, ten times
+    what reading a partition does."""
+    connection = getattr(_local, "connection", None)
+    if connection is None:
+        connection = _local.connection = duckdb.connect()
+    return connection
 
 
 def _quoted(path: Path) -> str:

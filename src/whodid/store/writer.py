@@ -58,10 +58,13 @@ class _Known:
     """What the store held, as a batch began, of the batch's articles."""
 
     signatures: dict[str, Signature]  # content hash -> the text's MinHash signature
+    band_keys: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # content hash -> its keys
     keys: set[str] = field(default_factory=set)  # ingest keys already stored
     ids: set[str] = field(default_factory=set)  # article ids already taken
     originals: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # hash -> (original, order)
     sharing: dict[int, set[str]] = field(default_factory=dict)  # MinHash bucket -> stored articles in it
+    # Stored articles that share a bucket with one of the batch's: id -> (original, signature, order).
+    near: dict[str, tuple[str, Signature, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,28 +151,37 @@ class BatchWriter:
     # -- what the store and the batch hold ------------------------------------------------------------
 
     def look_up(self, articles: Sequence[Article], signatures: Mapping[str, Signature] | None = None) -> None:
-        """Ask the store once for what it holds of all of a batch's articles (their keys, ids, texts and
-        MinHash buckets) rather than four times for each: the store does not change until the batch is
-        written, and each statement costs far more than its rows. Articles looked up before are not
-        asked for again. `signatures` (content hash -> MinHash signature) are those already computed."""
+        """Ask the store once for what it holds of all of a batch's articles (their keys, ids, texts,
+        MinHash buckets and the signatures of the stored articles that share one) rather than for each:
+        the store does not change until the batch is written, and each statement costs far more than its
+        rows. Articles looked up before are not asked for again. `signatures` (content hash -> MinHash
+        signature) are those already computed."""
         known = self.known or _Known({})
         fresh = [article for article in articles if article.content_hash not in known.signatures]
         given = signatures or {}
         for article in fresh:
             content_hash = article.content_hash
             found = given.get(content_hash)
-            known.signatures[content_hash] = republication.signature(article.text) if found is None else found
+            signature = republication.signature(article.text) if found is None else found
+            known.signatures[content_hash] = signature
+            known.band_keys[content_hash] = republication.band_keys(signature)
         texts = stored_texts(self.db, fresh)
         known.keys |= texts.keys
         for content_hash, found in texts.originals.items():
             known.originals.setdefault(content_hash, []).extend(found)
         ids = sorted({article.id for article in fresh})
         known.ids |= {found for (found,) in self.db.fetchall_in("SELECT id FROM articles WHERE id IN", ids)}
-        signatures = [known.signatures[article.content_hash] for article in fresh]
-        buckets = sorted({bucket for sig in signatures for _, bucket in republication.band_keys(sig)})
+        buckets = sorted({bucket for article in fresh for _, bucket in known.band_keys[article.content_hash]})
         sql = "SELECT bucket, article_id FROM article_bands WHERE bucket IN"
         for bucket, article_id in self.db.fetchall_in(sql, buckets):
             known.sharing.setdefault(bucket, set()).add(article_id)
+        sharing = {article_id for found in known.sharing.values() for article_id in found}
+        sql = "SELECT id, coalesce(original_id, id), minhash, added_order FROM articles WHERE id IN"
+        for article_id, original, stored, order in self.db.fetchall_in(
+            sql, sorted(sharing - known.near.keys())
+        ):
+            if stored is not None:
+                known.near[article_id] = (original, republication.signature_from_bytes(bytes(stored)), order)
         self.known = known
 
     def is_stored(self, article: Article) -> bool:
@@ -202,10 +214,11 @@ class BatchWriter:
                 f"{self.db.location}; give each article its own id"
             )
         signature = known.signatures[article.content_hash]
-        original_id, similarity = self._original_of(article, signature, known)
+        keys = known.band_keys[article.content_hash]
+        original_id, similarity = self._original_of(article, signature, keys, known)
         if events is None and (original_id is None or similarity != 1.0):
             raise StoreError(f"article {article.id!r} is not a copy of a stored text: code it first")
-        self._hold_article(article, signature, original_id, similarity)
+        self._hold_article(article, signature, keys, original_id, similarity)
         if events is None:
             records = self._repeated_mentions(article, original_id or "")
         else:
@@ -214,28 +227,32 @@ class BatchWriter:
         return StoredArticle(True, original_id, similarity, new, joined)
 
     def _hold_article(
-        self, article: Article, signature: Signature, original_id: str | None, similarity: float | None
+        self,
+        article: Article,
+        signature: Signature,
+        keys: list[tuple[int, int]],
+        original_id: str | None,
+        similarity: float | None,
     ) -> None:
         self.keys.add(rows.ingest_key(article))
         self.ids.add(article.id)
         self.originals_by_hash.setdefault(article.content_hash, original_id or article.id)
         self.signatures[article.id] = (original_id or article.id, signature)
-        for band, bucket, _ in rows.band_rows(article.id, signature):
+        for band, bucket in keys:
             self.buckets.setdefault((band, bucket), []).append(article.id)
+            self.band_rows.append((band, bucket, article.id))
         self.article_rows.append(rows.article_row(article, original_id, similarity, signature))
-        self.band_rows += rows.band_rows(article.id, signature)
         self.articles[article.id] = ArticleInfo(article.outlet, original_id, article.published)
         if original_id is not None:
             self.remember_articles({original_id})
 
     def _original_of(
-        self, article: Article, signature: Signature, known: _Known
+        self, article: Article, signature: Signature, keys: list[tuple[int, int]], known: _Known
     ) -> tuple[str | None, float | None]:
         """The article this one republishes (exactly, or near enough by MinHash) and how alike they are."""
         exact = self.exact_original(article)
         if exact is not None:
             return exact, 1.0
-        keys = republication.band_keys(signature)
         if not keys:
             return None, None
         candidates: dict[str, tuple[str, Signature]] = {}
@@ -243,19 +260,11 @@ class BatchWriter:
             for article_id in self.buckets.get(key, []):
                 candidates[article_id] = self.signatures[article_id]
         # Buckets are 64-bit hashes: matching on the bucket alone finds the same articles as on both.
-        sharing = sorted({article_id for _, bucket in keys for article_id in known.sharing.get(bucket, ())})
-        found = []
-        if sharing:  # most articles share no bucket with any other: one look-up is all they cost
-            found = self.db.fetchall(
-                f"SELECT id, coalesce(original_id, id), minhash FROM articles WHERE id IN "
-                f"({', '.join('?' for _ in sharing)}) ORDER BY added_order",
-                sharing,
-            )
-        for article_id, original, stored in found:
-            if stored is not None:
-                candidates.setdefault(
-                    article_id, (original, republication.signature_from_bytes(bytes(stored)))
-                )
+        sharing = {article_id for _, bucket in keys for article_id in known.sharing.get(bucket, ())}
+        near = sorted((known.near[found][2], found) for found in sharing if found in known.near)
+        for _, article_id in near:  # in the order they were stored
+            original, stored_signature, _ = known.near[article_id]
+            candidates.setdefault(article_id, (original, stored_signature))
         best: tuple[str | None, float | None] = (None, None)
         for original, stored_signature in candidates.values():
             similarity = republication.estimated_similarity(signature, stored_signature)
