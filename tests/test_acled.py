@@ -225,3 +225,26 @@ def test_targeting_by_sanctions_is_a_sanction_not_an_attack(pipeline, text):
 def test_targeting_with_weapons_stays_an_attack(pipeline):
     found = categories(pipeline, "Rebels targeted an army base with rockets on Friday.")
     assert ("ASSAULT", "Shelling/artillery/missile attack") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied that its helicopters bombed the market in Valdora.",
+        "Floods killed twelve people and soldiers were deployed to rescue stranded villagers.",
+        "Three workers were hurt when a tank at the fertiliser plant exploded on Tuesday.",
+        "Police arrested four men for smuggling counterfeit cigarettes across the border.",
+        "The rebel group claimed responsibility for the bombing of the checkpoint.",
+        "The minister accused the rebels of shelling the hospital in Valdora.",
+        "The government imposed sanctions on the militia after its attack on the convoy.",
+    ],
+)
+def test_what_acled_leaves_out_gets_no_category(pipeline, text):
+    found = categories(pipeline, text)
+    assert found, "the sentence should still give events, only no ACLED category"
+    assert [category for _, category in found if category is not None] == []
+
+
+def test_a_mob_that_beats_people_accused_of_a_crime_is_still_mob_violence(pipeline):
+    found = categories(pipeline, "A mob attacked two men accused of theft in the village.")
+    assert ("ASSAULT", "Mob violence") in found

@@ -1,13 +1,15 @@
 """ACLED's event type and sub-event type for our events, after merging, when both sides are known.
 
-Decided, in order, by: a clash with a crowd on one side (a violent demonstration, or mob violence); an
-arrest at a protest (the protest's intervention); the trigger or its instrument ("airstrike",
-"grenade": set in detect); the other events of the same sentence (a protest the police broke up is a
-protest with intervention, protesters who clash are a violent demonstration, ground taken as the other
-side withdraws changed hands without a fight); the CAMEO code and the source's ACLED actor type
-(territory taken by state forces is regained, by others overtaken; surrenders are agreements); the
-PLOVER mode; talks about peace; and for the rest of the violence, who did it to whom. The rules' words
-and categories live in data/ontology/acled.yaml."""
+Events ACLED leaves out get none: those not told as having happened, harm in a sentence about a natural
+disaster or an industrial accident, ordinary crime, talk of who was behind an attack, and the violence a
+sentence gives as the reason for sanctions. The rest are decided, in order, by: a clash with a crowd on
+one side (a violent demonstration, or mob violence); an arrest at a protest (the protest's
+intervention); the trigger or its instrument ("airstrike", "grenade": set in detect); the other events
+of the same sentence (a protest the police broke up is a protest with intervention, protesters who
+clash are a violent demonstration, ground taken as the other side withdraws changed hands without a
+fight); the CAMEO code and the source's ACLED actor type (territory taken by state forces is regained,
+by others overtaken; surrenders are agreements); the PLOVER mode; talks about peace; and for the rest
+of the violence, who did it to whom. The rules' words and categories live in data/ontology/acled.yaml."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from whodid.errors import DataFileError
 from whodid.records import Event
 
 Category = tuple[str, str]
+ATTRIBUTION_REACH = 2  # words after a trigger that may make it a claim ("claimed full responsibility")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,19 @@ class AcledRules:
     armed_inters: frozenset[int]
     rioter_inters: frozenset[int]
     protester_inters: frozenset[int]
+    out_of_scope: OutOfScope
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfScope:
+    """What ACLED does not code (the `out_of_scope` section of acled.yaml)."""
+
+    factualities: frozenset[str]  # events not told as having happened
+    disaster_words: frozenset[str]  # a natural disaster in the sentence: its harm and relief are no events
+    accident_words: frozenset[str]  # an industrial accident: harm with no one behind it is no event
+    crime_words: frozenset[str]  # ordinary crime
+    attribution_words: frozenset[str]  # who was behind an attack: claims, denials, accusations
+    reason_types: frozenset[str]  # events (sanctions) whose sentence gives violence as their reason
 
 
 def read_category(value: object, where: str, source: Path) -> Category:
@@ -113,9 +129,24 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             armed_inters=codes("armed_inters"),
             rioter_inters=codes("rioter_inters"),
             protester_inters=codes("protester_inters"),
+            out_of_scope=_read_out_of_scope(raw["out_of_scope"]),
         )
     except (KeyError, AttributeError, TypeError, ValueError) as error:
         raise DataFileError(str(source), f"bad or missing field ({error})") from error
+
+
+def _read_out_of_scope(raw: dict) -> OutOfScope:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in raw[key])
+
+    return OutOfScope(
+        factualities=words("factualities"),
+        disaster_words=words("disaster_words"),
+        accident_words=words("accident_words"),
+        crime_words=words("crime_words"),
+        attribution_words=words("attribution_words"),
+        reason_types=frozenset(str(t) for t in raw["reason_types"]),
+    )
 
 
 def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None:
@@ -126,7 +157,13 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
         by_sentence[(event.article_id, tuple(event.evidence.sentence_span))].append(event)
     specific_categories = _specific(rules)
     for sentence_events in by_sentence.values():
-        decided = {id(event): _category(event, sentence_events, rules) for event in sentence_events}
+        decided: dict[int, Category | None] = {}
+        for event in sentence_events:
+            if _out_of_scope(event, sentence_events, rules.out_of_scope, rules.rioter_inters):
+                event.acled_event_type = event.acled_sub_event_type = None  # a trigger's own category too
+                decided[id(event)] = None
+            else:
+                decided[id(event)] = _category(event, sentence_events, rules)
         specific = [
             c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in specific_categories
         ]
@@ -173,6 +210,30 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     if event.type == "ASSAULT":
         return _assault_category(sources, targets, rules)
     return rules.by_type.get(event.type)
+
+
+def _out_of_scope(
+    event: Event, sentence: list[Event], out: OutOfScope, rioter_inters: frozenset[int]
+) -> bool:
+    """Whether ACLED would leave the event out, whatever its type (see OutOfScope)."""
+    if event.factuality in out.factualities:
+        return True
+    words = _words_of(event)
+    if words & out.crime_words and event.type != "PROTEST" and not _inters(event.source) & rioter_inters:
+        return True  # a protest about a crime is a protest; a mob that beats a thief, mob violence
+    if words & out.disaster_words and not (event.type == "ASSAULT" and event.source):
+        return True  # harm done by a flood, troops sent to help: no one's act of violence
+    if event.type == "ASSAULT" and not event.source and words & out.accident_words:
+        return True  # "workers were hurt when a tank at the plant exploded"
+    if event.type in {"ASSAULT", "PROTEST"} and any(other.type in out.reason_types for other in sentence):
+        return True  # "expelled diplomats over the poisoning", "sanctions after the chemical attack"
+    evidence = event.evidence
+    start, end = (offset - evidence.sentence_span[0] for offset in evidence.trigger_span)
+    if set(_words_in(evidence.sentence[end:])[:ATTRIBUTION_REACH]) & out.attribution_words:
+        return True  # the claim itself: "claimed responsibility", "took credit", "denied responsibility"
+    # "claimed responsibility for the attack", "accused Iran of bombing": the talk comes before the act
+    # it is about ("a mob beat two men accused of theft" is the beating's own sentence).
+    return event.type == "ASSAULT" and bool(set(_words_in(evidence.sentence[:start])) & out.attribution_words)
 
 
 def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
@@ -253,8 +314,12 @@ def _withdraws(event: Event, rules: AcledRules) -> bool:
 
 
 def _sentence_words(event: Event) -> list[str]:
-    """The lower-case words of the event's sentence, hyphenated ones whole ("stone-throwing")."""
-    return re.findall(r"[a-z]+(?:-[a-z]+)*", event.evidence.sentence.lower())
+    return _words_in(event.evidence.sentence)
+
+
+def _words_in(text: str) -> list[str]:
+    """The lower-case words of a text, hyphenated ones whole ("stone-throwing")."""
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
 
 
 def _words_of(event: Event) -> set[str]:
