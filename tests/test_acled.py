@@ -248,3 +248,28 @@ def test_what_acled_leaves_out_gets_no_category(pipeline, text):
 def test_a_mob_that_beats_people_accused_of_a_crime_is_still_mob_violence(pipeline):
     found = categories(pipeline, "A mob attacked two men accused of theft in the village.")
     assert ("ASSAULT", "Mob violence") in found
+
+
+def test_a_modifier_says_more_than_the_trigger(pipeline):
+    found = categories(pipeline, "Two soldiers were killed in a suicide bombing at the checkpoint.")
+    assert ("ASSAULT", "Suicide bomb") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A grenade exploded in the crowded bus station, injuring twelve people.", "Grenade"),
+        ("Shells hit the market in the old city on Sunday.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_a_weapon_going_off_is_violence(pipeline, text, expected):
+    assert ("ASSAULT", expected) in categories(pipeline, text)
+
+
+def test_harm_told_beside_an_explosion_is_the_explosions(pipeline):
+    found = categories(
+        pipeline, "A roadside bomb hit an army truck near the border. Six people were killed on Friday."
+    )
+    assert found.count(("ASSAULT", "Remote explosive/landmine/IED")) == 2
+    alone = categories(pipeline, "Gunmen stormed the village on Friday. Six people were killed.")
+    assert ("ASSAULT", "Remote explosive/landmine/IED") not in alone

@@ -9,7 +9,9 @@ of the same sentence (a protest the police broke up is a protest with interventi
 clash are a violent demonstration, ground taken as the other side withdraws changed hands without a
 fight); the CAMEO code and the source's ACLED actor type (territory taken by state forces is regained,
 by others overtaken; surrenders are agreements); the PLOVER mode; talks about peace; and for the rest
-of the violence, who did it to whom. The rules' words and categories live in data/ontology/acled.yaml."""
+of the violence, who did it to whom. Last, harm done by no one named, told in the sentence next to an
+explosion's, takes the explosion's category. The rules' words and categories live in
+data/ontology/acled.yaml."""
 
 from __future__ import annotations
 
@@ -60,6 +62,7 @@ class AcledRules:
     rioter_inters: frozenset[int]
     protester_inters: frozenset[int]
     out_of_scope: OutOfScope
+    remote_violence: str  # ACLED's event type of explosions and remote violence
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             rioter_inters=codes("rioter_inters"),
             protester_inters=codes("protester_inters"),
             out_of_scope=_read_out_of_scope(raw["out_of_scope"]),
+            remote_violence=str(assault["remote_violence"]),
         )
     except (KeyError, AttributeError, TypeError, ValueError) as error:
         raise DataFileError(str(source), f"bad or missing field ({error})") from error
@@ -174,6 +178,32 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
                 category = specific[0]
             if category is not None:
                 event.acled_event_type, event.acled_sub_event_type = category
+    _borrow_from_neighbours(events, rules)
+
+
+def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
+    """Harm done by no one named, told beside an explosion, is the explosion's: "A car bomb went off
+    near the market. Six people were killed." An unattributed attack takes the remote-violence category
+    of the sentence before it, or else of the one after."""
+    remote: dict[tuple[str, int], Category] = {}
+    for event in events:
+        index = _sentence_index(event)
+        if event.type == "ASSAULT" and index is not None and event.acled_event_type == rules.remote_violence:
+            remote.setdefault((event.article_id, index), (event.acled_event_type, event.acled_sub_event_type))
+    if not remote:
+        return
+    for event in events:
+        index = _sentence_index(event)
+        category = (event.acled_event_type, event.acled_sub_event_type)
+        if event.type != "ASSAULT" or index is None or event.source or category != rules.assault_otherwise:
+            continue
+        borrowed = remote.get((event.article_id, index - 1)) or remote.get((event.article_id, index + 1))
+        if borrowed is not None:
+            event.acled_event_type, event.acled_sub_event_type = borrowed
+
+
+def _sentence_index(event: Event) -> int | None:
+    return event.reports[0].sentence_index if event.reports else None
 
 
 def _specific(rules: AcledRules) -> frozenset[Category]:

@@ -109,14 +109,14 @@ def _mention(
 
 
 def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) -> str | None:
-    """The PLOVER mode: named by the trigger ("assassination") or by its modifiers and instrument
-    ("a drone strike", "attacked with rockets", "drones struck"); for violence with an actor, else by
-    the sentence's weapon (an accident's "chemical" or "gas" makes no chemical attack)."""
-    mode = lexicon.trigger_modes.get(event_type, {}).get(trigger.lemma_.lower())
-    if mode is not None:
-        return mode
+    """The PLOVER mode: named by the trigger's modifiers and instrument ("a drone strike", "attacked
+    with rockets", "drones struck"), which say more than the trigger ("a suicide bombing", "aerial
+    bombing"), or by the trigger itself ("assassination"); for violence with an actor, else by the
+    sentence's weapon (an accident's "chemical" or "gas" makes no chemical attack)."""
     words = lexicon.mode_words.get(event_type, {})
     mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
+    if mode is None:
+        mode = lexicon.trigger_modes.get(event_type, {}).get(trigger.lemma_.lower())
     if mode is None and event_type == "ASSAULT" and has_actor:
         # "killed when three IEDs detonated", "used mustard gas in an attack": the sentence's
         # weapon, the nearest to the trigger, is the violence's.
