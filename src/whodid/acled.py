@@ -1,7 +1,7 @@
 """ACLED's event type and sub-event type for our events, after merging, when both sides are known.
 
-Events ACLED leaves out get none: those not told as having happened, harm in a sentence about a natural
-disaster or an industrial accident, ordinary crime, talk of who was behind an attack, and the violence a
+Events ACLED leaves out get none: denied ones, harm in a sentence about a natural disaster or an
+industrial accident, ordinary crime, talk of who was behind an attack, and the violence a
 sentence gives as the reason for sanctions. The rest are decided, in order, by: a clash with a crowd on
 one side (a violent demonstration, or mob violence); an arrest at a protest (the protest's
 intervention); the trigger or its instrument ("airstrike", "grenade": set in detect); the other events
@@ -69,7 +69,7 @@ class AcledRules:
 class OutOfScope:
     """What ACLED does not code (the `out_of_scope` section of acled.yaml)."""
 
-    factualities: frozenset[str]  # events not told as having happened
+    factualities: frozenset[str]  # events told so did not happen (denied)
     disaster_words: frozenset[str]  # a natural disaster in the sentence: its harm and relief are no events
     accident_words: frozenset[str]  # an industrial accident: harm with no one behind it is no event
     crime_words: frozenset[str]  # ordinary crime
@@ -163,7 +163,7 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
     for sentence_events in by_sentence.values():
         decided: dict[int, Category | None] = {}
         for event in sentence_events:
-            if _out_of_scope(event, sentence_events, rules.out_of_scope, rules.rioter_inters):
+            if _out_of_scope(event, sentence_events, rules):
                 event.acled_event_type = event.acled_sub_event_type = None  # a trigger's own category too
                 decided[id(event)] = None
             else:
@@ -182,9 +182,9 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
 
 
 def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
-    """Harm done by no one named, told beside an explosion, is the explosion's: "A car bomb went off
-    near the market. Six people were killed." An unattributed attack takes the remote-violence category
-    of the sentence before it, or else of the one after."""
+    """Harm done by no one named, told beside an explosion, is the explosion's: "A roadside bomb hit an
+    army truck. Six people were killed." An unattributed attack takes the remote-violence category of
+    the sentence before it, or else of the one after."""
     remote: dict[tuple[str, int], Category] = {}
     for event in events:
         index = _sentence_index(event)
@@ -242,14 +242,17 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     return rules.by_type.get(event.type)
 
 
-def _out_of_scope(
-    event: Event, sentence: list[Event], out: OutOfScope, rioter_inters: frozenset[int]
-) -> bool:
+def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> bool:
     """Whether ACLED would leave the event out, whatever its type (see OutOfScope)."""
+    out = rules.out_of_scope
     if event.factuality in out.factualities:
         return True
     words = _words_of(event)
-    if words & out.crime_words and event.type != "PROTEST" and not _inters(event.source) & rioter_inters:
+    if (
+        words & out.crime_words
+        and event.type != "PROTEST"
+        and not _inters(event.source) & rules.rioter_inters
+    ):
         return True  # a protest about a crime is a protest; a mob that beats a thief, mob violence
     if words & out.disaster_words and not (event.type == "ASSAULT" and event.source):
         return True  # harm done by a flood, troops sent to help: no one's act of violence
