@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from ipe_corpus import DEFAULT_SHARED, build_corpus
+from whodid.scale import DaskCoder
 
 HERE = Path(__file__).resolve().parent
 OWN_SRC = HERE.parent / "src"
@@ -73,8 +74,6 @@ print(json.dumps({"articles": outcomes, "events": events, "wall": wall, "cpu": c
 
 
 def code_partitions(shared: Path, count: int, parts: Path) -> None:
-    from whodid.scale import DaskCoder
-
     articles = build_corpus(shared, count, years_apart=True)
     print(f"coding {len(articles)} articles once into {parts} ...", flush=True)
     with DaskCoder("local:2", parts_dir=parts) as coder:
