@@ -7,8 +7,9 @@ the last. Every measurement is one whole command run as a subprocess, start-up i
 outside, into a fresh DuckDB store; all of them run one after another in this one run.
 
 1. Throughput on `--articles` articles with `--processes` processes:
-   - bare spaCy: a process that loads the model (`whodid.nlp.load_nlp()`) and runs
-     `nlp.pipe(texts, n_process=P, batch_size=whodid's)` over every text, keeping nothing;
+   - bare spaCy: a process that loads the model as spaCy ships it (`spacy.load`, whodid's model, none of
+     whodid's own components) and runs `nlp.pipe(texts, n_process=P, batch_size=whodid's)` over every
+     text, keeping nothing;
    - whodid, coding only: `ProcessCoder(P).run(articles)` (worker processes, prefilter, detection,
      resolution), results dropped;
    - whodid ingest: `whodid ingest corpus.jsonl --db new.duckdb --workers P` (coding, merging, storing).
@@ -57,10 +58,11 @@ BIN = Path(sys.executable).parent
 
 BARE_SPACY = """
 import json, sys
-from whodid.nlp import DEFAULT_BATCH_SIZE, load_nlp
+import spacy
+from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL
 corpus, processes = sys.argv[1], int(sys.argv[2])
 texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
-nlp = load_nlp()
+nlp = spacy.load(DEFAULT_MODEL)
 for _ in nlp.pipe(texts, n_process=processes, batch_size=DEFAULT_BATCH_SIZE):
     pass
 """

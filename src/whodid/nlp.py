@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from whodid.attribute_rules import index_attribute_ruler
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError, ModelError
 
@@ -50,13 +54,22 @@ def _fixes_by_form() -> dict[str, dict[str, str]]:
     return by_form
 
 
+@lru_cache(maxsize=1)
+def _fixed_forms() -> numpy.ndarray:
+    """The fixed word forms as the vocabulary's ids, to find them in a document in one numpy call."""
+    return numpy.array(sorted(get_string_id(form) for form in _fixes_by_form()), dtype=numpy.uint64)
+
+
 @Language.component("whodid_lemma_fixes")
 def fix_lemmas(doc: Doc) -> Doc:
     """Put right the lemmas the model's lemmatizer gets wrong on trigger words ("raped" -> "rap")."""
+    if not len(doc):
+        return doc
     fixes = _fixes_by_form()
-    for token in doc:
-        by_pos = fixes.get(token.lower_)
-        if by_pos is not None and (lemma := by_pos.get(token.pos_)) is not None:
+    lowers = doc.to_array(LOWER).astype(numpy.uint64, copy=False)
+    for i in numpy.flatnonzero(numpy.isin(lowers, _fixed_forms())).tolist():
+        token = doc[i]
+        if (lemma := fixes[token.lower_].get(token.pos_)) is not None:
             token.lemma_ = lemma
     return doc
 
@@ -73,6 +86,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("whodid_paragraph_breaks", before="parser")
+    index_attribute_ruler(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("whodid_lemma_fixes", after="lemmatizer")
     return nlp

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from whodid.data_files import package_data_path
@@ -38,12 +39,28 @@ _MONTH_AND_DAY = re.compile(
     r"(?=\s+\d)|(?<=\d\s)(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b"
 )
-# What a word may need beside it besides particles and objects: a name (a capitalised word after the
-# first: "captured Mokha"), or an actor (a name or an agent noun: "Tehran denounced", "police stormed").
-_A_NAME = frozenset({"@name"})
 NAME_OBJECTS = frozenset({PLACE_OBJECT, PROPER_OBJECT})  # object_senses keys that a name satisfies
-_AN_ACTOR = frozenset({"@actor"})
+# A name: a capitalised word after the first ("captured Mokha"), or a first word that is no common one
+# ("Hamas gave up"; "The", "In", "He" are spaCy's stop words).
 _NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")
+_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Z][a-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """What else a sentence must hold for a word to be a trigger (a word may have several such needs;
+    any one will do): all of `words` (after the word itself, for a phrasal verb's particles, as the
+    detector wants them), a name, an actor (a name or an agent noun: "Tehran denounced", "police
+    stormed")."""
+
+    words: frozenset[str] = frozenset()
+    after: bool = False
+    name: bool = False
+    actor: bool = False
+
+
+_A_NAME = _Need(name=True)
+_AN_ACTOR = _Need(actor=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,62 +112,65 @@ class TriggerPrefilter:
 
     A word of our own lexicon passes its sentence. A word that is a trigger only as a phrase ("go to",
     "give up"), with some objects ("took the town", "set up a base") or with an actor as its subject or
-    object (the CAMEO dictionary's verbs) passes it only beside one of those particles or objects, or a
-    name or an agent noun ("police"): the commonest verbs would otherwise let almost every sentence by."""
+    object (the CAMEO dictionary's verbs) passes it only beside one of those particles (after it) or
+    objects, or a name or an agent noun ("police"), as the detector will want them: the commonest verbs
+    would otherwise let almost every sentence by. A phrase from the CAMEO dictionary wants its particle
+    and an actor."""
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         verb_forms, noun_forms = _WordForms(nlp, "verb").of, _WordForms(nlp, "noun").of
 
-        def lemmas(table: dict[str, TriggerSpec], needy: bool) -> list[str]:
-            return [
-                lemma for lemma, spec in table.items() if (spec.needs_named_argument or spec.weak) == needy
-            ]
-
-        self.forms = frozenset(
-            verb_forms(lemmas(lexicon.verbs, False)) | noun_forms(lemmas(lexicon.nouns, False))
-        )
+        self.forms = frozenset(verb_forms(_alone(lexicon.verbs)) | noun_forms(_alone(lexicon.nouns)))
         self.agent_nouns = lexicon.agent_nouns
         # Words that make a weak trigger an event ("missile strikes", "strikes against"), besides actors.
         self.evidence_words = lexicon.martial_modifiers | (AIMED_PREPS - {"on", "at"})
         # word -> what else the sentence needs for the word to be a trigger (any one of them)
-        self.companions: dict[str, list[frozenset[str]]] = {}
-        needy_forms = verb_forms(lemmas(lexicon.verbs, True)) | noun_forms(lemmas(lexicon.nouns, True))
-        self._add_companions(needy_forms, [_AN_ACTOR])
+        self.companions: dict[str, list[_Need]] = {}
+        for table, forms_of in ((lexicon.verbs, verb_forms), (lexicon.nouns, noun_forms)):
+            for lemma, spec in table.items():
+                if lemma not in _alone(table):
+                    self._add_companions(forms_of([lemma]), _needs(spec))
+        alone = _alone(lexicon.verbs) | _alone(lexicon.nouns)
         for lemma, specs in lexicon.phrasal_verbs.items():
-            if lemma not in lexicon.verbs:
-                self._add_companions(verb_forms([lemma]), [spec.particles for spec in specs])
+            if lemma not in alone:
+                needs = [_Need(spec.particles, after=True, actor=spec.needs_named_argument) for spec in specs]
+                self._add_companions(verb_forms([lemma]), needs)
         for lemma, senses in lexicon.object_senses.items():
-            if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+            if lemma not in alone:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
                 forms = verb_forms([lemma]) | noun_forms([lemma])
-                needs = [frozenset({word}) for word in objects]
+                needs = [_Need(frozenset({word})) for word in objects]
                 named = not NAME_OBJECTS.isdisjoint(senses)
                 self._add_companions(forms, needs + ([_A_NAME] if named else []))
 
-    def _add_companions(self, forms: set[str], needs: list[frozenset[str]]) -> None:
+    def _add_companions(self, forms: set[str], needs: list[_Need]) -> None:
         for form in forms - self.forms:
             self.companions.setdefault(form, []).extend(needs)
 
     def may_hold_trigger(self, sentence: str) -> bool:
-        words = set(_WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower())))
+        sequence = _WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower()))
+        words = set(sequence)
         if not self.forms.isdisjoint(words):
             return True
         return any(
-            self._present(needed, words, sentence)
+            self._met(need, word, sequence, words, sentence)
             for word in words & self.companions.keys()
-            for needed in self.companions[word]
+            for need in self.companions[word]
         )
 
-    def _present(self, needed: frozenset[str], words: set[str], sentence: str) -> bool:
-        if needed is _A_NAME:
-            return _NAME_INSIDE.search(sentence) is not None
-        if needed is _AN_ACTOR:
-            return (
-                _NAME_INSIDE.search(sentence) is not None
-                or not self.agent_nouns.isdisjoint(words)
-                or not self.evidence_words.isdisjoint(words)
-            )
-        return needed <= words
+    def _met(self, need: _Need, word: str, sequence: list[str], words: set[str], sentence: str) -> bool:
+        if need.words:
+            # After the word's first use, any later particle follows some use of it.
+            around = set(sequence[sequence.index(word) + 1 :]) if need.after else words
+            if not need.words <= around:
+                return False
+        if need.name and not _may_name(sentence):
+            return False
+        return not need.actor or (
+            _may_name(sentence)
+            or not self.agent_nouns.isdisjoint(words)
+            or not self.evidence_words.isdisjoint(words)
+        )
 
     def mask(self, text: str, units: SentenceUnits) -> str:
         """The text with every sentence that cannot hold a trigger turned into spaces (newlines kept)."""
@@ -166,6 +186,31 @@ class TriggerPrefilter:
             return text
         pieces.append(text[cursor:])
         return "".join(pieces)
+
+
+def _alone(table: dict[str, TriggerSpec]) -> set[str]:
+    """The lemmas that are triggers by themselves: no particle, actor or evidence wanted beside them."""
+    return {
+        lemma
+        for lemma, spec in table.items()
+        if not (spec.needs_named_argument or spec.weak or spec.particles)
+    }
+
+
+def _needs(spec: TriggerSpec) -> list[_Need]:
+    """What a trigger that is not one alone wants beside it: any one of its particles ("call for"), an
+    actor or evidence of an event (weak words and the CAMEO verbs), or both."""
+    actor = spec.needs_named_argument or spec.weak
+    if spec.particles:
+        return [_Need(frozenset({particle}), actor=actor) for particle in spec.particles]
+    return [_AN_ACTOR]
+
+
+def _may_name(sentence: str) -> bool:
+    if _NAME_INSIDE.search(sentence) is not None:
+        return True
+    first = _FIRST_WORD.match(sentence)
+    return first is not None and first.group(1).lower() not in STOP_WORDS
 
 
 def _blank(sentence: str) -> str:
