@@ -2,12 +2,13 @@
 
 All measurements use the same texts, model and batch size in the same run. Bare spaCy is the model as
 spaCy ships it (`spacy.load`), parsing every sentence. "whodid's parse" is the model as whodid loads it
-(`whodid.nlp.load_nlp()`: its attribute ruler run as table lookups, whodid's paragraph breaks and lemma
-fixes), parsing every sentence and coding nothing: what whodid's changes to the parse itself are worth.
-whodid parses only the sentences its lexical prefilter lets through; "whodid, all parsed"
-(`Pipeline(prefilter=False)`) parses every sentence too, so that its ratio to bare is what whodid's own
-stages cost on top of the parse. For both whodid runs the table gives the recall
-of the articles' gold KILL and ARREST labels, so what the prefilter saves is seen beside what it costs.
+(`whodid.nlp.load_nlp()`: its attribute ruler run as table lookups, its lemmatizer's answers
+remembered, whodid's paragraph breaks and lemma fixes), parsing every sentence and coding nothing:
+what whodid's changes to the parse itself are worth. whodid parses only the sentences its lexical
+prefilter lets through; "whodid, all parsed" (`Pipeline(prefilter=False)`) parses every sentence too,
+so that its ratio to bare is what whodid's own stages cost on top of the parse. For both whodid runs
+the table gives the recall of the articles' gold KILL and ARREST labels, so what the prefilter saves is
+seen beside what it costs.
 
 - 1 process: `nlp.pipe(texts)` against `Pipeline().run(articles)`, both in this process, warmed up first.
 - 2 processes: bare is `nlp.pipe(texts, n_process=2)` (spaCy's own multiprocessing; its worker start-up
@@ -287,7 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"model: {DEFAULT_MODEL}, batch size {DEFAULT_BATCH_SIZE}; bare spaCy = spacy.load, whodid's parse "
-        "= whodid.nlp.load_nlp (attribute ruler as table lookups, paragraph breaks, lemma fixes)"
+        "= whodid.nlp.load_nlp (attribute ruler as table lookups, lemmas remembered, paragraph breaks, "
+        "lemma fixes)"
     )
     print(
         "method: 1 process = both in this process after warm-up; 2 processes = bare nlp.pipe(n_process=2) "

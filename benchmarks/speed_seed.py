@@ -2,8 +2,9 @@
 
 Both measurements parse the same texts with the same model and batch size. Bare spaCy is the model as
 spaCy ships it (`spacy.load`); whodid loads it with its own components (`whodid.nlp.load_nlp()`: the
-attribute ruler run as table lookups, paragraph breaks, lemma fixes), so the ratio between them is what
-whodid's own stages (detect, resolve, merge) cost on top of the parse, less what its components save.
+attribute ruler run as table lookups, lemmas remembered, paragraph breaks, lemma fixes), so the ratio
+between them is what whodid's own stages (detect, resolve, merge) cost on top of the parse, less what
+its components save.
 Models and data are loaded and warmed up before any clock starts. Run from the repository root:
 
     .venv/bin/python benchmarks/speed_seed.py [--n 200] [--repeats 1] [--shared ../shared]

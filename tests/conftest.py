@@ -32,6 +32,28 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def stock_model():
+    """The model as spaCy ships it, none of whodid's components: what whodid's stand-ins must equal."""
+    import spacy
+
+    from whodid.nlp import DEFAULT_MODEL
+
+    return spacy.load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_articles() -> list[str]:
+    """The texts of the first 60 IndiaPoliceEvents articles (real news, lower-cased), from ../shared."""
+    from whodid.evaluate.formats import indiapoliceevents
+    from whodid.evaluate.gold import ReadOptions
+
+    docs = SHARED / "data" / "dev" / "indiapoliceevents" / "docs.jsonl"
+    if not docs.is_file():
+        pytest.skip(f"the IndiaPoliceEvents articles are not here ({docs}); they live in ../shared")
+    return [item.text for item in indiapoliceevents.read(docs, ReadOptions()).items[:60]]
+
+
+@pytest.fixture(scope="session")
 def mentions_of(nlp):
     """Detect's mentions of one text, for tests that look at a single sentence."""
     from whodid.detect import detect_mentions

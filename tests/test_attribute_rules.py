@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import numpy
-import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
-from tests.conftest import SHARED
 
 from whodid.attribute_rules import INDEXED_RULER, STOCK_RULER, IndexedAttributeRules, index_attribute_ruler
-from whodid.evaluate.formats import indiapoliceevents
-from whodid.evaluate.gold import ReadOptions
-from whodid.nlp import DEFAULT_MODEL, load_nlp
+from whodid.nlp import load_nlp
 
 COMPARED = [POS, MORPH, LEMMA, TAG, DEP, HEAD]
 
@@ -27,11 +23,6 @@ OUR_SENTENCES = [
     "C'mon, the police had arrested him before he could run.\n\n  \nTroops were deployed.",
     "  ",
 ]
-
-
-@pytest.fixture(scope="module")
-def stock_model():
-    return spacy.load(DEFAULT_MODEL)
 
 
 def _parsed(nlp, texts: list[str]) -> list[Doc]:
@@ -68,12 +59,8 @@ def test_the_word_rules_do_change_what_the_tag_map_gives(stock_model):
     assert [t.lemma_ for t in stock] == [t.lemma_ for t in indexed]
 
 
-def test_real_articles_get_the_same_attributes_as_from_the_models_ruler(stock_model):
-    docs = SHARED / "data" / "dev" / "indiapoliceevents" / "docs.jsonl"
-    if not docs.is_file():
-        pytest.skip(f"the IndiaPoliceEvents articles are not here ({docs}); they live in ../shared")
-    texts = [item.text for item in indiapoliceevents.read(docs, ReadOptions()).items[:60]]
-    for stock, indexed in _both_ways(stock_model, texts):
+def test_real_articles_get_the_same_attributes_as_from_the_models_ruler(stock_model, real_articles):
+    for stock, indexed in _both_ways(stock_model, real_articles):
         assert _differences(stock, indexed) == []
 
 
@@ -110,6 +97,6 @@ def test_whodid_loads_the_model_with_the_indexed_rules_in_the_rulers_place():
     nlp = load_nlp()
     assert STOCK_RULER in nlp.disabled and STOCK_RULER not in nlp.pipe_names
     names = nlp.pipe_names
-    assert names.index("parser") < names.index(INDEXED_RULER) < names.index("lemmatizer")
+    assert names[names.index("parser") + 1] == INDEXED_RULER  # where the stock ruler stands
     token = next(t for t in nlp("They said there were clashes.") if t.text == "were")
     assert token.pos_ == "VERB"  # the expletive rule: "there were" is the main verb

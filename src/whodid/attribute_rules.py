@@ -21,11 +21,12 @@ from typing import Any
 
 import numpy
 from spacy.attrs import IDS
-from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+from whodid.stand_in import register_stand_in
 
 STOCK_RULER = "attribute_ruler"
 INDEXED_RULER = "whodid_attribute_rules"
@@ -185,20 +186,5 @@ def indexed_rules(ruler: AttributeRuler) -> IndexedAttributeRules | None:
         return None
 
 
-@Language.factory(INDEXED_RULER)
-def make_indexed_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Stands in for the (disabled) stock attribute ruler, reading its rules when it is created."""
-    rules = indexed_rules(nlp.get_pipe(STOCK_RULER))
-    if rules is None:
-        raise UnindexableRule("the model's attribute ruler holds a rule of a form not handled")
-    return rules
-
-
-def index_attribute_ruler(nlp: Language) -> bool:
-    """Run the model's attribute ruler as table lookups, if all its rules allow it. The stock ruler stays
-    in the pipeline, disabled, so that the pipeline can still be saved and its rules read."""
-    if STOCK_RULER not in nlp.pipe_names or indexed_rules(nlp.get_pipe(STOCK_RULER)) is None:
-        return False
-    nlp.add_pipe(INDEXED_RULER, after=STOCK_RULER)
-    nlp.disable_pipe(STOCK_RULER)
-    return True
+# Run the model's attribute ruler as table lookups, where all its rules allow it.
+index_attribute_ruler = register_stand_in(INDEXED_RULER, STOCK_RULER, indexed_rules)

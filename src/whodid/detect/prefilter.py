@@ -258,7 +258,7 @@ def _doubled_consonant_forms(word: str) -> set[str]:
 
 def _lemmatizer_tables(nlp: Language, pos: str) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
     """The suffix rules and exceptions of the model's rule lemmatizer for "verb" or "noun"."""
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # disabled when whodid runs it remembered: still there
         return [], {}
     lookups = nlp.get_pipe("lemmatizer").lookups
     rules = [(str(old), str(new)) for old, new in lookups.get_table("lemma_rules", {}).get(pos, [])]
