@@ -141,6 +141,15 @@ def test_a_place_the_tagger_calls_a_person_is_still_ground_regained(pipeline):
             ("ASSAULT", "Mob violence"),
         ),
         ("A mob lynched a man accused of theft in the market.", ("ASSAULT", "Mob violence")),
+        # The protesters are not parsed as a side, but the sentence names them.
+        (
+            "Riot police clashed on Friday with hundreds of protesters outside the ministry.",
+            ("ASSAULT", "Violent demonstration"),
+        ),
+        (
+            "Hundreds of farmers held aggressive demonstrations outside the ministry.",
+            ("PROTEST", "Violent demonstration"),
+        ),
     ],
 )
 def test_crowds_that_clash_or_turn_violent(pipeline, text, expected):
@@ -150,6 +159,10 @@ def test_crowds_that_clash_or_turn_violent(pipeline, text, expected):
 def test_a_clash_between_armed_sides_stays_a_battle(pipeline):
     found = categories(pipeline, "Government troops clashed with rebels near the airport.")
     assert ("ASSAULT", "Armed clash") in found
+    # With one side unparsed, a clash in a sentence that names no crowd stays a battle.
+    assert ("ASSAULT", "Armed clash") in categories(
+        pipeline, "Police clashed with gunmen near the border on Friday."
+    )
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,7 @@ class AcledRules:
     force_against_protesters: Category
     violent_demonstration: Category
     crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
+    crowd_words: frozenset[str]  # "protesters", "demonstrators": a crowd named where no actor was found
     harm_words: frozenset[str]  # "injured", "killed": harm done even where no number is given
     territory_taken_code: str  # the CAMEO code of ground taken
     withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
@@ -120,6 +121,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             ),
             violent_demonstration=pair(protest["violent"], "protest.violent"),
             crowd_violence_words=frozenset(str(word).lower() for word in raw["crowd"]["violence_words"]),
+            crowd_words=frozenset(str(word).lower() for word in raw["crowd"]["words"]),
             harm_words=frozenset(str(word).lower() for word in raw["harm_words"]),
             territory_taken_code=str(territory["taken_code"]),
             withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
@@ -270,12 +272,16 @@ def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> boo
 
 
 def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
-    """A clash with protesters or rioters on a side, or beside a protest, is a violent demonstration
-    ("protesters clashed with police"); one between civilians only, mob violence ("villagers clashed")."""
+    """A clash with protesters or rioters on a side, beside a protest, or with no side but state forces
+    in a sentence that names a crowd, is a violent demonstration ("protesters clashed with police"); one
+    between civilians only, mob violence ("villagers clashed")."""
     sides = _inters(event.source) | _inters(event.target)
     if sides & (rules.protester_inters | rules.rioter_inters):
         return rules.violent_demonstration
     if any(other.type == "PROTEST" for other in sentence):
+        return rules.violent_demonstration
+    if _words_of(event) & rules.crowd_words and not sides - rules.state_inters:
+        # "police clashed with hundreds of protesters", the protesters not parsed as a side
         return rules.violent_demonstration
     if sides and sides <= rules.civilian_inters:
         return rules.assault_by_rioters
