@@ -286,3 +286,29 @@ def test_harm_told_beside_an_explosion_is_the_explosions(pipeline):
     assert found.count(("ASSAULT", "Remote explosive/landmine/IED")) == 2
     alone = categories(pipeline, "Gunmen stormed the village on Friday. Six people were killed.")
     assert ("ASSAULT", "Remote explosive/landmine/IED") not in alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The agent decides over the shell or bomb that carried it.
+        ("Militants fired mortar rounds containing poisonous gas at the army post.", "Chemical weapon"),
+        ("Banned chlorine munitions were dropped on a northern city in October.", "Chemical weapon"),
+        (
+            "Six people were killed when government forces used chlorine gas south of the city.",
+            "Chemical weapon",
+        ),
+        # Bombs dropped are an attack; from a helicopter, an air strike.
+        (
+            "A government helicopter dropped two barrel bombs on the farmland north of the town.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_chemical_agents_and_dropped_bombs(pipeline, text, expected):
+    assert ("ASSAULT", expected) in categories(pipeline, text)
+
+
+def test_things_used_or_dropped_that_are_no_weapons_are_no_attack(pipeline):
+    assert categories(pipeline, "The farmer used the old bomb shelter as a barn.") == []
+    assert categories(pipeline, "Prices dropped sharply in the market after the harvest.") == []

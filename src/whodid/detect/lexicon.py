@@ -61,6 +61,7 @@ class Lexicon:
     instrument_words: frozenset[str]  # every mode and ACLED word: "drone", "lathi" are no actors
     sense_words: frozenset[str]  # every word that picks a trigger's sense: "war" games, "hunger" strike
     trigger_modes: dict[str, dict[str, str]]  # type -> trigger lemma -> PLOVER mode ("assassination")
+    decisive_mode_words: dict[str, dict[str, str]]  # type -> weapon -> mode, wherever the sentence names it
     hypothetical_modals: frozenset[str]
     planned_modals: frozenset[str]
     reported_future_modals: frozenset[str]
@@ -150,6 +151,7 @@ def load_lexicon(
             word for table in (*mode_words.values(), *acled_words.values()) for word in table
         ),
         trigger_modes=_mode_table(triggers, "trigger_modes", triggers_file),
+        decisive_mode_words=_mode_table(triggers, "decisive_mode_words", triggers_file),
         **cue_words,
     )
 

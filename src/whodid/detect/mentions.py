@@ -109,10 +109,16 @@ def _mention(
 
 
 def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) -> str | None:
-    """The PLOVER mode: named by the trigger's modifiers and instrument ("a drone strike", "attacked
+    """The PLOVER mode: for violence with an actor, a chemical agent the sentence names ("shells
+    containing chlorine"); named by the trigger's modifiers and instrument ("a drone strike", "attacked
     with rockets", "drones struck"), which say more than the trigger ("a suicide bombing", "aerial
     bombing"), or by the trigger itself ("assassination"); for violence with an actor, else by the
     sentence's weapon (an accident's "chemical" or "gas" makes no chemical attack)."""
+    decisive = lexicon.decisive_mode_words.get(event_type, {})
+    if has_actor and (
+        mode := next((decisive[t.lemma_.lower()] for t in trigger.sent if t.lemma_.lower() in decisive), None)
+    ):
+        return mode  # "fired shells containing chlorine": the agent, not the shell
     words = lexicon.mode_words.get(event_type, {})
     mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
     if mode is None:
