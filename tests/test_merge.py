@@ -38,3 +38,11 @@ def test_a_killing_in_another_act_of_violence_is_its_outcome_wherever_it_stands(
     assert [evidence.trigger_text for evidence in event.merged] == ["killed"]  # kept as evidence
     assert [actor.text for actor in event.source] == ["police"]
     assert event.fatalities is not None and event.fatalities.value == 9
+
+
+def test_a_merged_event_keeps_the_code_that_says_more(pipeline):
+    # "crackdown" is CAMEO 170 (coerce, no more said); "recaptured the district", 192 (occupy territory).
+    text = "Army units in a fresh crackdown on the rebels recaptured Dera district on Friday."
+    (event,) = [e for e in pipeline.extract(text) if e.type == "COERCE"]
+    assert event.cameo == "192"
+    assert event.acled_sub_event_type == "Government regains territory"

@@ -77,6 +77,12 @@ def _compatible(first: list[Actor], second: list[Actor]) -> bool:
     return {a.country for a in first} == {a.country for a in second}
 
 
+def _specificity(cameo: str) -> int:
+    """How much a CAMEO code says: its digits, less a closing 0, which names the family itself ("170",
+    coerce, says less than "192", occupy territory, or "1721")."""
+    return len(cameo) - (len(cameo) > 2 and cameo.endswith("0"))
+
+
 def _agree(first: object, second: object) -> bool:
     return first is None or second is None or first == second
 
@@ -90,7 +96,7 @@ def _absorb(kept: Event, other: Event, join_targets: bool = False) -> None:
     for name in _FILLABLE:
         if getattr(kept, name) is None:
             setattr(kept, name, getattr(other, name))
-    if other.cameo and (not kept.cameo or len(other.cameo) > len(kept.cameo)):
+    if other.cameo and (not kept.cameo or _specificity(other.cameo) > _specificity(kept.cameo)):
         kept.cameo = other.cameo
     kept.confidence = round(max(kept.confidence, other.confidence) + 0.05, 2)
     kept.reports += [r for r in other.reports if r not in kept.reports]
