@@ -120,7 +120,11 @@ class TriggerPrefilter:
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         verb_forms, noun_forms = _WordForms(nlp, "verb").of, _WordForms(nlp, "noun").of
 
-        self.forms = frozenset(verb_forms(_alone(lexicon.verbs)) | noun_forms(_alone(lexicon.nouns)))
+        alone = {
+            pos: [lemma for lemma, spec in table.items() if _stands_alone(spec)]
+            for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns))
+        }
+        self.forms = frozenset(verb_forms(alone["verb"]) | noun_forms(alone["noun"]))
         self.agent_nouns = lexicon.agent_nouns
         # Words that make a weak trigger an event ("missile strikes", "strikes against"), besides actors.
         self.evidence_words = lexicon.martial_modifiers | (AIMED_PREPS - {"on", "at"})
@@ -128,15 +132,15 @@ class TriggerPrefilter:
         self.companions: dict[str, list[_Need]] = {}
         for table, forms_of in ((lexicon.verbs, verb_forms), (lexicon.nouns, noun_forms)):
             for lemma, spec in table.items():
-                if lemma not in _alone(table):
+                if not _stands_alone(spec):
                     self._add_companions(forms_of([lemma]), _needs(spec))
-        alone = _alone(lexicon.verbs) | _alone(lexicon.nouns)
+        alone_lemmas = {*alone["verb"], *alone["noun"]}
         for lemma, specs in lexicon.phrasal_verbs.items():
-            if lemma not in alone:
+            if lemma not in alone_lemmas:
                 needs = [_Need(spec.particles, after=True, actor=spec.needs_named_argument) for spec in specs]
                 self._add_companions(verb_forms([lemma]), needs)
         for lemma, senses in lexicon.object_senses.items():
-            if lemma not in alone:
+            if lemma not in alone_lemmas:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
                 forms = verb_forms([lemma]) | noun_forms([lemma])
                 needs = [_Need(frozenset({word})) for word in objects]
@@ -188,13 +192,9 @@ class TriggerPrefilter:
         return "".join(pieces)
 
 
-def _alone(table: dict[str, TriggerSpec]) -> set[str]:
-    """The lemmas that are triggers by themselves: no particle, actor or evidence wanted beside them."""
-    return {
-        lemma
-        for lemma, spec in table.items()
-        if not (spec.needs_named_argument or spec.weak or spec.particles)
-    }
+def _stands_alone(spec: TriggerSpec) -> bool:
+    """A trigger by itself: no particle, actor or evidence wanted beside it."""
+    return not (spec.needs_named_argument or spec.weak or spec.particles)
 
 
 def _needs(spec: TriggerSpec) -> list[_Need]:
