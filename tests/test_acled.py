@@ -312,3 +312,18 @@ def test_chemical_agents_and_dropped_bombs(pipeline, text, expected):
 def test_things_used_or_dropped_that_are_no_weapons_are_no_attack(pipeline):
     assert categories(pipeline, "The farmer used the old bomb shelter as a barn.") == []
     assert categories(pipeline, "Prices dropped sharply in the market after the harvest.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops pushed the militants out of three villages in the region.",
+        "The rebels were driven out of the town by the army on Monday.",
+    ],
+)
+def test_forces_that_push_the_other_side_out_regain_ground(pipeline, text):
+    assert ("COERCE", "Government regains territory") in categories(pipeline, text)
+
+
+def test_pushing_things_out_is_no_seizure_of_ground(pipeline):
+    assert categories(pipeline, "Rising rents pushed the old shops out of the city centre.") == []
