@@ -69,8 +69,9 @@ def test_candidates_hold_every_stored_event_a_mention_could_join_in_the_order_st
             in_window = [r for r in stored if abs((references[r["event_id"]] - reference).days) <= window]
             could_join = {r["event_id"] for r in in_window
                           if match_score(facts, facts_of(r), same_article=False) is not None}  # fmt: skip
-            assert could_join <= {event_id for event_id, _ in found}
-            assert [event_id for event_id, _ in found] == sorted(event_id for event_id, _ in found)
+            assert could_join <= {candidate.event_id for candidate in found}
+            assert [c.event_id for c in found] == sorted(c.event_id for c in found)
+            assert [c.order for c in found] == sorted(c.order for c in found)
             narrowed += len(found)
             windowed += sum(r["type"] == probe["type"] for r in in_window)
         assert narrowed < windowed / 2  # it narrows, not only keeps
@@ -117,6 +118,7 @@ def test_a_store_reads_each_month_once_and_keeps_it_as_its_batches_change_it(pip
         }
     assert loads and len(loads) == len(set(loads))  # no month read twice
     assert kept == in_months  # the months kept hold what the store holds, as the batches left it
+    assert store._candidates.held == len(kept)  # and the running count the bound is checked against
 
 
 def test_the_cache_keeps_to_its_bound_but_never_drops_the_months_in_use() -> None:
@@ -133,6 +135,7 @@ def test_the_cache_keeps_to_its_bound_but_never_drops_the_months_in_use() -> Non
             probe = random_record(chance, 1000 + month) | {"type": "ASSAULT", "date": f"2024-0{month}-15"}
             cache.candidates(store.db, facts_of(probe), date(2024, month, 15))
             held = sum(len(kept.events) for kept in cache.months.values())
+            assert cache.held == held  # the running count the bound is checked against
             in_use = sum(len(cache.months[key].events) for key in list(cache.months)[-3:])
             assert held <= max(40, in_use)
         assert ("ASSAULT", 2024 * 12) not in cache.months  # January went first

@@ -156,6 +156,27 @@ def test_a_chunk_read_ahead_is_settled_with_one_question_to_the_store(
         assert [c for c, _ in copies[first.id]] == [copy.id] and store.count_articles() == 5
 
 
+def test_a_batch_is_written_once_full_or_once_its_first_article_has_waited_long_enough(
+    store_location: str, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = corpus_articles()
+    with EventStore(store_location) as store:
+        sizes: list[int] = []
+        write = store.store_batch
+        monkeypatch.setattr(
+            store,
+            "store_batch",
+            lambda batch, signatures=None: sizes.append(len(batch)) or write(batch, signatures),
+        )
+        assert [o.status for o in load_articles(store, pipeline, articles[:5], batch_size=2)] == [STORED] * 5
+        assert sizes == [2, 2, 1]
+
+        sizes.clear()
+        monkeypatch.setattr(loading, "BATCH_SECONDS", 0.0)  # every article has waited long enough at once
+        assert [o.status for o in load_articles(store, pipeline, articles[5:8])] == [STORED] * 3
+        assert sizes == [1, 1, 1]
+
+
 def test_a_chunk_the_store_cannot_check_fails_with_its_reason_and_the_run_goes_on(
     store_location: str, pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 # Articles a worker codes per task: enough to keep the parser's batches full and the hand-over cheap.
 DEFAULT_CHUNK = 16
-CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# Enough queued that the workers keep coding while the main process stores a batch of coded articles.
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
 WORKER_DIED = "the worker process coding it died (it may have run out of memory)"
 
 

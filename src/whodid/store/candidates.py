@@ -32,7 +32,7 @@ from whodid.store import rows
 from whodid.store.backends import Database
 
 MAX_EVENTS = 100_000  # about 60 MB
-IDLE_BATCHES = 64
+IDLE_BATCHES = 16  # about 4,000 articles in full batches
 SEQUENCE = "mention_order"  # every batch that changes events adds mentions
 # NumPy's distance and `haversine_km` may differ in the last bits: narrow a little wide, let match decide.
 _RADIUS_SLACK = 1.001
@@ -48,6 +48,14 @@ class WrittenEvent(NamedTuple):
     facts: Facts
     ref_date: date | None
     order: int  # its added_order: ties between candidates go to the earliest stored
+
+
+class Candidate(NamedTuple):
+    """A stored event a mention may report."""
+
+    order: int  # its added_order: ties between candidates go to the earliest stored
+    event_id: str
+    facts: Facts
 
 
 class _Columns(NamedTuple):
@@ -70,13 +78,19 @@ class _Month:
     columns: _Columns | None = None  # built on first use after a change
     used: int = 0  # the batch that last looked at it
 
-    def put(self, event_id: str, order: int, ref: int, facts: Facts) -> None:
+    def put(self, event_id: str, order: int, ref: int, facts: Facts) -> int:
+        """Keep an event; 1 if it was not kept before, else 0."""
+        new = event_id not in self.events
         self.events[event_id] = (order, ref, facts)
         self.columns = None
+        return int(new)
 
-    def drop(self, event_id: str) -> None:
-        if self.events.pop(event_id, None) is not None:
-            self.columns = None
+    def drop(self, event_id: str) -> int:
+        """Let an event go; 1 if it was kept, else 0."""
+        if self.events.pop(event_id, None) is None:
+            return 0
+        self.columns = None
+        return 1
 
     def table(self) -> _Columns:
         if self.columns is None:
@@ -94,27 +108,29 @@ class CandidateCache:
     known_sequence: int | None = None  # the mention sequence after this store's last batch
     batches: int = 0  # batches started
     shared: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)  # see _compact
+    held: int = 0  # events kept in all months: counted as they come and go, not summed per look-up
 
     def clear(self) -> None:
         self.months.clear()
         self.placed.clear()
         self.shared.clear()
+        self.held = 0
 
     def forget_all(self) -> None:
         """Start afresh and check the store again before the next batch."""
         self.clear()
         self.known_sequence = None
 
-    def candidates(self, db: Database, facts: Facts, reference: date) -> list[tuple[str, Facts]]:
+    def candidates(self, db: Database, facts: Facts, reference: date) -> list[Candidate]:
         """The stored events a mention with these facts (and this reference date) may report, earliest
         stored first."""
         has_place = _comparable_place(facts)
         if not has_place and facts.date is None:  # across articles a match needs a shared place or date
             return []
         window = timedelta(days=SEARCH_WINDOW_DAYS)
-        keys = [(facts.type, month) for month in _months(reference - window, reference + window)]
+        keys = [(facts.type, month) for month in months_between(reference - window, reference + window)]
         self._load(db, facts.type, [key for key in keys if key not in self.months])
-        found: list[tuple[int, str, Facts]] = []
+        found: list[Candidate] = []
         for key in keys:
             self.months.move_to_end(key)
             self.months[key].used = self.batches
@@ -122,10 +138,10 @@ class CandidateCache:
             if not table.ids:
                 continue
             for index in np.flatnonzero(_narrow(table, facts, reference)):
-                found.append((int(table.order[index]), table.ids[index], table.facts[index]))
+                found.append(Candidate(int(table.order[index]), table.ids[index], table.facts[index]))
         self._evict(keep=len(keys))
-        found.sort(key=lambda item: item[0])
-        return [(event_id, event_facts) for _, event_id, event_facts in found]
+        found.sort(key=lambda candidate: candidate.order)
+        return found
 
     # -- keeping it current ---------------------------------------------------------------------------
 
@@ -155,14 +171,15 @@ class CandidateCache:
     def _place(self, event: WrittenEvent) -> None:
         old = self.placed.pop(event.event_id, None)
         if old is not None and old in self.months:
-            self.months[old].drop(event.event_id)
+            self.held -= self.months[old].drop(event.event_id)
         if event.ref_date is None:
             return
-        key = (event.facts.type, _month(event.ref_date))
+        key = (event.facts.type, month_of(event.ref_date))
         month = self.months.get(key)
         if month is None:  # a month not read yet is read whole from the store when needed
             return
-        month.put(event.event_id, event.order, event.ref_date.toordinal(), self._compact(event.facts))
+        facts = self._compact(event.facts)
+        self.held += month.put(event.event_id, event.order, event.ref_date.toordinal(), facts)
         self.placed[event.event_id] = key
 
     # -- reading from the store -----------------------------------------------------------------------
@@ -181,10 +198,10 @@ class CandidateCache:
         wanted = set(missing)
         for row in db.fetchall(sql, [event_type, first, last]):
             ref_date, order = row[-2], row[-1]
-            key = (event_type, _month(ref_date))
+            key = (event_type, month_of(ref_date))
             if key in wanted:
                 event_id, facts = rows.facts_from_row(row[:-2])
-                self.months[key].put(event_id, order, ref_date.toordinal(), self._compact(facts))
+                self.held += self.months[key].put(event_id, order, ref_date.toordinal(), self._compact(facts))
                 self.placed[event_id] = key
 
     def _compact(self, facts: Facts) -> Facts:
@@ -200,16 +217,15 @@ class CandidateCache:
 
     def _evict(self, keep: int) -> None:
         """Drop the months least lately used, but never the `keep` just used."""
-        total = sum(len(month.events) for month in self.months.values())
-        while total > self.max_events and len(self.months) > keep:
-            total -= self._drop(next(iter(self.months)))
+        while self.held > self.max_events and len(self.months) > keep:
+            self._drop(next(iter(self.months)))
 
-    def _drop(self, key: MonthKey) -> int:
-        """Let a month go; the number of events it held."""
+    def _drop(self, key: MonthKey) -> None:
+        """Let a month go."""
         month = self.months.pop(key)
         for event_id in month.events:
             self.placed.pop(event_id, None)
-        return len(month.events)
+        self.held -= len(month.events)
 
 
 def _comparable_place(facts: Facts) -> bool:
@@ -267,12 +283,12 @@ def _columns(events: dict[str, tuple[int, int, Facts]]) -> _Columns:
     )
 
 
-def _month(day: date) -> int:
+def month_of(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _months(first: date, last: date) -> range:
-    return range(_month(first), _month(last) + 1)
+def months_between(first: date, last: date) -> range:
+    return range(month_of(first), month_of(last) + 1)
 
 
 def _first_day(month: int) -> date:

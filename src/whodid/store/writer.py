@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from whodid import republication
@@ -35,7 +35,7 @@ from whodid.records import Article, Event, as_date, stable_id
 from whodid.republication import Signature
 from whodid.store import rows
 from whodid.store.backends import Database
-from whodid.store.candidates import CandidateCache, WrittenEvent
+from whodid.store.candidates import CandidateCache, WrittenEvent, month_of, months_between
 
 Record = dict[str, Any]
 ARTICLES_KEPT = 100_000  # article facts held at once by a store; the cache starts afresh beyond
@@ -128,6 +128,14 @@ class _Event:
     mentions: list[tuple[Record, Source]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A group of one article's mentions combined into one record, and what matching reads of it."""
+
+    record: Record
+    facts: Facts
+
+
 @dataclass(slots=True)
 class BatchWriter:
     db: Database
@@ -140,6 +148,10 @@ class BatchWriter:
     buckets: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     mentions_by_article: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)
     events: dict[str, _Event] = field(default_factory=dict)
+    held_order: dict[str, int] = field(default_factory=dict)  # event id -> when the batch first held it
+    stored_orders: dict[str, int] = field(default_factory=dict)  # stored event id -> its added_order
+    # (type, month) -> the held events dated in it: a batch of hundreds of articles holds thousands
+    events_by_month: dict[tuple[str, int], dict[str, None]] = field(default_factory=dict)
     stories: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)  # see _stored_story
     article_rows: list[list[Any]] = field(default_factory=list)
     band_rows: list[tuple[int, int, str]] = field(default_factory=list)
@@ -255,16 +267,18 @@ class BatchWriter:
             return exact, 1.0
         if not keys:
             return None, None
+        # The stored articles first, in the order they were stored, then the batch's: on a tie the
+        # earliest wins, as it would once the batch is stored. Buckets are 64-bit hashes: matching on
+        # the bucket alone finds the same articles as on both.
         candidates: dict[str, tuple[str, Signature]] = {}
-        for key in keys:
-            for article_id in self.buckets.get(key, []):
-                candidates[article_id] = self.signatures[article_id]
-        # Buckets are 64-bit hashes: matching on the bucket alone finds the same articles as on both.
         sharing = {article_id for _, bucket in keys for article_id in known.sharing.get(bucket, ())}
         near = sorted((known.near[found][2], found) for found in sharing if found in known.near)
-        for _, article_id in near:  # in the order they were stored
+        for _, article_id in near:
             original, stored_signature, _ = known.near[article_id]
-            candidates.setdefault(article_id, (original, stored_signature))
+            candidates[article_id] = (original, stored_signature)
+        for key in keys:
+            for article_id in self.buckets.get(key, []):
+                candidates.setdefault(article_id, self.signatures[article_id])
         best: tuple[str | None, float | None] = (None, None)
         for original, stored_signature in candidates.values():
             similarity = republication.estimated_similarity(signature, stored_signature)
@@ -302,11 +316,14 @@ class BatchWriter:
         self.sentence_rows += rows.sentence_rows(article.id, records)
         groups: dict[str, list[Record]] = {}  # event id -> this article's mentions of it
         joined: set[str] = set()
+        started: dict[str, _Head] = {}  # a new event -> its group as one record, combined once
         for group in group_article_mentions(records):
             members = [records[index] for index in group]
-            event_id = self._event_for(article, members, original_id)
+            head = self._head(article, members)
+            event_id = self._event_for(article, head, members, original_id)
             if event_id is None:
                 event_id = members[0]["event_id"]  # a new article's mention id is stored nowhere yet
+                started[event_id] = head
             else:
                 joined.add(event_id)
             groups.setdefault(event_id, []).extend(members)
@@ -320,7 +337,9 @@ class BatchWriter:
             # A joined event the batch does not hold was found in the store.
             held_before = self.events.get(event_id)
             stored_before = held_before.stored_before if held_before else event_id in joined
-            self._hold_event(event_id, mentions, article.published, stored_before)
+            # The head of a new original's group is the event: its source is this article alone.
+            head = started.get(event_id) if original_id is None else None
+            self._hold_event(event_id, mentions, article.published, stored_before, head)
         return len(groups) - len(joined), len(joined)
 
     def _hold_event(
@@ -329,12 +348,21 @@ class BatchWriter:
         mentions: list[tuple[Record, Source]],
         published: date | None,
         stored_before: bool,
+        head: _Head | None = None,
     ) -> None:
-        record = combine(mentions, event_id)
+        if head is None:
+            record = combine(mentions, event_id)
+            facts = facts_of(record)
+        else:
+            record, facts = {**head.record, "event_id": event_id}, head.facts
         first = self.articles.get(mentions[0][1].article_id, UNKNOWN_ARTICLE).published
         ref_date = as_date(record.get("date")) or first or published
         values = rows.event_row(record, ref_date, len({source.article_id for _, source in mentions}))
-        self.events[event_id] = _Event(record, values, facts_of(record), ref_date, stored_before, mentions)
+        if event_id not in self.events:
+            self.held_order[event_id] = len(self.held_order)
+        if ref_date is not None:  # filed under each month it has been dated in; matching checks the last
+            self.events_by_month.setdefault((facts.type, month_of(ref_date)), {})[event_id] = None
+        self.events[event_id] = _Event(record, values, facts, ref_date, stored_before, mentions)
 
     def _mentions_of(self, event_id: str) -> list[tuple[Record, Source]]:
         """Every mention of an event so far, in the order they were stored."""
@@ -346,10 +374,16 @@ class BatchWriter:
         self.remember_articles({article_id for _, article_id in found})
         return [(rows.load_json(record), self.source(article_id)) for record, article_id in found]
 
-    def _event_for(self, article: Article, members: list[Record], original_id: str | None) -> str | None:
+    @staticmethod
+    def _head(article: Article, members: list[Record]) -> _Head:
+        record = combine([(member, Source(article.id, article.outlet, None, None)) for member in members], "")
+        return _Head(record, facts_of(record))
+
+    def _event_for(
+        self, article: Article, head: _Head, members: list[Record], original_id: str | None
+    ) -> str | None:
         """The event, stored or held, that a group of one article's mentions reports, if any."""
-        head = combine([(record, Source(article.id, article.outlet, None, None)) for record in members], "")
-        facts = facts_of(head)
+        facts = head.facts
         if original_id is not None:
             repeated = self._event_in_original(facts, members, original_id)
             if repeated is not None:
@@ -357,17 +391,42 @@ class BatchWriter:
         reference = facts.date or article.published
         if reference is None:
             return None
-        stored = self.candidates.candidates(self.db, facts, reference)
-        candidates = [(event_id, found) for event_id, found in stored if event_id not in self.events]
-        candidates += [
-            (event_id, held.facts)
-            for event_id, held in self.events.items()
-            if held.facts.type == facts.type
-            and held.ref_date is not None
+        # Every candidate in the order it was (or will be) stored, as if the batch were committed: a
+        # stored event the batch has rewritten keeps its place, and the tie goes the same way whatever
+        # the batch's bounds.
+        ranked: list[tuple[tuple[int, int], str, Facts]] = []
+        for candidate in self.candidates.candidates(self.db, facts, reference):
+            self.stored_orders[candidate.event_id] = candidate.order
+            if candidate.event_id not in self.events:
+                ranked.append(((0, candidate.order), candidate.event_id, candidate.facts))
+        ranked += [
+            (self._rank(event_id), event_id, held.facts)
+            for event_id in self._held_near(facts.type, reference)
+            for held in [self.events[event_id]]
+            if held.ref_date is not None
             and abs((held.ref_date - reference).days) <= SEARCH_WINDOW_DAYS
             and (not facts.country or held.facts.country in (None, facts.country))
         ]
-        return best_match(facts, candidates, same_article=False)
+        ranked.sort(key=lambda item: item[0])
+        return best_match(facts, [(event_id, found) for _, event_id, found in ranked], same_article=False)
+
+    def _held_near(self, event_type: str, reference: date) -> set[str]:
+        """The held events of a type filed under a month near `reference`."""
+        window = timedelta(days=SEARCH_WINDOW_DAYS)
+        return {
+            event_id
+            for month in months_between(reference - window, reference + window)
+            for event_id in self.events_by_month.get((event_type, month), ())
+        }
+
+    def _rank(self, event_id: str) -> tuple[int, int]:
+        """Where a held event stands among candidates: a stored one at its added order, a new one after
+        every stored event, in the order the batch first held them."""
+        if not self.events[event_id].stored_before:
+            return (1, self.held_order[event_id])
+        if event_id not in self.stored_orders:  # joined as a copy's event, not found as a candidate
+            self.stored_orders.update(self._added_order([event_id]))
+        return (0, self.stored_orders[event_id])
 
     def _event_in_original(self, facts: Facts, members: list[Record], original_id: str) -> str | None:
         """For a copy: the event of its original (or another copy) whose sentence this group repeats."""
