@@ -149,7 +149,6 @@ class BatchWriter:
     mentions_by_article: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)
     events: dict[str, _Event] = field(default_factory=dict)
     held_order: dict[str, int] = field(default_factory=dict)  # event id -> when the batch first held it
-    stored_orders: dict[str, int] = field(default_factory=dict)  # stored event id -> its added_order
     # (type, month) -> the held events dated in it: a batch of hundreds of articles holds thousands
     events_by_month: dict[tuple[str, int], dict[str, None]] = field(default_factory=dict)
     stories: dict[str, list[tuple[str, Record]]] = field(default_factory=dict)  # see _stored_story
@@ -157,7 +156,7 @@ class BatchWriter:
     band_rows: list[tuple[int, int, str]] = field(default_factory=list)
     sentence_rows: list[list[Any]] = field(default_factory=list)
     mention_rows: list[list[Any]] = field(default_factory=list)
-    orders: dict[str, int] = field(default_factory=dict)  # event id -> added_order, once written
+    orders: dict[str, int] = field(default_factory=dict)  # event id -> added_order, once stored
     known: _Known | None = None  # what the store held of the batch's articles (see `look_up`)
 
     # -- what the store and the batch hold ------------------------------------------------------------
@@ -396,7 +395,7 @@ class BatchWriter:
         # the batch's bounds.
         ranked: list[tuple[tuple[int, int], str, Facts]] = []
         for candidate in self.candidates.candidates(self.db, facts, reference):
-            self.stored_orders[candidate.event_id] = candidate.order
+            self.orders[candidate.event_id] = candidate.order
             if candidate.event_id not in self.events:
                 ranked.append(((0, candidate.order), candidate.event_id, candidate.facts))
         ranked += [
@@ -424,9 +423,9 @@ class BatchWriter:
         every stored event, in the order the batch first held them."""
         if not self.events[event_id].stored_before:
             return (1, self.held_order[event_id])
-        if event_id not in self.stored_orders:  # joined as a copy's event, not found as a candidate
-            self.stored_orders.update(self._added_order([event_id]))
-        return (0, self.stored_orders[event_id])
+        if event_id not in self.orders:  # joined as a copy's event, not found as a candidate
+            self.orders.update(self._added_order([event_id]))
+        return (0, self.orders[event_id])
 
     def _event_in_original(self, facts: Facts, members: list[Record], original_id: str) -> str | None:
         """For a copy: the event of its original (or another copy) whose sentence this group repeats."""
@@ -517,8 +516,10 @@ class BatchWriter:
         self.db.insert_rows(rows.EVENTS_HEAD, [self.events[event_id].values for event_id in new])
         if rewritten:
             # One DELETE and one INSERT for the batch, not an UPDATE an event; each keeps its place in
-            # the order events were first stored.
-            self.orders.update(self._added_order(rewritten))
+            # the order events were first stored (most were read with it when they were matched).
+            self.orders.update(
+                self._added_order([event_id for event_id in rewritten if event_id not in self.orders])
+            )
             marks = ", ".join("?" for _ in rewritten)
             self.db.execute(f"DELETE FROM events WHERE event_id IN ({marks})", rewritten)
             self.db.insert_rows(
