@@ -19,27 +19,15 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ipe_corpus import DEFAULT_SHARED, build_corpus
-from whodid.pipeline import ArticleResult
-from whodid.records import Article
+from whodid.pipeline import ArticleResult, CodedBeforehand
 from whodid.scale import ProcessCoder
 from whodid.store import EventStore
 from whodid.store.loading import load_articles
 
 Shape = frozenset[frozenset[str]]  # each event as the set of its mentions
-
-
-class Replay:
-    """A coder that hands back results coded before."""
-
-    def __init__(self, results: Iterable[ArticleResult]) -> None:
-        self.results = {result.article.id: result for result in results}
-
-    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        return (self.results[article.id] for article in articles)
 
 
 def coded_results(count: int, kept: Path | None, shared: Path, processes: int) -> list[ArticleResult]:
@@ -64,7 +52,8 @@ def store_all(results: list[ArticleResult], batch_size: int, folder: Path) -> tu
     path = folder / f"batches-{batch_size}-{time.monotonic_ns()}.duckdb"
     with EventStore(path) as store:
         started = time.perf_counter()
-        for _ in load_articles(store, Replay(results), [r.article for r in results], batch_size=batch_size):
+        articles = [result.article for result in results]
+        for _ in load_articles(store, CodedBeforehand(results), articles, batch_size=batch_size):
             pass
         seconds = time.perf_counter() - started
         grouped: dict[str, set[str]] = {}

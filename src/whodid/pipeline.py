@@ -47,6 +47,19 @@ class Coder(Protocol):
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]: ...
 
 
+class CodedBeforehand:
+    """A coder that hands back results coded earlier (on a web request's own thread, from a saved run),
+    so they can be stored by `load_articles` as a coding run's would. Keyed by the article objects the
+    results carry: those are the ones to hand it."""
+
+    def __init__(self, results: Iterable[ArticleResult]) -> None:
+        self.results = {id(result.article): result for result in results}
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        for article in articles:
+            yield self.results[id(article)]
+
+
 @dataclass(frozen=True, slots=True)
 class PipelineOptions:
     """What a worker needs to build the same Pipeline as this process (a Pipeline itself is too heavy

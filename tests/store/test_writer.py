@@ -3,26 +3,15 @@ ends and the next begins changes nothing in the store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
 from test_loading import corpus_articles
 
-from whodid.pipeline import ArticleResult
+from whodid.pipeline import CodedBeforehand
 from whodid.records import Article
 from whodid.store import EventStore
 from whodid.store.loading import load_articles
-
-
-class Replay:
-    """A coder that hands back results coded once, so each batch size stores the same results."""
-
-    def __init__(self, results: Iterable[ArticleResult]) -> None:
-        self.results = {result.article.id: result for result in results}
-
-    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        return (self.results[article.id] for article in articles)
 
 
 def _store_shape(store: EventStore) -> tuple[set[frozenset[str]], dict[str, tuple[int, int]]]:
@@ -55,7 +44,7 @@ def test_where_batches_end_changes_nothing_in_the_store(pipeline) -> None:
         for article in originals
     ]
     corpus = [*originals, *retold]
-    coded = Replay(pipeline.run(corpus))
+    coded = CodedBeforehand(pipeline.run(corpus))
     shapes = []
     for batch_size in (1, 7, len(corpus)):
         with EventStore(":memory:") as store:
@@ -77,7 +66,7 @@ def test_a_tie_goes_to_the_earliest_stored_event_even_one_the_batch_has_joined(p
         ("plain", "Police attacked protesters in Vadodara."),
     ]
     corpus = [Article(id=key, text=text, outlet=key, published=date(2024, 5, 6)) for key, text in texts]
-    coded = Replay(pipeline.run(corpus))
+    coded = CodedBeforehand(pipeline.run(corpus))
     joined_by_plain = []
     for batch_size in (1, 2):
         with EventStore(":memory:") as store:

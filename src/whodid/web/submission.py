@@ -7,14 +7,13 @@ only the store's short transaction takes the lock.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from whodid.ingest.articles import Unreadable, build_article, require_text
-from whodid.pipeline import ArticleResult, Pipeline, PipelineOptions
+from whodid.pipeline import ArticleResult, CodedBeforehand, Pipeline, PipelineOptions
 from whodid.records import Article, stable_id
 from whodid.store import EventStore
 from whodid.store.loading import Loaded, load_articles
@@ -75,17 +74,6 @@ class Coding:
             return list(self._pipeline.run(articles))
 
 
-class _Coded:
-    """A coder (`whodid.pipeline.Coder`) that hands out results coded beforehand."""
-
-    def __init__(self, results: list[ArticleResult]) -> None:
-        self.results = {id(result.article): result for result in results}
-
-    def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        for article in articles:
-            yield self.results[id(article)]
-
-
 def code_and_store(
     articles: list[Article], coding: Coding, access: AbstractContextManager[EventStore]
 ) -> list[dict[str, Any]]:
@@ -93,7 +81,8 @@ def code_and_store(
     order sent."""
     results = coding.code(articles)
     with access as store:
-        outcomes = {id(loaded.article): loaded for loaded in load_articles(store, _Coded(results), articles)}
+        loaded = load_articles(store, CodedBeforehand(results), articles)
+        outcomes = {id(outcome.article): outcome for outcome in loaded}
         return [_outcome(store, outcomes[id(article)]) for article in articles]
 
 
