@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.detect.lexicon import load_lexicon
+from whodid.detect.lexicon import CUE_VERB_FIELDS, load_lexicon
 from whodid.detect.prefilter import TriggerPrefilter
 from whodid.nlp import lemma_fixes, load_nlp
 
@@ -16,6 +16,9 @@ from whodid.nlp import lemma_fixes, load_nlp
         ("Soldiers were raping women in the village.", "raping", "rape"),
         ("The court fined the newspaper for contempt.", "fined", "fine"),
         ("Snipers sniped at the patrol from the roofs.", "sniped", "snipe"),
+        ("Students staged a sit-in outside the ministry.", "staged", "stage"),
+        ("The rebels have waged a war against the state for years.", "waged", "wage"),
+        ("The minister said he hoped the talks would resume.", "hoped", "hope"),
     ],
 )
 def test_the_lemmas_the_model_gets_wrong_are_put_right(text, word, lemma):
@@ -31,9 +34,11 @@ def test_a_noun_form_keeps_the_models_lemma():
     assert token.lemma_ == "fine"
 
 
-def test_every_fixed_lemma_is_a_trigger_so_the_prefilter_lets_its_forms_through():
+def test_every_fixed_lemma_is_a_word_the_lexicon_uses_and_the_prefilter_lets_triggers_through():
     lexicon = load_lexicon()
     prefilter = TriggerPrefilter(lexicon, load_nlp())
+    cue_verbs = frozenset().union(*(getattr(lexicon, name) for name in CUE_VERB_FIELDS))
     for form, lemma in lemma_fixes()["verb"].items():
-        assert lemma in lexicon.verbs, f"{form} -> {lemma} fixes no trigger"
+        used = lemma in lexicon.verbs or lemma in lexicon.light_verbs or lemma in cue_verbs
+        assert used, f"{form} -> {lemma} fixes no trigger, light verb or factuality cue"
     assert prefilter.may_hold_trigger("Four men raped a woman in the car.")

@@ -204,6 +204,9 @@ class Mention:
     acled_sub_event_type: str | None = None
     sources: list[ActorRef] = field(default_factory=list)
     targets: list[ActorRef] = field(default_factory=list)
+    # Arguments read further from the trigger, used only where the nearer ones resolve to no actor.
+    further_sources: list[ActorRef] = field(default_factory=list)
+    further_targets: list[ActorRef] = field(default_factory=list)
     factuality: str = "asserted"
     attributed_to: ActorRef | None = None
     attributed_to_text: str | None = None

@@ -8,6 +8,11 @@ def roles(mentions_of, text, trigger):
     return first, second
 
 
+def further_targets(mentions_of, text, trigger):
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
+    return [ref.candidates[0].text for ref in mention.further_targets]
+
+
 def test_active_voice(mentions_of):
     sources, targets = roles(mentions_of, "Turkish jets bombed Kurdish positions.", "bombed")
     assert [ref[0] for ref in sources] == ["Turkish jets"]
@@ -79,3 +84,35 @@ def test_whoever_leads_or_backs_an_operation_carries_it_out(mentions_of):
 def test_a_date_after_on_is_no_target(mentions_of):
     _, targets = roles(mentions_of, "A man was shot dead in Kisumu on Monday.", "shot")
     assert all("Monday" not in ref for ref in targets)
+
+
+def test_a_light_verb_carries_a_coordination_of_nominal_triggers(mentions_of):
+    text = "The air force launched air and artillery strikes on rebel positions."
+    sources, targets = roles(mentions_of, text, "strikes")
+    assert [ref[0] for ref in sources] == ["air force"]
+    assert targets[0][0] == "rebel positions"
+
+
+def test_a_light_verbs_subject_is_a_further_source_behind_the_triggers_modifier(mentions_of):
+    [mention] = [
+        m for m in mentions_of("Russia launched cyber attacks on Georgia.") if m.trigger_text == "attacks"
+    ]
+    assert [ref.candidates[0].text for ref in mention.sources] == ["cyber"]
+    assert [ref.candidates[0].text for ref in mention.further_sources] == ["Russia"]
+
+
+def test_whom_a_things_object_goes_to_is_a_further_target(mentions_of):
+    text = "The ministry suspended food supplies to the northern rebels."
+    _, targets = roles(mentions_of, text, "suspended")
+    assert [ref[0] for ref in targets] == ["food supplies"]
+    assert further_targets(mentions_of, text, "suspended") == ["northern rebels"]
+    text = "The minister threatened to cut off electricity to the breakaway region's militias."
+    assert further_targets(mentions_of, text, "threatened") == ["breakaway region's militias"]
+    text = "The court lifted a travel ban imposed on the opposition leader."
+    assert further_targets(mentions_of, text, "lifted") == ["opposition leader"]
+
+
+def test_rejecting_calls_made_by_someone_targets_them(mentions_of):
+    text = "The cabinet rejected repeated calls by the opposition parties for an early vote."
+    _, targets = roles(mentions_of, text, "rejected")
+    assert [ref[0] for ref in targets] == ["opposition parties"]

@@ -226,3 +226,16 @@ def test_residents_of_a_place_are_its_country_and_troops_are_their_owners(pipeli
     text = "Turkey said on Monday that Kurdish militants had ambushed its soldiers near the border."
     event = only(events_of(pipeline, text), "ambushed")
     assert [(a.text, a.country, a.sector) for a in event.target] == [("soldiers", "TUR", "MIL")]
+
+
+def test_further_arguments_stand_in_only_where_the_nearer_ones_name_no_actor(pipeline):
+    event = only(events_of(pipeline, "Russia launched cyber attacks on Georgian ministries."), "attacks")
+    assert [(a.text, a.country) for a in event.source] == [("Russia", "RUS")]
+    event = only(
+        events_of(pipeline, "The United States suspended food supplies to Somali rebels."), "suspended"
+    )
+    assert [(a.text, a.country, a.sector) for a in event.target] == [("Somali rebels", "SOM", "REB")]
+    # A target the object names itself wins over one further down: the soldiers only helped.
+    text = "Kenyan police arrested two protesters with the help of soldiers."
+    event = only(events_of(pipeline, text), "arrested")
+    assert [a.text for a in event.target] == ["protesters"]

@@ -12,7 +12,7 @@ from whodid.detect.lexicon import Lexicon, TriggerSpec, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.places import attached_places, load_place_words, place_phrases
 from whodid.detect.roles import read_roles
-from whodid.detect.syntax import clause_depth, subtree_span, token_span, tokens_span
+from whodid.detect.syntax import clause_depth, coordination_head, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, PlacedSentence, PlacePhrase, Sentence, Span
 
@@ -92,6 +92,8 @@ def _mention(
         acled_sub_event_type=acled_sub_type,
         sources=roles.sources,
         targets=roles.targets,
+        further_sources=roles.further_sources,
+        further_targets=roles.further_targets,
         factuality=factuality.label,
         attributed_to=factuality.attributed_to(),
         attributed_to_text=factuality.attributed_text.text if factuality.attributed_text else None,
@@ -178,7 +180,7 @@ def _trimmed_span(sentence: SpacySpan) -> Span:
 
 def _carrier(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The light verb that carries a nominal trigger ("carried out an attack"), if any."""
-    carrier = trigger.head
+    carrier = coordination_head(trigger).head
     if trigger.pos_ == "NOUN" and carrier.pos_ == "VERB" and carrier.lemma_.lower() in lexicon.light_verbs:
         return carrier
     return None

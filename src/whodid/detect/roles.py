@@ -11,6 +11,7 @@ from whodid.detect.syntax import (
     AIMED_PREPS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    coordination_head,
     entity_phrase,
     governing_verb,
     phrase_of,
@@ -35,6 +36,10 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "SANCTION": frozenset(),
     "RETREAT": frozenset({"from"}),
 }
+# Prepositions on an event's object, or on the verb it controls, that name whom the event is aimed at
+# when the object is a thing: "suspended food supplies to X", "lift the ban on X", "shared evidence
+# with X", "hosting a dinner for X".
+OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for"}
 SOURCE_PREPS = frozenset({"by"})
 # "condemnation from Baghdad", "aid from the US": from names the actor of these types only
 # (a withdrawal from Iraq leaves Iraq; an attack from Syria was launched there).
@@ -54,6 +59,10 @@ NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "Q
 class Roles:
     sources: list[ActorRef] = field(default_factory=list)
     targets: list[ActorRef] = field(default_factory=list)
+    # Read further from the trigger: used only where the nearer ones name no actor ("cyber" in "Russia
+    # launched cyber attacks" is a modifier but no actor; "food supplies" an object but no target).
+    further_sources: list[ActorRef] = field(default_factory=list)
+    further_targets: list[ActorRef] = field(default_factory=list)
 
 
 def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool = False) -> Roles:
@@ -62,7 +71,12 @@ def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool 
         roles = _verb_roles(trigger, event_type, lexicon)
     else:
         roles = _noun_roles(trigger, event_type, lexicon)
-    return Roles(_distinct_refs(roles.sources), _distinct_refs(roles.targets))
+    return Roles(
+        _distinct_refs(roles.sources),
+        _distinct_refs(roles.targets),
+        _distinct_refs(roles.further_sources),
+        _distinct_refs(roles.further_targets),
+    )
 
 
 def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
@@ -91,9 +105,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
             if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.nouns:
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, roles)
+                roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 roles.targets += _refs(child)
+                roles.further_targets += _object_targets(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
+    roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
     if not roles.targets and event_type == "REQUEST":
         # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -104,8 +121,20 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
             roles.targets += _prep_objects(complement, TARGET_PREPS)
-            roles.targets += [ref for c in complement.children if c.dep_ == "dobj" for ref in _refs(c)]
+            objects = [c for c in complement.children if c.dep_ == "dobj"]
+            roles.targets += [ref for c in objects for ref in _refs(c)]
+            # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
+            roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
+            roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _object_targets(thing: Token) -> list[ActorRef]:
+    """Whom an object that is a thing is aimed at: "food supplies to X", "a ban imposed on X"."""
+    refs = _prep_objects(thing, OBJECT_TARGET_PREPS)
+    for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        refs += _prep_objects(participle, OBJECT_TARGET_PREPS)
+    return refs
 
 
 def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
@@ -116,14 +145,18 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
     roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
+    roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         _read_of_object(of_object, event_type, lexicon, roles)
     _read_between(noun, roles)
-    verb = noun.head if noun.dep_ in {"dobj", "attr"} else None
-    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
+    verb = carrying_verb(noun, lexicon)
+    if verb is not None:
         # "X issued a warning to Y": the carrying verb holds the source and sometimes the target.
-        if not roles.sources and (subject := clause_subject(verb)) is not None:
-            roles.sources += _refs(subject)
+        if (subject := clause_subject(verb)) is not None:
+            if roles.sources:
+                roles.further_sources += _refs(subject)  # "Russia launched cyber attacks"
+            else:
+                roles.sources += _refs(subject)
         if not roles.targets:
             roles.targets += [ref for c in verb.children if c.dep_ == "dative" for ref in _dative_refs(c)]
             roles.targets += _prep_objects(verb, _target_preps(event_type) - {"of"})
@@ -136,6 +169,16 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
     return roles
+
+
+def carrying_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb whose object a nominal trigger is ("carried out an attack", "launched air and
+    artillery strikes"), if any."""
+    member = coordination_head(noun)
+    verb = member.head if member.dep_ in {"dobj", "attr"} else None
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
+        return verb
+    return None
 
 
 def _leaders(noun: Token) -> list[ActorRef]:
@@ -168,6 +211,7 @@ def _read_inner_event(act: Token, event_type: str, roles: Roles) -> None:
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None:
         inner_sources += _refs(possessor)
+    inner_sources += _prep_objects(act, SOURCE_PREPS)  # "rejected calls by Belarus's rulers"
     inner_targets = _prep_objects(act, TARGET_PREPS)
     if event_type in ABOUT_AN_ACT:
         roles.targets += inner_sources or inner_targets

@@ -30,6 +30,15 @@ def subtree_span(token: Token) -> Span:
     return tokens_span(token.left_edge, token.right_edge)
 
 
+def coordination_head(token: Token) -> Token:
+    """The first member of a coordination ("strikes" in "air and artillery strikes" -> "air"), which
+    holds the coordination's place in the clause."""
+    current = token
+    while current.dep_ == "conj" and current.head != current:
+        current = current.head
+    return current
+
+
 def phrase_of(first: Token, last: Token, label: str | None = None) -> Phrase:
     doc = first.doc
     return Phrase(text=doc[first.i : last.i + 1].text, span=tokens_span(first, last), label=label)

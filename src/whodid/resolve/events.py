@@ -135,13 +135,13 @@ class EventResolver:
     def _event(self, mention: Mention, context: ArticleContext) -> Event:
         sentence_places = self._sentence_places(mention, context)
         sources = self._actors(mention.sources, context, exclude=(), places=sentence_places)
-        targets = self._actors(
-            mention.targets, context, exclude=[a.actor_id for a in sources], places=sentence_places
-        )
+        if not sources:
+            sources = self._actors(mention.further_sources, context, exclude=(), places=sentence_places)
+        excluded = [a.actor_id for a in sources]
+        targets = self._targets(mention.targets, context, excluded, sentence_places)
+        if not targets:
+            targets = self._targets(mention.further_targets, context, excluded, sentence_places)
         info = self.ontology[mention.type]
-        # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
-        # event's place, not the one it was done to.
-        targets = [t for t in targets if t.actor_id is not None or not _names_a_place(t, sentence_places)]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
         found_date = self._date(mention, context)
@@ -188,6 +188,18 @@ class EventResolver:
         )
 
     # actors ------------------------------------------------------------------------------------
+
+    def _targets(
+        self,
+        refs: Sequence[ActorRef],
+        context: ArticleContext,
+        exclude: Sequence[str | None],
+        places: SentencePlaces,
+    ) -> list[Actor]:
+        targets = self._actors(refs, context, exclude, places)
+        # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
+        # event's place, not the one it was done to.
+        return [t for t in targets if t.actor_id is not None or not _names_a_place(t, places)]
 
     def _actors(
         self,
