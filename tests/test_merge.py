@@ -46,3 +46,14 @@ def test_a_merged_event_keeps_the_code_that_says_more(pipeline):
     (event,) = [e for e in pipeline.extract(text) if e.type == "COERCE"]
     assert event.cameo == "192"
     assert event.acled_sub_event_type == "Government regains territory"
+
+
+def test_mentions_of_one_happening_join_their_targets(pipeline):
+    text = (
+        "At least six people were killed and dozens of protesters were wounded "
+        "after police opened fire in Basra."
+    )
+    [event] = pipeline.extract(text, date(2024, 5, 8))
+    assert [actor.text for actor in event.target] == ["people", "protesters"]
+    # The protesters, kept, make it force against a protest rather than an attack on civilians.
+    assert event.acled_sub_event_type == "Excessive force against protesters"

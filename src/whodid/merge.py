@@ -29,7 +29,7 @@ def merge_events(events: Sequence[Event], outcome_of: Mapping[str, str] | None =
     for event in events:
         cause = _root_cause(event, by_id, outcome_of or {})
         if cause is not None and _same_footing(cause.factuality, event.factuality):
-            _absorb(cause, event, join_targets=True)
+            _absorb(cause, event)
             absorbed.add(event.event_id)
     merged: list[Event] = []
     for event in (event for event in events if event.event_id not in absorbed):
@@ -87,12 +87,11 @@ def _agree(first: object, second: object) -> bool:
     return first is None or second is None or first == second
 
 
-def _absorb(kept: Event, other: Event, join_targets: bool = False) -> None:
-    """Fill what `kept` lacks from `other`; the more specific mention keeps its evidence."""
+def _absorb(kept: Event, other: Event) -> None:
+    """Fill what `kept` lacks from `other`, and join its targets: "six people were killed and dozens
+    of protesters wounded" harmed both. The more specific mention keeps its evidence."""
     kept.source = kept.source or other.source
-    if join_targets:
-        kept.target += [a for a in other.target if all(a.span != b.span for b in kept.target)]
-    kept.target = kept.target or other.target
+    kept.target += [a for a in other.target if all(a.span != b.span for b in kept.target)]
     for name in _FILLABLE:
         if getattr(kept, name) is None:
             setattr(kept, name, getattr(other, name))

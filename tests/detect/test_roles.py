@@ -116,3 +116,8 @@ def test_rejecting_calls_made_by_someone_targets_them(mentions_of):
     text = "The cabinet rejected repeated calls by the opposition parties for an early vote."
     _, targets = roles(mentions_of, text, "rejected")
     assert [ref[0] for ref in targets] == ["opposition parties"]
+
+
+def test_a_protest_parsed_as_a_participle_of_a_verbless_sentence_has_the_noun_as_subject(mentions_of):
+    sources, _ = roles(mentions_of, "Hundreds of refugees protested in Berlin.", "protested")
+    assert sources[0][0] == "Hundreds of refugees"

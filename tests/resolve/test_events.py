@@ -239,3 +239,11 @@ def test_further_arguments_stand_in_only_where_the_nearer_ones_name_no_actor(pip
     text = "Kenyan police arrested two protesters with the help of soldiers."
     event = only(events_of(pipeline, text), "arrested")
     assert [a.text for a in event.target] == ["protesters"]
+
+
+def test_people_of_no_country_are_of_the_country_where_the_sentence_places_the_event(pipeline):
+    event = only(events_of(pipeline, "Protesters blocked the main roads in Monrovia on Monday."), "blocked")
+    assert [(a.text, a.country, a.sector) for a in event.source] == [("Protesters", "LBR", "CVL")]
+    # Troops often fight abroad: the place of the shelling says nothing of whose they are.
+    event = only(events_of(pipeline, "Soldiers shelled villages near Kharkiv."), "shelled")
+    assert [(a.text, a.country) for a in event.source] == [("Soldiers", None)]

@@ -102,7 +102,7 @@ def test_actor_network_links_sources_to_targets_among_the_top_actors(store):
     assert all(link["source"] != link["target"] for link in network["links"])
     rsf = next(node for node in network["nodes"] if node["name"] == "Rapid Support Forces")
     assert rsf["as_source"] >= 1 and rsf["events"] == rsf["as_source"] + rsf["as_target"]
-    assert {"source": rsf["key"], "target": "agent:civilians", "events": 1} in network["links"]
+    assert {"source": rsf["key"], "target": "SDNCVL", "events": 1} in network["links"]
 
 
 def test_event_detail_lists_every_report_and_marks_the_first_reports_evidence(store):

@@ -98,7 +98,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
             roles.sources += _refs(by_object)
     else:
-        subject = clause_subject(verb)
+        subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
         if subject is not None:
             roles.sources += _refs(subject)
         for child in verb.children:
@@ -127,6 +127,17 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token | None:
+    """ "Hundreds of refugees protested in Berlin", parsed as a noun the verb modifies: in a sentence
+    with no verb of its own, a protest or a verb that is an event only without an object cannot be a
+    passive participle, so the noun is its subject. ("Five killed in raid" stays passive.)"""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    spec = lexicon.verbs.get(verb.lemma_.lower())
+    return head if event_type == "PROTEST" or (spec is not None and spec.intransitive) else None
 
 
 def _object_targets(thing: Token) -> list[ActorRef]:

@@ -144,6 +144,13 @@ class EventResolver:
         info = self.ontology[mention.type]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
+        place = self._place(mention, context, sentence_places, place_actors)
+        if place is not None:
+            # "protesters in Monrovia", "gunmen killed five in Kabul": people of no known country are
+            # the country's where the sentence places the event, as ACLED codes "Protesters (Liberia)".
+            sources = [self._local(actor, place) for actor in sources]
+            targets = [self._local(actor, place) for actor in targets]
+        location = place or self._focus_place(mention, context)
         found_date = self._date(mention, context)
         date_ref = found_date if isinstance(found_date, DateRef) else None
         rejected_date = found_date if isinstance(found_date, RejectedDate) else None
@@ -174,7 +181,7 @@ class EventResolver:
             date_text=date_ref.text if date_ref else None,
             date_span=date_ref.span if date_ref else None,
             date_rejected=f"{rejected_date.text}: {rejected_date.reason}" if rejected_date else None,
-            location=self._place(mention, context, sentence_places, place_actors),
+            location=location,
             fatalities=mention.fatalities,
             injured=mention.injured,
             arrested=mention.arrested,
@@ -220,6 +227,14 @@ class EventResolver:
             if actor is not None and all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
+
+    def _local(self, actor: Actor, place: Place) -> Actor:
+        """People of no known country, of a sector that mostly acts at home, are the place's."""
+        if actor.kind != AGENT_KIND or actor.country is not None or place.country is None:
+            return actor
+        if actor.sector in self.kb.mobile_sectors:
+            return actor
+        return self.kb.of_country(actor, place.country)
 
     def _located(self, actor: Actor, located_in: Phrase, places: SentencePlaces) -> Actor:
         """People of no known country take the country of the place the text puts them in:
@@ -339,6 +354,9 @@ class EventResolver:
             place = min(free, key=lambda p: (p.span in sentence.situating, p.span))
             place.precision = max(place.precision or SENTENCE_LEVEL_PRECISION, SENTENCE_LEVEL_PRECISION)
             return place
+        return None
+
+    def _focus_place(self, mention: Mention, context: ArticleContext) -> Place | None:
         if context.focus is not None and mention.type in FOCUS_LOCATED_TYPES:
             # ACLED's coders place an event the sentence does not locate where the story is, coarsely.
             place = replace(context.focus)

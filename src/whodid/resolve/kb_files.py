@@ -71,7 +71,15 @@ FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
 DOCUMENT_FIELDS = frozenset(
-    {"provenance", "spelling_variants", "modifiers", "identity_modifiers", "actors", "agents"}
+    {
+        "provenance",
+        "spelling_variants",
+        "modifiers",
+        "identity_modifiers",
+        "mobile_sectors",
+        "actors",
+        "agents",
+    }
 )
 ACTOR_FIELDS = frozenset(
     {"id", "name", "aliases", "kind", "country", "sector", "acled_inter", "parent", "roles", "died", "note"}
@@ -169,6 +177,7 @@ class KBTables:
     variants: dict[str, str] = field(default_factory=dict)  # spelling -> the spelling it folds to
     modifiers: set[str] = field(default_factory=set)
     identity_modifiers: set[str] = field(default_factory=set)
+    mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -457,6 +466,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.variants.update({str(k): str(v) for k, v in variants.items()})
     tables.modifiers.update(top.texts("modifiers"))
     tables.identity_modifiers.update(top.texts("identity_modifiers"))
+    tables.mobile_sectors.update(sector.upper() for sector in top.texts("mobile_sectors"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)
