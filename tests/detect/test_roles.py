@@ -121,3 +121,16 @@ def test_rejecting_calls_made_by_someone_targets_them(mentions_of):
 def test_a_protest_parsed_as_a_participle_of_a_verbless_sentence_has_the_noun_as_subject(mentions_of):
     sources, _ = roles(mentions_of, "Hundreds of refugees protested in Berlin.", "protested")
     assert sources[0][0] == "Hundreds of refugees"
+
+
+def test_conceding_to_demands_targets_whoever_made_them(mentions_of):
+    text = "The president conceded to demands from the opposition parties to overhaul the courts."
+    _, targets = roles(mentions_of, text, "conceded")
+    assert "opposition parties" in [ref[0] for ref in targets]
+
+
+def test_a_place_name_before_a_people_noun_says_where_they_are(mentions_of):
+    [mention] = [
+        m for m in mentions_of("The army accused Darfur rebels of looting.") if m.trigger_text == "accused"
+    ]
+    assert [ref.located_in.text for ref in mention.targets] == ["Darfur"]

@@ -46,8 +46,9 @@ SOURCE_PREPS = frozenset({"by"})
 FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST"})
 # "the withdrawal of US forces": of names the actor for these types, the victim for the others.
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
-# Inner events whose actor is what an accusation or rejection is about: "condemnation of the US attack".
-ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+# Inner events whose actor is what an accusation, rejection or concession is about: "condemnation of
+# the US attack", "conceded to demands from UNITA".
+ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "AGREE", "CONCEDE"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
@@ -104,12 +105,17 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.nouns:
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
-                _read_inner_event(child, event_type, roles)
+                _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 roles.targets += _refs(child)
                 roles.further_targets += _object_targets(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
+    if event_type in ABOUT_AN_ACT:
+        # "conceded to demands from UNITA", "protested against the killing of a student by police"
+        for act in _prep_children(verb, OBJECT_TARGET_PREPS):
+            if act.pos_ == "NOUN" and act.lemma_.lower() in lexicon.nouns:
+                _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
     if not roles.targets and event_type == "REQUEST":
         # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
@@ -203,7 +209,7 @@ def _leaders(noun: Token) -> list[ActorRef]:
 
 def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     if of_object.pos_ == "NOUN" and of_object.lemma_.lower() in lexicon.nouns:
-        _read_inner_event(of_object, event_type, roles)
+        _read_inner_event(of_object, event_type, lexicon, roles)
         # The parser hangs "from Baghdad" on the last noun: "condemnation of the attack from Baghdad".
         if event_type in ABOUT_AN_ACT:
             roles.sources += _prep_objects(of_object, {"from"})
@@ -214,7 +220,7 @@ def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: 
         roles.targets += _refs(of_object)
 
 
-def _read_inner_event(act: Token, event_type: str, roles: Roles) -> None:
+def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     """An event about another act: "suspension of operations against US forces" is aimed at US forces,
     "condemnation of the US attack" at the US."""
     modifier = _name_modifier(act)
@@ -222,7 +228,8 @@ def _read_inner_event(act: Token, event_type: str, roles: Roles) -> None:
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None:
         inner_sources += _refs(possessor)
-    inner_sources += _prep_objects(act, SOURCE_PREPS)  # "rejected calls by Belarus's rulers"
+    # "rejected calls by Belarus's rulers", "accepted demands from the rebels"
+    inner_sources += _prep_objects(act, _source_preps(lexicon.nouns[act.lemma_.lower()].type))
     inner_targets = _prep_objects(act, TARGET_PREPS)
     if event_type in ABOUT_AN_ACT:
         roles.targets += inner_sources or inner_targets
@@ -332,7 +339,7 @@ def actor_ref(head: Token) -> ActorRef:
 
 def _located_in(head: Token) -> Phrase | None:
     """The named place a people noun is "in" or "of" ("protesters in Baghdad", "rebels in the Ivory
-    Coast", "the government of Sindh province")."""
+    Coast", "the government of Sindh province"), or that modifies it ("Darfur rebels")."""
     if head.pos_ != "NOUN":
         return None
     for place in _prep_children(head, LOCATING_PREPS):
@@ -344,6 +351,12 @@ def _located_in(head: Token) -> Phrase | None:
         )
         if named is not None:
             return entity_phrase(named) or phrase_of(named, named)
+    # "Darfur rebels", "Gaza residents": a place name before the noun.
+    named = next(
+        (t for t in head.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ in MODIFIER_DEPS), None
+    )
+    if named is not None:
+        return entity_phrase(named) or phrase_of(named, named)
     return None
 
 

@@ -137,10 +137,9 @@ class EventResolver:
         sources = self._actors(mention.sources, context, exclude=(), places=sentence_places)
         if not sources:
             sources = self._actors(mention.further_sources, context, exclude=(), places=sentence_places)
-        excluded = [a.actor_id for a in sources]
-        targets = self._targets(mention.targets, context, excluded, sentence_places)
+        targets = self._targets(mention.targets, context, sources, sentence_places)
         if not targets:
-            targets = self._targets(mention.further_targets, context, excluded, sentence_places)
+            targets = self._targets(mention.further_targets, context, sources, sentence_places)
         info = self.ontology[mention.type]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
@@ -197,16 +196,18 @@ class EventResolver:
     # actors ------------------------------------------------------------------------------------
 
     def _targets(
-        self,
-        refs: Sequence[ActorRef],
-        context: ArticleContext,
-        exclude: Sequence[str | None],
-        places: SentencePlaces,
+        self, refs: Sequence[ActorRef], context: ArticleContext, sources: list[Actor], places: SentencePlaces
     ) -> list[Actor]:
-        targets = self._actors(refs, context, exclude, places)
+        targets = self._actors(refs, context, [a.actor_id for a in sources], places)
         # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
-        # event's place, not the one it was done to.
-        return [t for t in targets if t.actor_id is not None or not _names_a_place(t, places)]
+        # event's place, not the one it was done to. And the words that name the source do not name
+        # the target too ("demands from Shona rebels that it initiate reforms").
+        source_spans = {a.span for a in sources}
+        return [
+            t
+            for t in targets
+            if (t.actor_id is not None or not _names_a_place(t, places)) and t.span not in source_spans
+        ]
 
     def _actors(
         self,
