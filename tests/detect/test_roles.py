@@ -134,3 +134,17 @@ def test_a_place_name_before_a_people_noun_says_where_they_are(mentions_of):
         m for m in mentions_of("The army accused Darfur rebels of looting.") if m.trigger_text == "accused"
     ]
     assert [ref.located_in.text for ref in mention.targets] == ["Darfur"]
+
+
+def test_whoever_is_willing_or_ready_to_act_is_the_source(mentions_of):
+    sources, _ = roles(
+        mentions_of, "Kenya is ready to contribute troops to the mission in Haiti.", "contribute"
+    )
+    assert [ref[0] for ref in sources] == ["Kenya"]
+
+
+def test_a_statement_issued_by_someone_makes_its_demand_theirs(mentions_of):
+    text = "The rebel alliance issued a declaration demanding that the government release its leader."
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "demanding"]
+    assert [ref.candidates[0].text for ref in mention.sources] == ["declaration"]
+    assert [ref.candidates[0].text for ref in mention.further_sources] == ["rebel alliance"]

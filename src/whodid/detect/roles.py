@@ -102,6 +102,15 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
         if subject is not None:
             roles.sources += _refs(subject)
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and subject == verb.head
+            and subject.dep_ in {"dobj", "attr"}
+        ):
+            # "X issued a declaration demanding ...": the declaration is X's, and so is the demand.
+            owner = clause_subject(subject.head)
+            roles.further_sources += _refs(owner) if owner is not None else []
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.nouns:
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
@@ -257,6 +266,13 @@ def clause_subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
             current = current.head
+            continue
+        if (
+            current.dep_ == "xcomp"
+            and current.head.dep_ == "acomp"
+            and current.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            current = current.head.head  # "Norway is willing to send", "X is ready to contribute"
             continue
         if current.dep_ == "pcomp" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "X demonstrated ... by employing": by-gerunds share X
