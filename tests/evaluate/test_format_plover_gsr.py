@@ -9,7 +9,7 @@ import pytest
 
 from whodid.errors import InputError
 from whodid.evaluate.formats import plover_gsr
-from whodid.evaluate.gold import ReadOptions
+from whodid.evaluate.gold import GoldItem, ReadOptions
 from whodid.evaluate.runner import evaluate
 
 RECORDS = [
@@ -130,3 +130,10 @@ def test_evaluate_end_to_end(gsr_file: Path, pipeline) -> None:
     assert scores["source_country"].scored == 3
     assert scores["mode"].scored == 1
     assert all(outcome.error is None for outcome in result.outcomes.values())
+
+
+def test_an_official_of_an_international_body_is_coded_as_the_body(pipeline) -> None:
+    # PLOVER codes a UN secretary-general as IGO; our record keeps the person, with no country.
+    text = "UN Secretary-General Kofi Annan said on Monday that he would withdraw the inspectors from Iraq."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert answer["source_country"] == "IGO"

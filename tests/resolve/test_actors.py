@@ -327,3 +327,9 @@ def test_a_name_with_a_possessive_inside_matches_as_written(kb: ActorKB) -> None
     # A possessive the name does not have still ends it: Iraq's army is Iraq's, Hamas's wing is Hamas.
     assert [(a.text, a.actor_id) for a in kb.find("Iraq's army attacked.")] == [("Iraq's army", "IRQMIL")]
     assert [a.actor_id for a in kb.find("Hamas's armed wing fired.")] == ["hamas"]
+
+
+def test_the_un_secretary_general_is_whoever_held_the_office_on_the_date(kb: ActorKB) -> None:
+    assert kb.find("the UN secretary-general", when=date(1994, 6, 1))[0].name == "Boutros Boutros-Ghali"
+    assert kb.find("the UN secretary-general", when=date(2003, 6, 1))[0].name == "Kofi Annan"
+    assert kb.find("the UN secretary-general", when=date(2020, 6, 1))[0].name == "António Guterres"

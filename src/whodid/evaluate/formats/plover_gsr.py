@@ -43,6 +43,7 @@ JOIN = "+"  # a role with several actors ("Hungarian and Romanian officials") is
 
 # Our actor kinds that belong to no country, as the gold's transnational codes.
 TRANSNATIONAL_KINDS = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_group": "IMG"}
+TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 
 FIELDS = [
     FieldSpec("event_type", "label", "PLOVER type (old names mapped to today's)"),
@@ -231,7 +232,9 @@ def _gold_place(raw: Any, codes: _Codes) -> tuple[str | None, str | None]:
 
 
 def _our_country(actor: Actor) -> str:
-    return actor.country or TRANSNATIONAL_KINDS.get(actor.kind or "", UNKNOWN)
+    # An official of an international body (a UN secretary-general) is coded as the body is.
+    transnational = TRANSNATIONAL_KINDS.get(actor.kind or "") or TRANSNATIONAL_SECTORS.get(actor.sector or "")
+    return actor.country or transnational or UNKNOWN
 
 
 def _joined(labels: Any) -> str:
