@@ -179,7 +179,9 @@ def _trimmed_span(sentence: SpacySpan) -> Span:
 
 
 def _carrier(trigger: Token, lexicon: Lexicon) -> Token | None:
-    """The light verb that carries a nominal trigger ("carried out an attack"), if any."""
+    """The light verb above a nominal trigger, whatever the trigger's part in its clause ("carried out
+    an attack", "the offensive began on Monday"): its circumstances are the event's. Which of them also
+    gives the event its actors is `roles.carrying_verb`'s rule, stricter: the trigger must be its object."""
     carrier = coordination_head(trigger).head
     if trigger.pos_ == "NOUN" and carrier.pos_ == "VERB" and carrier.lemma_.lower() in lexicon.light_verbs:
         return carrier
