@@ -362,18 +362,15 @@ def _located_in(head: Token) -> Phrase | None:
         if place.ent_type_ in PLACE_NAME_LABELS:
             return entity_phrase(place) or premodified_phrase(place)
         # "Sindh province", "the Syrian Golan Heights": the name is a modifier of the place noun.
-        named = next(
-            (t for t in place.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ == "compound"), None
-        )
+        named = _place_name_before(place, frozenset({"compound"}))
         if named is not None:
-            return entity_phrase(named) or phrase_of(named, named)
-    # "Darfur rebels", "Gaza residents": a place name before the noun.
-    named = next(
-        (t for t in head.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ in MODIFIER_DEPS), None
-    )
-    if named is not None:
-        return entity_phrase(named) or phrase_of(named, named)
-    return None
+            return named
+    return _place_name_before(head, MODIFIER_DEPS)  # "Darfur rebels", "Gaza residents"
+
+
+def _place_name_before(noun: Token, deps: frozenset[str]) -> Phrase | None:
+    named = next((t for t in noun.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ in deps), None)
+    return None if named is None else entity_phrase(named) or phrase_of(named, named)
 
 
 def _dative_refs(dative: Token) -> list[ActorRef]:

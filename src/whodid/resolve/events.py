@@ -231,9 +231,12 @@ class EventResolver:
 
     def _local(self, actor: Actor, place: Place) -> Actor:
         """People of no known country, of a sector that mostly acts at home, are the place's."""
-        if actor.kind != AGENT_KIND or actor.country is not None or place.country is None:
-            return actor
-        if actor.sector in self.kb.mobile_sectors:
+        if (
+            actor.kind != AGENT_KIND
+            or actor.country
+            or not place.country
+            or actor.sector in self.kb.mobile_sectors
+        ):
             return actor
         return self.kb.of_country(actor, place.country)
 
