@@ -13,6 +13,8 @@ outside, into a fresh DuckDB store; all of them run one after another in this on
    - whodid, coding only: `ProcessCoder(P).run(articles)` (worker processes, prefilter, detection,
      resolution), results dropped;
    - whodid ingest: `whodid ingest corpus.jsonl --db new.duckdb --workers P` (coding, merging, storing).
+   With `--rounds N` the three run N times, every second round in the reverse order, and each round's
+   ratios are reported with their median: the machine's speed drifts between minutes.
 2. Peak memory: the largest sum of the resident sets of a `whodid ingest --workers P` process tree (the
    main process and its workers, sampled every 0.2 s) at each of `--memory-sizes` articles.
 3. Dask: `whodid ingest --dask local:2` against `--dask local:1` on `--dask-articles` articles, whole
@@ -27,7 +29,7 @@ outside, into a fresh DuckDB store; all of them run one after another in this on
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/corpus_scale.py [--articles 5000] [--processes 2]
+    .venv/bin/python benchmarks/corpus_scale.py [--articles 5000] [--processes 2] [--rounds 1]
         [--memory-sizes 1000 5000 20000] [--dask-articles 2000] [--dask-pairs 3]
         [--skip throughput memory dask]
 """
@@ -172,6 +174,28 @@ def cpu_ceiling(loops: int = 60_000_000) -> float:
     return 2 * one / two
 
 
+def throughput_round(
+    corpus: Path, work: Path, count: int, processes: str, number: int
+) -> dict[str, Measured]:
+    """Bare spaCy, whodid's coding alone and the whole ingest, one after another; every second round in
+    the reverse order, so that a machine slowing down or speeding up through a run favours none."""
+    db = work / f"throughput-{count}-{number}.duckdb"
+    commands = {
+        "bare": ("bare spaCy nlp.pipe", [sys.executable, "-c", BARE_SPACY, str(corpus), processes]),
+        "coding only": ("whodid coding only", [sys.executable, "-c", CODING_ONLY, str(corpus), processes]),
+        "ingest": ("whodid ingest", ingest_command(corpus, db, "--workers", processes)),
+    }
+    order = list(commands) if number % 2 else list(reversed(commands))
+    measured = {
+        name: timed(f"round {number}, {commands[name][0]}", commands[name][1], count) for name in order
+    }
+    print(f"  stored (articles, events): {stored_counts(db)}")
+    print(f"  round {number} ratios to bare spaCy: coding only "
+          f"{measured['coding only'].rate / measured['bare'].rate:.2f}x, "
+          f"ingest {measured['ingest'].rate / measured['bare'].rate:.2f}x", flush=True)  # fmt: skip
+    return measured
+
+
 def dask_pair(corpus: Path, work: Path, count: int, pair: int) -> float:
     """Ingest on two Dask workers, then on one, back to back; the ratio of their rates."""
     stores = {workers: work / f"dask-{pair}-{workers}.duckdb" for workers in (2, 1)}
@@ -195,6 +219,7 @@ def main() -> None:
     )
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="throughput rounds, taking turns in order")
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--dask-articles", type=int, default=2000)
     parser.add_argument("--dask-pairs", type=int, default=3)
@@ -218,19 +243,18 @@ def main() -> None:
         if "throughput" not in args.skip:
             count, processes = args.articles, str(args.processes)
             corpus = corpus_of(count)
-            print(f"Throughput, {count} articles, {processes} processes:", flush=True)
-            bare = timed(
-                "bare spaCy nlp.pipe", [sys.executable, "-c", BARE_SPACY, str(corpus), processes], count
-            )
-            coding = timed(
-                "whodid coding only", [sys.executable, "-c", CODING_ONLY, str(corpus), processes], count
-            )
-            db = work / f"throughput-{count}.duckdb"
-            ingest = timed("whodid ingest", ingest_command(corpus, db, "--workers", processes), count)
-            ingested[count] = ingest
-            print(f"  stored (articles, events): {stored_counts(db)}")
-            print(f"  ratios to bare spaCy: coding only {coding.rate / bare.rate:.2f}x, "
-                  f"ingest {ingest.rate / bare.rate:.2f}x", flush=True)  # fmt: skip
+            print(f"Throughput, {count} articles, {processes} processes, {args.rounds} round(s):", flush=True)
+            rounds = [
+                throughput_round(corpus, work, count, processes, number)
+                for number in range(1, args.rounds + 1)
+            ]
+            ingested[count] = rounds[0]["ingest"]
+            if len(rounds) > 1:
+                for name in ("coding only", "ingest"):
+                    ratios = [measured[name].rate / measured["bare"].rate for measured in rounds]
+                    listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+                    median = statistics.median(ratios)
+                    print(f"  {name} / bare spaCy by round: {listed}; median {median:.2f}x")
         if "memory" not in args.skip:
             print(f"Peak memory of whodid ingest --workers {args.processes}:", flush=True)
             for count in args.memory_sizes:

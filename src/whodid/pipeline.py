@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from spacy.tokens import Doc
+
 from whodid import acled
 from whodid.acled import load_acled_rules
 from whodid.detect.casing import restore_case, written_in_capitals
+from whodid.detect.entity_gate import RECOGNISER, EntityGate
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.mentions import detect_article
 from whodid.detect.prefilter import SentenceUnits, TriggerPrefilter, split_sentences
@@ -26,6 +29,8 @@ from whodid.resolve.kb_files import AGENT_KIND
 
 log = logging.getLogger(__name__)
 UNREST_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# What travels beside a text through the parse: the article, why it is refused if it is, its sentences.
+Context = tuple[Article, str | None, "SentenceUnits | None"]
 
 
 @dataclass(slots=True)
@@ -94,6 +99,9 @@ class Pipeline:
         self.lexicon = lexicon or load_lexicon()
         # Off, every sentence is parsed: slower, for checking what the prefilter costs in recall.
         self.prefilter = TriggerPrefilter(self.lexicon, self.nlp) if prefilter else None
+        # With it, names are recognised only in the sentences that may hold an event.
+        gated = prefilter and EntityGate.fits(self.nlp)
+        self.entity_gate = EntityGate(self.nlp, self.lexicon, batch_size) if gated else None
         self.resolver = EventResolver(kb, gazetteer)
         self.keep_actorless = keep_actorless
         self.acled_rules = load_acled_rules()
@@ -105,9 +113,7 @@ class Pipeline:
         checked = ((article, self.refusal(article)) for article in articles)
         # A refused article still flows through nlp.pipe (as an empty text) to keep the input order.
         pairs = (self._parse_input(article, refusal) for article, refusal in checked)
-        for doc, (article, refusal, units) in self.nlp.pipe(
-            pairs, batch_size=self.batch_size, as_tuples=True
-        ):
+        for doc, (article, refusal, units) in self._parse(pairs):
             if refusal:
                 # The result carries the reason; callers report it (the CLI prints one line per skip).
                 log.info("refused %s: %s", article.origin or article.id, refusal)
@@ -119,6 +125,13 @@ class Pipeline:
             except Exception as error:  # one article's failure must not end a corpus run
                 log.info("article %s (%s) could not be coded", article.id, article.origin, exc_info=True)
                 yield ArticleResult(article, [], error=f"{type(error).__name__}: {error}")
+
+    def _parse(self, pairs: Iterable[tuple[str, Context]]) -> Iterator[tuple[Doc, Context]]:
+        if self.entity_gate is None:
+            yield from self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True)
+            return
+        parsed = self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True, disable=[RECOGNISER])
+        yield from self.entity_gate.pipe(parsed)
 
     def refusal(self, article: Article) -> str | None:
         """Why an article cannot be coded at all, before any parsing."""

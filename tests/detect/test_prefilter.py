@@ -78,7 +78,11 @@ def coded(pipeline: Pipeline, path: Path) -> list[tuple]:
         item for item in read_articles([path], published=date(2024, 5, 20)) if not isinstance(item, Skipped)
     ]
     return [
-        (event.article_id, event.type, event.evidence.trigger_span, event.fatalities, event.date)
+        # Who and where too: with the prefilter, names are recognised only where an event may be.
+        (
+            *(event.article_id, event.type, event.evidence.trigger_span, event.fatalities, event.date),
+            *(event.source, event.target, event.location),
+        )
         for result in pipeline.run(articles)
         for event in result.events
     ]
