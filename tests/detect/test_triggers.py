@@ -25,6 +25,9 @@ def types_and_triggers(mentions):
         ("The donors sent humanitarian aid to the camps.", ("AID", "sent")),
         ("Police arrested the opposition leader.", ("COERCE", "arrested")),
         ("The senator praised the mediators.", ("SUPPORT", "praised")),
+        ("The regional bloc began a mediation between the two governments.", ("CONSULT", "mediation")),
+        ("The delegations reached a consensus on water sharing.", ("AGREE", "consensus")),
+        ("Three detainees died after weeks of torture in a police cell.", ("ASSAULT", "torture")),
     ],
 )
 def test_each_core_type_has_triggers(mentions_of, text, expected):
@@ -94,6 +97,11 @@ def test_an_object_decides_the_sense(mentions_of):
         ("The army announced a cease-fire with the rebels.", ("RETREAT", "fire")),
         ("Two hundred prisoners began a hunger strike on Monday.", ("PROTEST", "strike")),
         ("The governor lifted the curfew in the old city.", ("CONCEDE", "lifted")),
+        ("The appeals court revoked the ban on the weekly paper.", ("CONCEDE", "revoked")),
+        # Letting people, aid or observers in (CAMEO 086); an envoy received is hosted (043).
+        ("Lunaria opened its northern border to the families fleeing the fighting.", ("RETREAT", "opened")),
+        ("The minister received election observers from the regional bloc.", ("RETREAT", "received")),
+        ("The president received the Norwegian ambassador on Tuesday.", ("CONSULT", "received")),
     ],
 )
 def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):
@@ -140,3 +148,19 @@ def test_refuge_sought_is_a_request_and_inspectors_sent_an_investigation(mention
 
 def test_a_named_victim_in_the_passive_is_evidence_for_a_weak_trigger(mentions_of):
     assert [m.trigger_text for m in mentions_of("David Hicks was captured in Afghanistan.")] == ["captured"]
+
+
+def test_an_event_that_another_act_is_about_stands_below_it(mentions_of):
+    # What was agreed to, condemned or protested is one clause down, as "agreed to mediate" would be:
+    # the act about it is what the sentence reports.
+    depth = {m.type: m.clause_depth for m in mentions_of("The prime minister agreed to Norwegian mediation.")}
+    assert depth == {"AGREE": 0, "CONSULT": 1}
+    depth = {
+        m.type: m.clause_depth for m in mentions_of("Students protested against the killing of a teacher.")
+    }
+    assert depth == {"PROTEST": 0, "ASSAULT": 1}
+    # Beside each other, neither is about the other.
+    depth = {
+        m.type: m.clause_depth for m in mentions_of("Rebels attacked the town and police arrested two men.")
+    }
+    assert depth == {"ASSAULT": 0, "COERCE": 0}

@@ -11,7 +11,7 @@ from whodid.detect.factuality import read_factuality
 from whodid.detect.lexicon import Lexicon, TriggerSpec, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.places import attached_places, load_place_words, place_phrases
-from whodid.detect.roles import read_roles
+from whodid.detect.roles import ABOUT_AN_ACT, read_roles
 from whodid.detect.syntax import clause_depth, coordination_head, subtree_span, token_span, tokens_span
 from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, PlacedSentence, PlacePhrase, Sentence, Span
@@ -64,6 +64,7 @@ def detect_article(
         for trigger in triggers:
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
+            mention.clause_depth += _is_what_another_act_is_about(trigger, triggers)
             mentions.append(mention)
     return mentions, placed
 
@@ -151,6 +152,22 @@ def _instrument_lemmas(trigger: Token) -> Iterator[str]:
         ):
             for token in child.subtree:
                 yield token.lemma_.lower()
+
+
+def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """An event noun that another trigger's act is about ("agreed to US mediation", "condemned the
+    attack", "protested against the killing") stands one clause below it, as "agreed to mediate" does:
+    the act about it is what the sentence reports."""
+    token = trigger.token
+    if trigger.spec.pos != "noun":
+        return False
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        act = token.head.head
+    elif token.dep_ == "dobj":
+        act = token.head
+    else:
+        return False
+    return any(other.token == act and other.spec.type in ABOUT_AN_ACT for other in triggers)
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:
