@@ -30,7 +30,7 @@ from whodid.resolve.kb_files import AGENT_KIND
 log = logging.getLogger(__name__)
 UNREST_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # What travels beside a text through the parse: the article, why it is refused if it is, its sentences.
-Context = tuple[Article, str | None, "SentenceUnits | None"]
+Context = tuple[Article, str | None, SentenceUnits | None]
 
 
 @dataclass(slots=True)

@@ -61,3 +61,13 @@ def test_documents_come_back_in_order_with_their_context(gate, nlp):
     parsed = nlp.pipe(numbered, as_tuples=True, disable=[RECOGNISER])
     out = list(gate.pipe(parsed))
     assert [(doc.text, index) for doc, index in out] == [(text, i) for i, text in enumerate(texts)]
+
+
+def test_a_document_the_gate_cannot_read_gets_names_everywhere(gate, nlp, monkeypatch):
+    def unreadable(sentence, lexicon):
+        raise ValueError("a sentence the trigger reader cannot take")
+
+    monkeypatch.setattr("whodid.detect.entity_gate.find_triggers", unreadable)
+    [doc] = gated(gate, nlp, [TWO_SENTENCES])
+    # Both sentences, the one with no event too, were read for names: the batch went on.
+    assert {"Tarvo", "Orvalle"} <= {ent.text for ent in doc.ents}

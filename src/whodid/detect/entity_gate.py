@@ -9,13 +9,16 @@ needs, gets none.
 Which sentences qualify is decided by the trigger reader itself, on provisional names: every run of
 proper nouns (and capitalised adjectives, "Iranian") stands for a name that is also a place, every
 number for a measure. Those answer each of its questions about names in the way that keeps a trigger,
-so a sentence it rejects then has no trigger with the recogniser's names either. The sentences that
+so a sentence it rejects has no trigger with the recogniser's names either, unless the tagger called
+one of those names a common noun (in lower-cased text, mostly: docs/benchmarks.md measures what that
+costs). A document whose sentences cannot be read this way is recognised whole. The sentences that
 qualify are recognised together, as one document of their tokens with a blank between two stretches
 (as blanked sentences leave one), and the names found are put back on the parsed document.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -26,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.triggers import find_triggers
+
+log = logging.getLogger(__name__)
 
 RECOGNISER = "ner"
 # Labels that every question the trigger reader asks of a name answers in the trigger's favour:
@@ -65,11 +70,21 @@ class EntityGate:
         recogniser."""
         stream = iter(parsed)
         while batch := list(islice(stream, self.batch_size)):
-            selections = [self.select(doc) for doc, _ in batch]
+            selections = [self._select_or_all(doc) for doc, _ in batch]
             recognised = self.recogniser.pipe((s.doc for s in selections), batch_size=self.batch_size)
             for (doc, context), selection, names in zip(batch, selections, recognised, strict=True):
                 put_back(names, selection, doc)
                 yield doc, context
+
+    def _select_or_all(self, doc: Doc) -> _Selection:
+        try:
+            return self.select(doc)
+        except Exception:  # one odd document must not stop a batch: it gets names everywhere instead
+            log.warning(
+                "names recognised in every sentence of a document the gate could not read", exc_info=True
+            )
+            doc.set_ents([], default="missing")
+            return self._selection(doc, [sentence for sentence in doc.sents if not _is_blank(sentence)])
 
     def select(self, doc: Doc) -> _Selection:
         doc.set_ents(provisional_names(doc), default="outside")
@@ -79,6 +94,9 @@ class EntityGate:
             if not _is_blank(sentence) and find_triggers(sentence, self.lexicon)
         ]
         doc.set_ents([], default="missing")
+        return self._selection(doc, qualifying)
+
+    def _selection(self, doc: Doc, qualifying: list[Span]) -> _Selection:
         words: list[str] = []
         spaces: list[bool] = []
         origin: list[int] = []
