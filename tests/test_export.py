@@ -171,3 +171,16 @@ def test_csv_quotes_notes_with_commas_quotes_and_newlines() -> None:
     assert rows[0]["source"] == "Example News"
     assert rows[0] == rows[1]
     assert tuple(rows[0]) == ACLED_COLUMNS
+
+
+def test_a_reciprocal_events_sides_are_acleds_two_actors() -> None:
+    sides = [
+        Actor(text="Chad", span=(0, 4), name="Military Forces of Chad", acled_inter=1),
+        Actor(text="the rebels", span=(9, 19), name="FACT", acled_inter=2),
+    ]
+    row = acled_row(make_event(source=sides, target=[], reciprocal=True))
+    assert (row["actor1"], row["assoc_actor_1"], row["actor2"]) == ("Military Forces of Chad", "", "FACT")
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("1", "2", "12")
+    # Not reciprocal, the same two actors act together: ACLED's actor and its associate.
+    row = acled_row(make_event(source=sides, target=[]))
+    assert (row["actor1"], row["assoc_actor_1"], row["actor2"]) == ("Military Forces of Chad", "FACT", "")

@@ -167,6 +167,40 @@ def test_plover_record_leaves_unknowns_empty() -> None:
     assert record["cite_info"]["publication"] is None
 
 
+def test_a_reciprocal_events_sides_are_all_plover_actors() -> None:
+    record = plover_record(make_event(reciprocal=True))
+
+    assert [entity["entity_text"] for entity in record["actor"]] == [
+        "Pro-government gunmen", "the coalition", "a market"
+    ]  # fmt: skip
+    assert record["recipient"] == []
+    assert record["recipient_implied"] is None  # a reciprocal event has no recipient at all
+
+
+def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() -> None:
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    record = plover_record(make_event(target=[], location=place))
+
+    assert record["recipient"] == []  # the text names none, so the recipient stays empty ...
+    assert record["recipient_implied"] == [
+        {
+            "entity_text": None,
+            "code": "SYR",
+            "sector": "GOV",
+            "identifier_id": None,
+            "identifier_text": "Syrian Arab Republic",
+        }
+    ]  # fmt: skip ... and the implied one is kept apart
+    assert plover_record(make_event())["recipient_implied"] is None  # a named recipient implies none
+    assert plover_record(bare_event())["recipient_implied"] is None  # nor does an event with no place
+
+
+def test_an_armed_group_of_no_country_is_an_international_militarized_group() -> None:
+    group = Actor(text="the network", span=(0, 11), name="Global Front", kind="armed_group")
+    [entity] = plover_record(make_event(source=[group]))["actor"]
+    assert entity["code"] == "IMG"
+
+
 def test_plover_resolution_counts_the_other_way_from_our_precision() -> None:
     def resolution(precision: int | None) -> int | None:
         place = Place(text="x", span=(0, 1), country="SYR", precision=precision)

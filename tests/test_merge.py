@@ -57,3 +57,15 @@ def test_mentions_of_one_happening_join_their_targets(pipeline):
     assert [actor.text for actor in event.target] == ["people", "protesters"]
     # The protesters, kept, make it force against a protest rather than an attack on civilians.
     assert event.acled_sub_event_type == "Excessive force against protesters"
+
+
+def test_a_clash_between_two_sides_is_reciprocal_until_its_victims_join(pipeline):
+    [clash] = pipeline.extract("Fighters of two rival clans clashed with each other near Baidoa.")
+    assert not clash.reciprocal  # one side named: nothing to be reciprocal between
+    [clash] = pipeline.extract("Government troops and the rebels clashed near Baidoa on Monday.")
+    assert clash.reciprocal
+    assert len(clash.source) == 2 and clash.target == []
+    [clash] = pipeline.extract("Clashes between the army and M23 rebels killed five people.")
+    # The people killed are no side of the clash: its sides and victims are source and target again.
+    assert not clash.reciprocal
+    assert [actor.text for actor in clash.target] == ["M23 rebels", "people"]

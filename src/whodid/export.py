@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import pycountry
 
 from whodid.records import Event, as_record
+
+ActorT = TypeVar("ActorT")
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
@@ -73,8 +75,8 @@ def acled_row(event: Event | dict[str, Any], outlet: str | None = None) -> dict[
     """One event as an ACLED row: every column of ``ACLED_COLUMNS``, as text ("" when unknown)."""
     record = as_record(event)
     location = record.get("location") or {}
-    sources = record.get("source") or []
-    targets = record.get("target") or []
+    sources, targets = acled_sides(record.get("source") or [], record.get("target") or [],
+                                   bool(record.get("reciprocal")))  # fmt: skip
     inter1, inter2 = _inter(sources), _inter(targets)
     country_code = location.get("country")
     evidence = record.get("evidence") or {}
@@ -103,6 +105,16 @@ def acled_row(event: Event | dict[str, Any], outlet: str | None = None) -> dict[
         "fatalities": str(fatalities.get("value") or 0),
         "article_id": record.get("article_id") or "",
     }
+
+
+def acled_sides(
+    sources: Sequence[ActorT], targets: Sequence[ActorT], reciprocal: bool
+) -> tuple[list[ActorT], list[ActorT]]:
+    """ACLED's actor 1 and actor 2 sides: source and target, but for a reciprocal event whose sides all
+    stand as its sources ("X and Y clashed", "X and Y signed a deal"), the first against the others."""
+    if reciprocal and not targets and len(sources) >= 2:
+        return list(sources[:1]), list(sources[1:])
+    return list(sources), list(targets)
 
 
 def _actor_name(actor: Mapping[str, Any]) -> str:

@@ -25,8 +25,13 @@ Record = dict[str, Any]
 # resolution (4 city, 3 district, 2 province, 1 country).
 _PLOVER_RESOLUTION = {1: 4, 2: 3, 3: 2, 4: 1}
 
-# PLOVER codes actors that belong to no country by what they are; these are our kinds of them.
-_PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO"}
+# PLOVER codes actors that belong to no country by what they are; these are our kinds of them (an armed
+# group of no country is an international militarized group, IMG) ...
+_PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_group": "IMG"}
+# ... and the sectors that place a person of no country in one ("a UN envoy").
+_PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
+# The recipient PLOVER's coders give an event whose text names none: the state where it happened.
+_IMPLIED_RECIPIENT_SECTOR = "GOV"
 
 _PLOVER_CODER = "whodid"
 _COUNTS = ("fatalities", "injured", "arrested", "participants")
@@ -65,8 +70,14 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       several; null when empty)
     - ``quad_code`` <- quad_class; ``event_scale`` <- goldstein
     - ``actor`` / ``recipient`` <- source / target actors, each an entity object: ``entity_text`` <-
-      text, ``code`` <- country (alpha-3, or IGO/NGO for such actors without one), ``sector`` <- sector,
-      ``identifier_id`` <- actor_id (our knowledge base's id), ``identifier_text`` <- name
+      text, ``code`` <- country (alpha-3, or IGO/NGO/IMG for such actors without one), ``sector`` <-
+      sector, ``identifier_id`` <- actor_id (our knowledge base's id), ``identifier_text`` <- name.
+      A reciprocal event ("X and Y agreed", "X clashed with Y") has every side as ``actor`` and no
+      ``recipient``, as the PLOVER manual codes reciprocal events.
+    - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the
+      state where it happened (``code`` <- the place's country, ``sector`` GOV), which is how PLOVER's
+      gold-standard records code a protest in Serbia or a curfew in Montenegro; null otherwise. It is
+      kept apart from ``recipient`` because the text does not name it.
     - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
       <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
       ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
@@ -95,6 +106,7 @@ def plover_record(event: Event | Record) -> Record:
     evidence = record.get("evidence") or {}
     sentence_span = evidence.get("sentence_span") or [None, None]
     trigger_span = evidence.get("trigger_span") or [None, None]
+    actors, recipients = plover_sides(record)
     return {
         "id": record["event_id"],
         "story_id": record.get("article_id"),
@@ -105,8 +117,9 @@ def plover_record(event: Event | Record) -> Record:
         "context": list(record.get("contexts") or []) or None,
         "quad_code": record.get("quad_class"),
         "event_scale": record.get("goldstein"),
-        "actor": [_plover_entity(actor) for actor in record.get("source") or []],
-        "recipient": [_plover_entity(actor) for actor in record.get("target") or []],
+        "actor": actors,
+        "recipient": recipients,
+        "recipient_implied": implied_recipient(record),
         "event_loc": _plover_location(record.get("location")),
         "event_text": _sentences(record),
         "text_info": {
@@ -129,8 +142,31 @@ def plover_record(event: Event | Record) -> Record:
     }
 
 
+def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]:
+    """The event's PLOVER ``actor`` and ``recipient`` entities: source and target, or for a reciprocal
+    event every side as actor and no recipient."""
+    sources = [_plover_entity(actor) for actor in record.get("source") or []]
+    targets = [_plover_entity(actor) for actor in record.get("target") or []]
+    return (sources + targets, []) if record.get("reciprocal") else (sources, targets)
+
+
+def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
+    """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
+    ("protesters rallied in Lagos": Nigeria); None for a reciprocal event, one with a recipient or
+    without a place in a country."""
+    country = (record.get("location") or {}).get("country")
+    if record.get("reciprocal") or record.get("target") or not country:
+        return None
+    return [{"entity_text": None, "code": country, "sector": _IMPLIED_RECIPIENT_SECTOR,
+             "identifier_id": None, "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
 def _plover_entity(actor: Mapping[str, Any]) -> Record:
-    code = actor.get("country") or _PLOVER_TRANSNATIONAL.get(actor.get("kind") or "")
+    code = (
+        actor.get("country")
+        or _PLOVER_TRANSNATIONAL.get(actor.get("kind") or "")
+        or _PLOVER_TRANSNATIONAL_SECTORS.get(actor.get("sector") or "")
+    )
     return {
         "entity_text": actor.get("text"),
         "code": code,

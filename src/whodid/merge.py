@@ -90,8 +90,12 @@ def _agree(first: object, second: object) -> bool:
 def _absorb(kept: Event, other: Event) -> None:
     """Fill what `kept` lacks from `other`, and join its targets: "six people were killed and dozens
     of protesters wounded" harmed both. The more specific mention keeps its evidence."""
-    kept.source = kept.source or other.source
-    kept.target += [a for a in other.target if all(a.span != b.span for b in kept.target)]
+    joined = [a for a in other.target if all(a.span != b.span for b in kept.target)]
+    if not kept.source:
+        kept.source, kept.reciprocal = other.source, other.reciprocal and not kept.target
+    # "clashes between X and Y killed five": the victims are no side of the clash.
+    kept.reciprocal = kept.reciprocal and not joined
+    kept.target += joined
     for name in _FILLABLE:
         if getattr(kept, name) is None:
             setattr(kept, name, getattr(other, name))

@@ -221,6 +221,10 @@ class Mention:
     attached_places: list[Span] = field(default_factory=list)
     # The trigger of the event this one is the outcome of: "attacked the base, killing four soldiers".
     outcome_of: Span | None = None
+    # For a trigger whose parties act together or against each other ("agreed", "clashed", "talks"):
+    # "counterpart" when the trigger names the other side ("clashed with police", "talks between X and
+    # Y", "met Putin"), else "joint" (its sources may act together: "X and Y agreed"). None otherwise.
+    reciprocal: str | None = None
     clause_depth: int = 0  # see Evidence.clause_depth
     confidence: float = 0.5
 
@@ -240,6 +244,9 @@ class Event:
     acled_sub_event_type: str | None = None
     source: list[Actor] = field(default_factory=list)
     target: list[Actor] = field(default_factory=list)
+    # The parties act together or against each other ("X and Y agreed", "X clashed with Y"): source and
+    # target are then the sides, and which stands first says nothing (PLOVER codes them all as actors).
+    reciprocal: bool = False
     date: date | None = None
     date_end: date | None = None
     date_precision: str | None = None

@@ -148,3 +148,50 @@ def test_a_statement_issued_by_someone_makes_its_demand_theirs(mentions_of):
     [mention] = [m for m in mentions_of(text) if m.trigger_text == "demanding"]
     assert [ref.candidates[0].text for ref in mention.sources] == ["declaration"]
     assert [ref.candidates[0].text for ref in mention.further_sources] == ["rebel alliance"]
+
+
+def reciprocal_kind(mentions_of, text, trigger):
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
+    return mention.reciprocal
+
+
+def test_coordinated_parties_of_a_reciprocal_trigger_may_act_jointly(mentions_of):
+    assert reciprocal_kind(mentions_of, "Chile and Peru signed a fisheries treaty.", "signed") == "joint"
+
+
+def test_a_reciprocal_trigger_that_names_the_other_side(mentions_of):
+    assert reciprocal_kind(mentions_of, "Farmers clashed with police in Kisumu.", "clashed") == "counterpart"
+    assert reciprocal_kind(mentions_of, "The envoy met the Ghanaian president.", "met") == "counterpart"
+    assert reciprocal_kind(mentions_of, "Oslo held talks with the rebels.", "talks") == "counterpart"
+
+
+def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):
+    assert reciprocal_kind(mentions_of, "Gunmen attacked a police post in Kano.", "attacked") is None
+
+
+def test_talks_between_two_sides_name_both(mentions_of):
+    text = "Talks between Ethiopia and Eritrea resumed in Jeddah."
+    sources, targets = roles(mentions_of, text, "Talks")
+    assert [sources[0][0], targets[0][0]] == ["Ethiopia", "Eritrea"]
+    assert reciprocal_kind(mentions_of, text, "Talks") == "counterpart"
+
+
+def test_a_mediation_between_two_sides_is_aimed_at_both(mentions_of):
+    text = "Qatar launched a mediation effort between Chad and Sudan."
+    sources, targets = roles(mentions_of, text, "mediation")
+    assert [ref[0] for ref in targets] == ["Chad", "Sudan"]
+    assert "Chad" not in [ref[0] for ref in sources]
+
+
+def test_between_a_modifier_and_its_conjunct_are_two_sides(mentions_of):
+    # parsed as "rebels" modified by "the army and M23"
+    text = "Clashes between the army and M23 rebels killed five people."
+    sources, targets = roles(mentions_of, text, "Clashes")
+    assert sources[0][0] == "army"
+    assert targets[0][0] == "M23 rebels"
+
+
+def test_a_martial_word_in_an_agreed_act_is_no_target(mentions_of):
+    text = "Kenya and Uganda have agreed to undertake joint military exercises."
+    _, targets = roles(mentions_of, text, "agreed")
+    assert targets == []

@@ -97,6 +97,18 @@ def test_match_needs_an_overlapping_span() -> None:
     assert none["source"] is None
 
 
+def test_the_sides_of_a_reciprocal_event_are_in_both_roles() -> None:
+    item = GoldItem("s2", "Chad and Niger signed a treaty .", {},
+                    extra={"source_spans": [(0, 14)], "target_spans": [(0, 14)]})  # fmt: skip
+    sides = [Actor("Chad", (0, 4)), Actor("Niger", (9, 14))]
+    one_sided = conflibert_ner.predict(item, [_event(sides)])
+    reciprocal = _event(sides)
+    reciprocal.reciprocal = True
+    both = conflibert_ner.predict(item, [reciprocal])
+    assert (one_sided["source_match"], one_sided["target_match"]) == ("yes", "no")
+    assert (both["source_match"], both["target_match"]) == ("yes", "yes")
+
+
 def test_evaluate_end_to_end(ner_file: Path, pipeline) -> None:
     result = evaluate(conflibert_ner.read(ner_file, ReadOptions()), pipeline)
     scores = {score.spec.name: score for score in result.scores}

@@ -137,3 +137,14 @@ def test_an_official_of_an_international_body_is_coded_as_the_body(pipeline) -> 
     text = "UN Secretary-General Kofi Annan said on Monday that he would withdraw the inspectors from Iraq."
     answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
     assert answer["source_country"] == "IGO"
+
+
+def test_roles_are_scored_as_the_plover_export_codes_them(pipeline) -> None:
+    # Reciprocal: both sides are actors, with no recipient.
+    text = "Ghana and Togo signed a border treaty on Friday."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert (answer["source_country"], answer["target_country"]) == ("GHA+TGO", "(none)")
+    # No recipient named: the state where it happened, as the gold codes a protest in a country.
+    text = "Thousands of teachers demonstrated in Lusaka on Monday."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert (answer["target_country"], answer["target_sector"]) == ("ZMB", "GOV")

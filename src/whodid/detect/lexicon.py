@@ -49,6 +49,8 @@ class Lexicon:
     # trigger lemma -> object lemma -> the sense it takes with that object (None: no event)
     object_senses: dict[str, dict[str, ObjectSense | None]]
     light_verbs: frozenset[str]
+    reciprocal_triggers: frozenset[str]  # "agree", "clash", "talk": the parties act toward each other
+    reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -138,6 +140,8 @@ def load_lexicon(
         object_senses=object_senses,
         sense_words=frozenset(word for senses in object_senses.values() for word in senses),
         light_verbs=light_verbs,
+        reciprocal_triggers=words(triggers, "reciprocal_triggers", triggers_file),
+        reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),
         economic_sense=_economic_sense(triggers, triggers_file),

@@ -104,6 +104,7 @@ def _mention(
         participants=participants_of(token, spec),
         count=count_of(token),
         scope=_scope(token, lexicon),
+        reciprocal=roles.reciprocal,
         places=places,
         attached_places=attached_places(token, _carrier(token, lexicon), places, load_place_words()),
         clause_depth=clause_depth(token),
@@ -173,12 +174,16 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:
     """A clause hanging off another trigger of the same type reports that event's outcome or manner:
     "attacked an army base, killing four soldiers", "shelled the town, wounding dozens"; and a killing
-    "in" or "during" another act of violence is that act's outcome: "five were killed in police firing",
-    "97 died during the clashes"."""
+    "in" or "during" another act of violence, or done by it, is that act's outcome: "five were killed in
+    police firing", "97 died during the clashes", "the clashes killed five"."""
     token = trigger.token
     same_type = {t.token.i: t for t in triggers if t.spec.type == trigger.spec.type and t.token != token}
     if token.dep_ in OUTCOME_DEPS and token.head.i in same_type:
         return token_span(token.head)
+    # "the clashes killed five people": the act that is the subject did the harm.
+    cause = next((c for c in token.children if c.dep_ == "nsubj" and c.i in same_type), None)
+    if cause is not None:
+        return token_span(cause)
     for prep in (child for child in token.children if child.dep_ == "prep" and child.lower_ in OUTCOME_PREPS):
         for obj in (obj for obj in prep.children if obj.dep_ == "pobj"):
             # "in police firing", parsed at times as "police" described by "firing"

@@ -41,6 +41,8 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
 # with X", "hosting a dinner for X".
 OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for"}
 SOURCE_PREPS = frozenset({"by"})
+# Prepositions that name the other side of a reciprocal event: "clashed with police", "talks between".
+COUNTERPART_PREPS = frozenset({"with", "between"})
 # "condemnation from Baghdad", "aid from the US": from names the actor of these types only
 # (a withdrawal from Iraq leaves Iraq; an attack from Syria was launched there).
 FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST"})
@@ -64,6 +66,7 @@ class Roles:
     # launched cyber attacks" is a modifier but no actor; "food supplies" an object but no target).
     further_sources: list[ActorRef] = field(default_factory=list)
     further_targets: list[ActorRef] = field(default_factory=list)
+    reciprocal: str | None = None  # see Mention.reciprocal
 
 
 def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool = False) -> Roles:
@@ -77,7 +80,28 @@ def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool 
         _distinct_refs(roles.targets),
         _distinct_refs(roles.further_sources),
         _distinct_refs(roles.further_targets),
+        _reciprocal(trigger, lexicon, as_noun),
     )
+
+
+def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
+    """How a trigger whose parties act toward each other names them (see Mention.reciprocal)."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in lexicon.reciprocal_triggers:
+        return None
+    # "clashed with police", "talks between X and Y", "signed a deal with Y", "held talks with Y"
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if trigger.dep_ == "compound":
+        holders.append(trigger.head)  # "ceasefire talks with the rebels"
+    if (verb := carrying_verb(trigger, lexicon)) is not None:
+        holders.append(verb)
+    if any(_prep_children(holder, COUNTERPART_PREPS) for holder in holders):
+        return "counterpart"
+    if trigger.pos_ == "VERB" and not as_noun and lemma in lexicon.reciprocal_object_verbs:
+        objects = [c for c in trigger.children if c.dep_ == "dobj" and not _is_act(c, lexicon)]
+        if objects:
+            return "counterpart"  # "met Putin", "fought the rebels"
+    return "joint"
 
 
 def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
@@ -112,7 +136,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
             owner = clause_subject(subject.head)
             roles.further_sources += _refs(owner) if owner is not None else []
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_.lower() in lexicon.nouns:
+            if child.dep_ == "dobj" and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
@@ -137,11 +161,23 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
             roles.targets += _prep_objects(complement, TARGET_PREPS)
             objects = [c for c in complement.children if c.dep_ == "dobj"]
-            roles.targets += [ref for c in objects for ref in _refs(c)]
+            for thing in objects:
+                if _is_act(thing, lexicon):
+                    # "agreed to undertake joint exercises", "threatened to launch an offensive against
+                    # X": the object is an act, whose own target is the event's.
+                    _read_inner_event(thing, event_type, lexicon, roles)
+                else:
+                    roles.targets += _refs(thing)
             # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _is_act(thing: Token, lexicon: Lexicon) -> bool:
+    """An object that names an act, not an actor: "condemned the strike", "held joint exercises"."""
+    lemma = thing.lemma_.lower()
+    return lemma in lexicon.nouns or (thing.pos_ == "NOUN" and lemma in lexicon.object_senses)
 
 
 def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token | None:
@@ -174,7 +210,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         _read_of_object(of_object, event_type, lexicon, roles)
-    _read_between(noun, roles)
+    _read_between(noun, roles, lexicon)
     verb = carrying_verb(noun, lexicon)
     if verb is not None:
         # "X issued a warning to Y": the carrying verb holds the source and sometimes the target.
@@ -232,13 +268,14 @@ def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: 
 def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     """An event about another act: "suspension of operations against US forces" is aimed at US forces,
     "condemnation of the US attack" at the US."""
-    modifier = _name_modifier(act)
+    modifier = _name_modifier(act, _not_actor_modifiers(lexicon))  # not "military" in "military exercises"
     possessor = _child(act, "poss")
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None:
         inner_sources += _refs(possessor)
     # "rejected calls by Belarus's rulers", "accepted demands from the rebels"
-    inner_sources += _prep_objects(act, _source_preps(lexicon.nouns[act.lemma_.lower()].type))
+    spec = lexicon.nouns.get(act.lemma_.lower())
+    inner_sources += _prep_objects(act, _source_preps(spec.type) if spec else SOURCE_PREPS)
     inner_targets = _prep_objects(act, TARGET_PREPS)
     if event_type in ABOUT_AN_ACT:
         roles.targets += inner_sources or inner_targets
@@ -246,12 +283,28 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
         roles.targets += inner_targets
 
 
-def _read_between(noun: Token, roles: Roles) -> None:
-    for first in _prep_children(noun, {"between"}):
-        refs = _refs(first)
-        if len(refs) >= 2:
+def _read_between(noun: Token, roles: Roles, lexicon: Lexicon) -> None:
+    """ "talks between X and Y": the two sides; "mediation between X and Y": whom the act is aimed at."""
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]  # "a mediation effort between"
+    for first in (pobj for holder in holders for pobj in _prep_children(holder, {"between"})):
+        refs = _refs(first) if first.conjuncts else _sides_among_modifiers(first) or _refs(first)
+        if len(refs) < 2:
+            continue
+        if noun.lemma_.lower() in lexicon.reciprocal_triggers:
             roles.sources.append(refs[0])
             roles.targets += refs[1:]
+        else:
+            roles.targets += refs
+
+
+def _sides_among_modifiers(pobj: Token) -> list[ActorRef]:
+    """ "between the army and M23 rebels", parsed as rebels that "the army and M23" modify: "between"
+    needs two sides, so the first is the modifier, the second its conjunct with the head noun."""
+    modifier = next((c for c in pobj.lefts if c.dep_ in MODIFIER_DEPS and c.conjuncts), None)
+    if modifier is None:
+        return []
+    second = modifier.conjuncts[-1]
+    return [actor_ref(modifier), ActorRef([phrase_of(second, pobj, second.ent_type_ or None)])]
 
 
 def clause_subject(verb: Token) -> Token | None:
@@ -405,7 +458,12 @@ def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
     possessor = _child(noun, "poss")
     if possessor is not None and possessor.pos_ != "PRON":
         return premodified_phrase(possessor)
-    return _name_modifier(noun, lexicon.martial_modifiers | lexicon.instrument_words | lexicon.sense_words)
+    return _name_modifier(noun, _not_actor_modifiers(lexicon))
+
+
+def _not_actor_modifiers(lexicon: Lexicon) -> frozenset[str]:
+    """Modifiers of an event noun that say how, not who: "military", "drone", "hunger"."""
+    return lexicon.martial_modifiers | lexicon.instrument_words | lexicon.sense_words
 
 
 def _name_modifier(noun: Token, skip: frozenset[str] = frozenset()) -> Phrase | None:

@@ -174,6 +174,7 @@ class EventResolver:
             acled_sub_event_type=mention.acled_sub_event_type,
             source=sources,
             target=targets,
+            reciprocal=_reciprocal(mention.reciprocal, sources, targets),
             date=date_ref.date if date_ref else None,
             date_end=date_ref.date_end if date_ref else None,
             date_precision=date_ref.precision if date_ref else None,
@@ -513,3 +514,11 @@ def _inside(span: Span, scope: list[Span]) -> bool:
 
 def _overlaps(first: Span, second: Span) -> bool:
     return first[0] < second[1] and second[0] < first[1]
+
+
+def _reciprocal(kind: str | None, sources: list[Actor], targets: list[Actor]) -> bool:
+    """The sides of a reciprocal trigger (see Mention.reciprocal) once resolved: an actor and the
+    counterpart it names ("X clashed with Y"), or several actors and no one else ("X and Y agreed")."""
+    if kind == "counterpart" and sources and targets:
+        return True
+    return kind is not None and len(sources) >= 2 and not targets

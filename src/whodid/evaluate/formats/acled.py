@@ -19,6 +19,7 @@ from typing import Any
 from whodid.errors import InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import actor_name, first_actor, main_event
+from whodid.export import acled_sides
 from whodid.records import Actor, Event
 
 NAME = "acled"
@@ -116,7 +117,8 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     event = main_event(in_scope) or main_event(events)
     if event is None:
         return {"inter1": "0", "inter2": "0", "fatalities": 0}
-    source, target = first_actor(event.source), first_actor(event.target)
+    sources, targets = acled_sides(event.source, event.target, event.reciprocal)
+    source, target = first_actor(sources), first_actor(targets)
     place = event.location
     located = place is not None and place.lat is not None and place.lon is not None
     return {

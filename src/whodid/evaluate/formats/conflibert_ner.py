@@ -47,7 +47,7 @@ FIELDS = [
 
 NOTES = [
     "Sentence text is the tokens joined by single spaces; spans are character offsets in that text.",
-    "Reciprocal (R) spans count as both source and target.",
+    "Reciprocal (R) spans count as both source and target; so do the sides of our reciprocal events.",
     "source_match/target_match: recall is the 'yes' recall; precision of our actors is "
     "yes / (yes + wrong) among predictions, read off the confusion matrix.",
 ]
@@ -88,10 +88,19 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     event = main_event(events)
     answer: dict[str, Any] = {}
     for role in ("source", "target"):
-        actors = getattr(event, role) if event is not None else []
+        actors = _actors_in_role(event, role)
         answer[role] = [actor.text for actor in actors] or None
         answer[f"{role}_match"] = _match(actors, item.extra[f"{role}_spans"])
     return answer
+
+
+def _actors_in_role(event: Event | None, role: str) -> list[Actor]:
+    """Our actors in a role; a reciprocal event's sides are in both, as the gold's R spans are."""
+    if event is None:
+        return []
+    if event.reciprocal:
+        return event.source + event.target
+    return list(getattr(event, role))
 
 
 def _match(actors: list[Actor], gold_spans: list[Span]) -> str:

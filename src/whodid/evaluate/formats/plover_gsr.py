@@ -23,8 +23,9 @@ from whodid.evaluate.formats._files import head_text, read_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.evaluate.scoring import NONE_LABEL
+from whodid.export_formats import implied_recipient, plover_sides
 from whodid.ontology import plover_coded_type
-from whodid.records import PLOVER_TYPES, Actor, Event
+from whodid.records import PLOVER_TYPES, Event, as_record
 
 NAME = "plover-gsr"
 
@@ -41,9 +42,6 @@ NOT_EVENTS = {"DOCUMENT": "a DOCUMENT record documents the file; it is not an ev
 UNKNOWN = "(unknown)"  # we named an actor but cannot say its country or sector
 JOIN = "+"  # a role with several actors ("Hungarian and Romanian officials") is scored as their set
 
-# Our actor kinds that belong to no country, as the gold's transnational codes.
-TRANSNATIONAL_KINDS = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_group": "IMG"}
-TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 
 FIELDS = [
     FieldSpec("event_type", "label", "PLOVER type (old names mapped to today's)"),
@@ -64,6 +62,9 @@ NOTES = [
     "A role with several actors is scored as the set of their codes joined by '+'.",
     "Transnational codes IGO/NGO/IMG are labels of their own; our actors without a country are "
     "labelled by kind (igo/alliance->IGO, ngo->NGO, armed_group->IMG), else (unknown).",
+    "Our roles are read as our PLOVER export writes them: a reciprocal event has every side as actor "
+    "and no recipient; an event naming no recipient has the state where it happened as its recipient "
+    "(the export's recipient_implied), as these records code a protest or a curfew in a country.",
     "An actor coded with a bare country code and no sector is the state: sector GOV (CAMEO's reading).",
     "Sectors compare on their first three letters (ethnic/religious qualifiers dropped); "
     "'***' is not scored.",
@@ -139,13 +140,18 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
         return {"source_country": NONE_LABEL, "target_country": NONE_LABEL,
                 "source_sector": NONE_LABEL, "target_sector": NONE_LABEL}  # fmt: skip
     place = event.location
+    # Scored as our PLOVER export codes it: a reciprocal event's sides all actors; an event that names
+    # no recipient aimed at the state where it happened, as these records code one.
+    record = as_record(event)
+    actors, recipients = plover_sides(record)
+    recipients = recipients or implied_recipient(record) or []
     return {
         "event_type": plover_coded_type(event.type, event.factuality),
         "mode": event.mode,
-        "source_country": _joined(_our_country(actor) for actor in event.source),
-        "target_country": _joined(_our_country(actor) for actor in event.target),
-        "source_sector": _joined(actor.sector or UNKNOWN for actor in event.source),
-        "target_sector": _joined(actor.sector or UNKNOWN for actor in event.target),
+        "source_country": _joined(entity["code"] or UNKNOWN for entity in actors),
+        "target_country": _joined(entity["code"] or UNKNOWN for entity in recipients),
+        "source_sector": _joined(entity["sector"] or UNKNOWN for entity in actors),
+        "target_sector": _joined(entity["sector"] or UNKNOWN for entity in recipients),
         "location_country": place.country if place else None,
         "location": (place.name or place.text) if place else None,
     }
@@ -229,12 +235,6 @@ def _gold_place(raw: Any, codes: _Codes) -> tuple[str | None, str | None]:
     if country is not None:
         return country.alpha_3, name
     return codes.country_names.get(name.lower()), name
-
-
-def _our_country(actor: Actor) -> str:
-    # An official of an international body (a UN secretary-general) is coded as the body is.
-    transnational = TRANSNATIONAL_KINDS.get(actor.kind or "") or TRANSNATIONAL_SECTORS.get(actor.sector or "")
-    return actor.country or transnational or UNKNOWN
 
 
 def _joined(labels: Any) -> str:
