@@ -479,3 +479,17 @@ def test_a_shared_event_link_opens_that_event(browser_page, served_url):
     open_page(browser_page, served_url, f"/?country=IRQ#event={event_id}")
     browser_page.wait_for_selector(f'#event-view[data-loaded="{event_id}"]', state="attached")
     assert browser_page.input_value("#filter-country") == "IRQ"
+
+
+def test_a_reciprocal_events_sides_are_joined_both_ways(browser_page, served_url):
+    arrows = {}
+    for row in api(served_url, "/api/events", limit=500)["events"]:
+        event = api(served_url, f"/api/events/{row['event_id']}")["event"]
+        arrows.setdefault(bool(event["reciprocal"]), event["event_id"])
+    assert set(arrows) == {True, False}, "the examples hold reciprocal and one-sided events"
+    for reciprocal, event_id in arrows.items():
+        open_page(browser_page, served_url, f"/#event={event_id}")
+        browser_page.wait_for_selector(f'#event-view[data-loaded="{event_id}"]', state="attached")
+        arrow = browser_page.locator("#event-view .actors .arrow")
+        assert arrow.text_content() == ("↔" if reciprocal else "→")
+        assert arrow.get_attribute("aria-label") == ("with each other" if reciprocal else "acts on")

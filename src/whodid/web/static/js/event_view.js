@@ -99,7 +99,10 @@ export class EventView {
       "div",
       { className: "actors" },
       actorList(event.source, "source"),
-      el("span", { className: "arrow", text: "→", attrs: { "aria-label": "acts on" } }),
+      // A reciprocal event's sides act together or against each other: neither stands first.
+      event.reciprocal
+        ? el("span", { className: "arrow", text: "↔", attrs: { "aria-label": "with each other" } })
+        : el("span", { className: "arrow", text: "→", attrs: { "aria-label": "acts on" } }),
       actorList(event.target, "target"),
     );
     const conflicts = conflictList(event.conflicts);
