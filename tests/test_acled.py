@@ -58,6 +58,19 @@ def test_state_force_against_protesters_is_an_intervention_or_excessive_force(pi
     assert ("ASSAULT", "Excessive force against protesters") in killing
 
 
+def test_force_the_sentence_calls_violent_or_that_beats_is_excessive(pipeline):
+    suppressed = categories(pipeline, "Security forces violently suppressed a peaceful protest in Minsk.")
+    assert ("PROTEST", "Excessive force against protesters") in suppressed
+    beaten = categories(pipeline, "Riot police beat a student during a protest in Dhaka.")
+    assert ("ASSAULT", "Excessive force against protesters") in beaten
+
+
+def test_an_arrest_a_protest_is_about_is_no_intervention(pipeline):
+    found = categories(pipeline, "Hundreds of lawyers demonstrated in Lagos over the detention of a judge.")
+    assert ("PROTEST", "Peaceful protest") in found
+    assert ("COERCE", "Protest with intervention") not in found
+
+
 def test_protesters_who_attack_make_the_protest_violent(pipeline):
     found = categories(
         pipeline, "Protesters threw stones at police and set fire to a bank during the demonstration."

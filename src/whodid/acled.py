@@ -28,6 +28,8 @@ from whodid.records import Event
 
 Category = tuple[str, str]
 ATTRIBUTION_REACH = 2  # words after a trigger that may make it a claim ("claimed full responsibility")
+CAUSE_REACH = 4  # words before an act that may make it a protest's cause ("over the recent detention")
+HAPPENED = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class AcledRules:
     crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
     crowd_words: frozenset[str]  # "protesters", "demonstrators": a crowd named where no actor was found
     harm_words: frozenset[str]  # "injured", "killed": harm done even where no number is given
+    excessive_force_words: frozenset[str]  # "violently", "brutally": force beyond dispersal
+    cause_words: frozenset[str]  # "over", "following": what comes next is what a protest is about
     territory_taken_code: str  # the CAMEO code of ground taken
     withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
     unopposed_words: frozenset[str]  # "without resistance": ground taken with no fight
@@ -123,6 +127,8 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             crowd_violence_words=frozenset(str(word).lower() for word in raw["crowd"]["violence_words"]),
             crowd_words=frozenset(str(word).lower() for word in raw["crowd"]["words"]),
             harm_words=frozenset(str(word).lower() for word in raw["harm_words"]),
+            excessive_force_words=frozenset(str(word).lower() for word in raw["excessive_force_words"]),
+            cause_words=frozenset(str(word).lower() for word in raw["protest_cause_words"]),
             territory_taken_code=str(territory["taken_code"]),
             withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
             unopposed_words=frozenset(str(word).lower() for word in territory["unopposed_words"]),
@@ -221,7 +227,12 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     if preset == rules.assault_between_armed and (crowd := _crowd_clash(event, sentence, rules)):
         return crowd
     arrests = rules.by_mode.get("COERCE", {}).get("arrest")
-    if preset is not None and preset == arrests and _protest_held(sentence):
+    if (
+        preset is not None
+        and preset == arrests
+        and _protest_held(sentence)
+        and not _is_the_protests_cause(event, rules)
+    ):
         return rules.protest_with_intervention  # ACLED codes arrests at a protest as the protest's
     if preset is not None and preset[1] is not None:
         return preset  # the trigger or its instrument said
@@ -308,7 +319,7 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
     ):
         return rules.violent_demonstration  # "protests ... after demonstrators clashed with police"
     interventions = [other for other in others if _intervenes(other, rules)]
-    if any(other.type == "ASSAULT" and _harmful(other, rules) for other in interventions):
+    if any(_harmful(other, rules) for other in interventions):  # "violently suppressed", "shot dead"
         return rules.force_against_protesters
     if interventions:
         return rules.protest_with_intervention
@@ -320,7 +331,9 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
 def _intervenes(event: Event, rules: AcledRules) -> bool:
     """An act against a protest in its sentence: state forces using force or arresting, or force or
     arrests by no one named ("ten protesters were injured", "activists were detained")."""
-    if event.type not in {"ASSAULT", "COERCE"}:
+    if event.type not in {"ASSAULT", "COERCE"} or event.factuality not in HAPPENED:
+        return False  # "a plan for mass arrests" is none
+    if _is_the_protests_cause(event, rules):
         return False
     if _is_state_action(event, rules):
         return True
@@ -378,6 +391,14 @@ def _tells_of_violence(event: Event, rules: AcledRules) -> bool:
     return bool(_words_of(event) & rules.crowd_violence_words)
 
 
+def _is_the_protests_cause(event: Event, rules: AcledRules) -> bool:
+    """ "demonstrations over the detention of X", "protests following two police shootings": an act
+    named after a word of cause, a few words before it, is what the protest is about."""
+    evidence = event.evidence
+    start = evidence.trigger_span[0] - evidence.sentence_span[0]
+    return bool(set(_words_in(evidence.sentence[:start])[-CAUSE_REACH:]) & rules.cause_words)
+
+
 def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) -> bool:
     """State forces firing on, beating, arresting or killing protesters, or harm done by no one named
     at a protest: protesters are someone's target in this sentence, or protest in it."""
@@ -387,7 +408,7 @@ def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) 
 def _protest_held(sentence: list[Event]) -> bool:
     """A protest the sentence tells of as held, not one planned or feared: arrests of activists
     "ahead of the referendum" or "in anticipation of protests" are arrests."""
-    return any(e.type == "PROTEST" and e.factuality in {"asserted", "reported"} for e in sentence)
+    return any(e.type == "PROTEST" and e.factuality in HAPPENED for e in sentence)
 
 
 def _at_a_protest(sentence: list[Event], rules: AcledRules) -> bool:
@@ -396,8 +417,11 @@ def _at_a_protest(sentence: list[Event], rules: AcledRules) -> bool:
 
 
 def _harmful(event: Event, rules: AcledRules) -> bool:
-    """Someone was killed or hurt: ACLED's excessive force is lethal force or force that injures."""
+    """Someone was killed or hurt, or the sentence calls the force excessive ("violently suppressed"):
+    ACLED's excessive force is lethal force or force that injures."""
     if event.evidence.trigger_text.lower() in rules.harm_words:
+        return True
+    if _words_of(event) & rules.excessive_force_words:
         return True
     return any(n is not None and n.value > 0 for n in (event.fatalities, event.injured))
 
