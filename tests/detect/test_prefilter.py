@@ -113,6 +113,11 @@ def test_words_that_are_triggers_only_with_their_object_pass(prefilter):
         # A first word that is no common word may be a name: "Hamas" is; "The" is not.
         ("Hamas gave up its weapons in the north.", True),
         ("The old bridge gave up its last stones in the flood.", False),
+        # A crowd out in protest: going out beside "streets", gathering beside protesters.
+        ("Thousands took to the streets of the capital.", True),
+        ("The crowd took the early train to the capital.", False),
+        ("Demonstrators gathered near the embassy.", True),
+        ("The committee gathered near the embassy.", False),
     ],
 )
 def test_words_that_want_a_particle_or_an_actor_pass_only_beside_them(prefilter, sentence, passes):

@@ -164,3 +164,27 @@ def test_an_event_that_another_act_is_about_stands_below_it(mentions_of):
         m.type: m.clause_depth for m in mentions_of("Rebels attacked the town and police arrested two men.")
     }
     assert depth == {"ASSAULT": 0, "COERCE": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Thousands of nurses took to the streets of Accra on Monday.", "took"),
+        ("Students poured into the streets after the ruling.", "poured"),
+        ("Hundreds of demonstrators gathered outside the electoral commission.", "gathered"),
+    ],
+)
+def test_a_crowd_out_in_protest_is_a_protest(mentions_of, text, trigger):
+    assert ("PROTEST", trigger) in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courier took the street behind the market.",  # one street, no crowd: a way, not a protest
+        "The ministers gathered in Vienna for the budget summit.",  # gathering, but no protesters
+        "Journalists took photographs of the streets.",
+    ],
+)
+def test_going_or_gathering_alone_is_no_protest(mentions_of, text):
+    assert "PROTEST" not in [m.type for m in mentions_of(text)]

@@ -42,6 +42,17 @@ class ObjectSense:
 
 
 @dataclass(frozen=True, slots=True)
+class StreetProtest:
+    """Crowds out in protest: "took to the streets", "demonstrators gathered" (see triggers.yaml)."""
+
+    spec: TriggerSpec
+    outing_verbs: frozenset[str]
+    street_words: frozenset[str]
+    gathering_verbs: frozenset[str]
+    protester_nouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, TriggerSpec]
     nouns: dict[str, TriggerSpec]
@@ -51,6 +62,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     reciprocal_triggers: frozenset[str]  # "agree", "clash", "talk": the parties act toward each other
     reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
+    street_protest: StreetProtest
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -142,6 +154,13 @@ def load_lexicon(
         light_verbs=light_verbs,
         reciprocal_triggers=words(triggers, "reciprocal_triggers", triggers_file),
         reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
+        street_protest=StreetProtest(
+            _street_protest_spec(triggers, triggers_file),
+            outing_verbs=words(triggers, "street_outing_verbs", triggers_file),
+            street_words=words(triggers, "street_words", triggers_file),
+            gathering_verbs=words(triggers, "street_gathering_verbs", triggers_file),
+            protester_nouns=words(triggers, "protester_nouns", triggers_file),
+        ),
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),
         economic_sense=_economic_sense(triggers, triggers_file),
@@ -192,6 +211,14 @@ def _economic_sense(raw: dict, source: Path) -> ObjectSense:
     if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in load_ontology()):
         raise DataFileError(str(source), "economic_sense: expected [PLOVER type, CAMEO code]")
     return ObjectSense(str(sense[0]), str(sense[1]))
+
+
+def _street_protest_spec(raw: dict, source: Path) -> TriggerSpec:
+    sense = raw.get("street_protest_sense")
+    if not (isinstance(sense, list) and len(sense) == 3 and sense[0] in load_ontology()):
+        raise DataFileError(str(source), "street_protest_sense: expected [PLOVER type, CAMEO code, acled]")
+    acled = read_category(sense[2], "street_protest_sense", source)
+    return TriggerSpec("street", "verb", str(sense[0]), str(sense[1]), *acled)
 
 
 def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense | None]]:

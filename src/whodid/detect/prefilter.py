@@ -139,6 +139,12 @@ class TriggerPrefilter:
             if lemma not in alone_lemmas:
                 needs = [_Need(spec.particles, after=True, actor=spec.needs_named_argument) for spec in specs]
                 self._add_companions(verb_forms([lemma]), needs)
+        # Crowds out in protest: a verb of going out beside "streets", of gathering beside "protesters".
+        protest = lexicon.street_protest
+        streets = [_Need(frozenset({word})) for word in protest.street_words]
+        self._add_companions(verb_forms(protest.outing_verbs), streets)
+        protesters = [_Need(frozenset({word})) for word in noun_forms(protest.protester_nouns)]
+        self._add_companions(verb_forms(protest.gathering_verbs), protesters)
         for lemma, senses in lexicon.object_senses.items():
             if lemma not in alone_lemmas:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])

@@ -32,7 +32,11 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     candidates = [
         trigger
         for token in sentence
-        if (trigger := _as_trigger(token, lexicon) or _as_demand(token, lexicon))
+        if (
+            trigger := _as_trigger(token, lexicon)
+            or _as_demand(token, lexicon)
+            or _as_street_protest(token, lexicon)
+        )
     ]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
     # The word that chose another trigger's sense is part of that event, not one of its own: "signed an
@@ -109,6 +113,28 @@ def _as_demand(token: Token, lexicon: Lexicon) -> Trigger | None:
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if obliged and subject is not None and subject.pos_ != "PRON" and _has_actor_argument(token, lexicon):
             return Trigger(token, replace(DEMAND, lemma=token.lemma_.lower()))
+    return None
+
+
+STREET_PREPS = frozenset({"to", "into", "onto", "on", "through", "in"})
+
+
+def _as_street_protest(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "thousands took to the streets", "protesters poured into the streets"; "demonstrators gathered
+    outside parliament": a crowd out in protest ("took the street to the station" is none)."""
+    if token.pos_ != "VERB":
+        return None
+    lemma, protest = token.lemma_.lower(), lexicon.street_protest
+    if lemma in protest.outing_verbs:
+        places = [o for c in token.children if c.dep_ == "prep" and c.lower_ in STREET_PREPS
+                  for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        if any(place.lower_ in protest.street_words for place in places):
+            return Trigger(token, replace(protest.spec, lemma=lemma))
+    if lemma in protest.gathering_verbs and not any(c.dep_ == "dobj" for c in token.children):
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects += [o for s in subjects for o in _of_objects(s)]  # "hundreds of protesters gathered"
+        if any(subject.lemma_.lower() in protest.protester_nouns for subject in subjects):
+            return Trigger(token, replace(protest.spec, lemma=lemma))
     return None
 
 
