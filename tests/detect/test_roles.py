@@ -195,3 +195,16 @@ def test_a_martial_word_in_an_agreed_act_is_no_target(mentions_of):
     text = "Kenya and Uganda have agreed to undertake joint military exercises."
     _, targets = roles(mentions_of, text, "agreed")
     assert targets == []
+
+
+def test_a_pronoun_that_reports_on_itself_is_the_speaker(mentions_of):
+    sources, _ = roles(mentions_of, "Kenya says it will not accept more refugees.", "accept")
+    assert sources[0][0] == "Kenya"
+    sources, _ = roles(mentions_of, "The rebels said they would release the hostages.", "release")
+    assert sources[0][0] == "rebels"
+
+
+def test_a_pronoun_that_does_not_agree_with_the_speaker_stays_a_pronoun(mentions_of):
+    # "they" is not the minister: the pronoun is left to the earlier actors of the article.
+    sources, _ = roles(mentions_of, "The minister said they had attacked the convoy.", "attacked")
+    assert sources == [["they"]]

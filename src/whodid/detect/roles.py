@@ -381,7 +381,12 @@ def _coordinated_modifier_refs(head: Token) -> list[ActorRef]:
 
 def actor_ref(head: Token) -> ActorRef:
     if head.pos_ == "PRON" and head.lower_ in PERSONAL_PRONOUNS:
-        return ActorRef([phrase_of(head, head, "PRON")])
+        pronoun = phrase_of(head, head, "PRON")
+        speaker = _speaker_it_stands_for(head)
+        if speaker is not None:
+            # "Lebanon says it will not accept more refugees": the speaker, named in the sentence.
+            return ActorRef([*actor_ref(speaker).candidates, pronoun])
+        return ActorRef([pronoun])
     candidates: list[Phrase] = []
     for appos in (child for child in head.children if child.dep_ == "appos"):
         named = entity_phrase(appos)
@@ -404,6 +409,27 @@ def actor_ref(head: Token) -> ActorRef:
         # "Dock workers" at the start of a sentence: a capital that is not a name must not hide the agent.
         candidates.append(phrase_of(head, head))
     return ActorRef(_unique(candidates), _located_in(head))
+
+
+def _speaker_it_stands_for(pronoun: Token) -> Token | None:
+    """The subject of the verb whose reported clause the pronoun is the subject of, when they agree:
+    "Lebanon says it will ...", "the rebels said they would ...", "the minister said he had ..."."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    word = pronoun.lower_
+    person = speaker.ent_type_ == "PERSON"
+    plural = speaker.tag_ in {"NNS", "NNPS"} or bool(speaker.conjuncts)
+    if word in {"he", "she"}:
+        agrees = person or (speaker.tag_ == "NN" and speaker.ent_type_ == "")  # "the minister said he"
+    elif word == "it":
+        agrees = not person and not plural
+    else:  # "they"
+        agrees = plural or speaker.ent_type_ in {"ORG", "NORP"}
+    return speaker if agrees else None
 
 
 def _located_in(head: Token) -> Phrase | None:
