@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 
 def roles(mentions_of, text, trigger):
     [mention] = [m for m in mentions_of(text) if m.trigger_text == trigger]
@@ -208,3 +210,30 @@ def test_a_pronoun_that_does_not_agree_with_the_speaker_stays_a_pronoun(mentions
     # "they" is not the minister: the pronoun is left to the earlier actors of the article.
     sources, _ = roles(mentions_of, "The minister said they had attacked the convoy.", "attacked")
     assert sources == [["they"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("The LRA is responsible for mass killings in the north.", "killings", "LRA"),
+        ("Al-Shabaab was behind the attack on the hotel.", "attack", "Al-Shabaab"),
+        ("The militia is accused of killings near the border.", "killings", "militia"),
+        ("The government accused the rebels of the bombing in Kabul.", "bombing", "rebels"),
+    ],
+)
+def test_whom_the_sentence_holds_responsible_did_the_act(mentions_of, text, trigger, doer):
+    sources, _ = roles(mentions_of, text, trigger)
+    assert len(sources) == 1 and doer in sources[0]
+
+
+def test_a_light_verb_carries_the_event_noun_that_modifies_its_object(mentions_of):
+    text = "Qatar launched a mediation effort between Chad and Sudan."
+    sources, _ = roles(mentions_of, text, "mediation")
+    assert [ref[0] for ref in sources] == ["Qatar"]
+
+
+def test_the_forces_a_mobilisation_moves_are_no_target(mentions_of):
+    _, targets = roles(mentions_of, "The alliance strengthened its forces in the east.", "strengthened")
+    assert targets == []
+    _, targets = roles(mentions_of, "The army deployed troops against the rebels.", "deployed")
+    assert [ref[0] for ref in targets] == ["rebels"]

@@ -35,7 +35,7 @@ def test_each_core_type_has_triggers(mentions_of, text, expected):
 
 
 def test_a_weak_noun_needs_a_martial_or_aimed_context(mentions_of):
-    assert types_and_triggers(mentions_of("Dock workers went on strike for better pay.")) == []
+    assert types_and_triggers(mentions_of("The club celebrated a lucky strike in the final.")) == []
     assert ("ASSAULT", "strike") in types_and_triggers(mentions_of("A missile strike hit the depot."))
     assert ("ASSAULT", "operations") in types_and_triggers(
         mentions_of("The group claimed 40 operations against army outposts.")
@@ -188,3 +188,35 @@ def test_a_crowd_out_in_protest_is_a_protest(mentions_of, text, trigger):
 )
 def test_going_or_gathering_alone_is_no_protest(mentions_of, text):
     assert "PROTEST" not in [m.type for m in mentions_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dock workers went on strike for better pay.", ("PROTEST", "strike")),
+        ("The union staged a strike at the port on Monday.", ("PROTEST", "strike")),
+        ("The air force carried out a strike on the depot.", ("ASSAULT", "strike")),
+    ],
+)
+def test_who_strikes_decides_whether_a_strike_is_a_protest_or_an_attack(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))
+
+
+def test_an_aimed_argument_of_the_light_verb_makes_a_weak_noun_an_event(mentions_of):
+    text = "The navy carried out strikes on Friday evening against rebel positions."
+    assert ("ASSAULT", "strikes") in types_and_triggers(mentions_of(text))
+    # "on" and "at" are when and where for a light verb: no evidence of an attack.
+    assert types_and_triggers(mentions_of("The firm carried out an operation on Friday at the plant.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government troops violated the ceasefire near the border.", ("ASSAULT", "violated")),
+        ("The alliance strengthened its forces in the east.", ("MOBILIZE", "strengthened")),
+        ("Moscow offered to bolster Iraqi forces.", ("SUPPORT", "bolster")),
+        ("Hackers launched cyber warfare against the ministry.", ("ASSAULT", "warfare")),
+    ],
+)
+def test_what_is_broken_built_up_or_waged_decides_the_sense(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))

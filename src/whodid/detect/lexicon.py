@@ -63,6 +63,7 @@ class Lexicon:
     reciprocal_triggers: frozenset[str]  # "agree", "clash", "talk": the parties act toward each other
     reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
     street_protest: StreetProtest
+    senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -154,6 +155,7 @@ def load_lexicon(
         light_verbs=light_verbs,
         reciprocal_triggers=words(triggers, "reciprocal_triggers", triggers_file),
         reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
+        senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
         street_protest=StreetProtest(
             _street_protest_spec(triggers, triggers_file),
             outing_verbs=words(triggers, "street_outing_verbs", triggers_file),

@@ -51,6 +51,12 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation, rejection or concession is about: "condemnation of
 # the US attack", "conceded to demands from UNITA".
 ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "AGREE", "CONCEDE"})
+# Types whose direct object is the actor's own means, not whom it acts on: "deployed troops",
+# "strengthened its forces in Lebanon" (the target is the one mobilised against, if named).
+MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
+# Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
+RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
+BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
@@ -140,7 +146,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
-            elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
+            elif (
+                child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and event_type not in MEANS_AS_OBJECT
+            ):
                 roles.targets += _refs(child)
                 roles.further_targets += _object_targets(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
@@ -201,8 +209,11 @@ def _object_targets(thing: Token) -> list[ActorRef]:
 
 def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles = Roles()
+    holder = _held_responsible(noun)
     modifier = _modifier_phrase(noun, lexicon)
-    if modifier is not None:
+    if holder is not None:
+        roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer ("child abductions")
+    elif modifier is not None:
         roles.sources.append(ActorRef([modifier]))
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
@@ -234,12 +245,33 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
 
 
 def carrying_verb(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The light verb whose object a nominal trigger is ("carried out an attack", "launched air and
-    artillery strikes"), if any."""
+    """The light verb whose object a nominal trigger is, or modifies ("carried out an attack", "launched
+    air and artillery strikes", "launched a mediation effort"), if any."""
     member = coordination_head(noun)
+    if member.dep_ == "compound":
+        member = member.head  # "launched a mediation effort", "undertook a peace mission"
     verb = member.head if member.dep_ in {"dobj", "attr"} else None
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
         return verb
+    return None
+
+
+def _held_responsible(noun: Token) -> Token | None:
+    """Whom the sentence holds to have done an act: "X is responsible for the killings", "X was behind
+    the attack", "X is accused of killings", "accused X of the bombing"."""
+    member = coordination_head(noun)
+    prep = member.head
+    if member.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder, word = prep.head, prep.lower_
+    if word in {"for", "of"} and holder.dep_ == "acomp" and holder.lemma_.lower() in RESPONSIBLE_WORDS:
+        return clause_subject(holder.head)
+    if word == "behind" and holder.lemma_.lower() == "be":
+        return clause_subject(holder)
+    if word in {"for", "of"} and holder.pos_ == "VERB" and holder.lemma_.lower() in BLAMING_VERBS:
+        return _child(holder, "nsubjpass") or _child(holder, "dobj")
+    if word in {"for", "of"} and holder.dep_ == "dobj" and holder.head.lemma_.lower() in BLAMING_VERBS:
+        return holder  # "accused the rebels of the bombing", parsed with "of" on the rebels
     return None
 
 

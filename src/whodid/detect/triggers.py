@@ -66,7 +66,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     sense_object = None
     if lemma in lexicon.object_senses:
         senses = lexicon.object_senses[lemma]
-        spec, sense_object = _sense_for_object(token, lemma, spec, senses, lexicon.measure_nouns)
+        doers = _doers(token, lexicon) if lemma in lexicon.senses_from_doer else []
+        spec, sense_object = _sense_for_object(token, lemma, spec, senses, lexicon.measure_nouns, doers)
     if spec is None:
         return None
     if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
@@ -116,6 +117,7 @@ def _as_demand(token: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+CARRIED_AIM_PREPS = AIMED_PREPS - {"on", "at"}
 STREET_PREPS = frozenset({"to", "into", "onto", "on", "through", "in"})
 
 
@@ -160,11 +162,12 @@ def _sense_for_object(
     spec: TriggerSpec | None,
     senses: dict[str, ObjectSense | None],
     measure_nouns: frozenset[str],
+    doers: list[Token],
 ) -> tuple[TriggerSpec | None, Token | None]:
     """ "suspended military aid" is a sanction, "blocked the highway" a protest, "declined to comment"
     no event; other objects keep the word's own sense (none, for a word that is a trigger only with
     its object). The object is evidence enough: the sense is never weak."""
-    for word in _objects(token, measure_nouns):
+    for word in _objects(token, measure_nouns) + doers:
         # "ended mediation efforts": the object's compound names the thing as well as its head.
         names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
         if word.ent_type_ in PLACE_NAME_LABELS:
@@ -192,6 +195,19 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
         measures = [o for o in objects if o.ent_type_ in MEASURE_LABELS or o.lemma_.lower() in measure_nouns]
         return objects + [of for obj in measures for of in _of_objects(obj)]
     return _of_objects(token) + [child for child in token.lefts if child.dep_ in {"compound", "amod"}]
+
+
+def _doers(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who does what a noun names, where its sense depends on it: the subject of the light verb that
+    carries it ("workers staged a strike") or of the verb it is "on" ("teachers went on strike")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        verb = noun.head.head
+    else:
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects + [o for subject in subjects for o in _of_objects(subject)]  # "thousands of workers"
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -268,7 +284,14 @@ def _head_phrase(word: Token) -> list[Token]:
 
 def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
     """A weak trigger counts only beside an actor (named, or an agent such as "police"), an aimed
-    argument or a martial modifier: "police firing", "a US strike", "strikes on", "missile strikes"."""
+    argument or a martial modifier: "police firing", "a US strike", "strikes on", "missile strikes";
+    for an event noun a light verb carries, also an aimed argument of that verb ("carried out strikes on
+    Friday against Hamas targets")."""
+    carried = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.light_verbs
+    if carried and any(
+        child.dep_ == "prep" and child.lower_ in CARRIED_AIM_PREPS for child in token.head.children
+    ):
+        return True  # not "on" or "at", which a light verb takes for when and where ("on Friday")
     for child in token.children:
         if child.lower_ in lexicon.martial_modifiers or child.lemma_.lower() in lexicon.martial_modifiers:
             return True
