@@ -254,3 +254,30 @@ def test_the_words_that_name_the_source_do_not_name_the_target_too(pipeline):
     event = only(events_of(pipeline, text), "demands")
     assert [a.text for a in event.source] == ["rebels"]
     assert event.target == []
+
+
+def test_a_definite_agent_is_the_earlier_actor_it_describes(pipeline):
+    text = "The Iraqi army shelled the town on Monday. The soldiers then stormed the market."
+    stormed = only(events_of(pipeline, text), "stormed")
+    assert described(stormed.source) == [("soldiers", "Iraqi Armed Forces", "IRQ", "MIL")]
+
+
+def test_a_definite_crowd_is_whoever_did_that_act_before(pipeline):
+    text = (
+        "Kenyan nurses protested in Nairobi on Monday. "
+        "The protesters gathered outside the parliament building."
+    )
+    gathered = only(events_of(pipeline, text), "gathered")
+    protested = only(events_of(pipeline, text), "protested")
+    assert gathered.source[0].text == "protesters"
+    assert (gathered.source[0].country, gathered.source[0].sector) == (
+        protested.source[0].country,
+        protested.source[0].sector,
+    )
+
+
+def test_a_definite_agent_of_another_side_or_a_bare_one_stays_generic(pipeline):
+    text = "Rebels attacked an army post near Goma on Monday. The soldiers fired back at the attackers."
+    assert only(events_of(pipeline, text), "fired").source[0].sector == "MIL"  # not the rebels
+    text = "The Iraqi army shelled the town on Monday. Soldiers then stormed the market."
+    assert only(events_of(pipeline, text), "stormed").source[0].name != "Iraqi Armed Forces"  # maybe others

@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# How many sentences back a definite description ("the protesters") looks for whom it describes.
+DEFINITE_REACH = 3
+# ACLED's inter codes of crowds named for what they do (rioters 5, protesters 6): "the protesters" may
+# be any earlier protesters, whatever else they are (graduates, farmers, teachers).
+CROWD_INTERS = frozenset({5, 6})
 # A possessive determiner right before a people noun, and the pronoun whose antecedent owns them.
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is looked for
@@ -84,6 +89,8 @@ class ArticleContext:
     actor_spans_by_sentence: dict[int, list[Span]] = field(default_factory=dict)
     source_spans_by_sentence: dict[int, list[Span]] = field(default_factory=dict)
     focus: Place | None = None  # the place the article is about: where its unplaced violence happened
+    # The events resolved so far, in text order: antecedents of definite descriptions ("the protesters").
+    earlier: list[Event] = field(default_factory=list)
 
 
 class EventResolver:
@@ -118,7 +125,10 @@ class EventResolver:
         for mention in mentions:
             self._sentence_places(mention, context)
         context.focus = self._focus(context)
-        events = [self._event(mention, context) for mention in mentions]
+        events = []
+        for mention in mentions:
+            events.append(self._event(mention, context))
+            context.earlier.append(events[-1])
         by_sentence = context.places_by_sentence
         places = [place for index in sorted(by_sentence) for place in by_sentence[index].places]
         return events, places
@@ -140,6 +150,8 @@ class EventResolver:
         targets = self._targets(mention.targets, context, sources, sentence_places)
         if not targets:
             targets = self._targets(mention.further_targets, context, sources, sentence_places)
+        sources = [_described_before(actor, mention, context, "source") for actor in sources]
+        targets = [_described_before(actor, mention, context, "target") for actor in targets]
         info = self.ontology[mention.type]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
@@ -472,6 +484,41 @@ class EventResolver:
             near, text=phrase.text, span=phrase.span, name=phrase.text, geonameid=None,
             precision=precision, feature=UNRESOLVED_FEATURE,
         )  # fmt: skip
+
+
+def _described_before(actor: Actor, mention: Mention, context: ArticleContext, role: str) -> Actor:
+    """ "Graduates protested in Baghdad. The protesters gathered in Tahrir Square": a definite generic
+    agent is the actor in the same role of the nearest earlier event of the same type, a few sentences
+    back, that it can describe (one of its sector, or anyone, for a crowd named for what it does)."""
+    if not _is_definite_agent(actor, context.article.text):
+        return actor
+    index = mention.sentence.index
+    for event in reversed(context.earlier):
+        earlier_index = event.reports[0].sentence_index
+        if earlier_index is None or earlier_index >= index:
+            continue
+        if index - earlier_index > DEFINITE_REACH:
+            break
+        if event.type != mention.type:
+            continue
+        for earlier in getattr(event, role):
+            if _can_describe(actor, earlier):
+                return replace(earlier, text=actor.text, span=actor.span)
+    return actor
+
+
+def _is_definite_agent(actor: Actor, text: str) -> bool:
+    """A generic agent named with "the" ("the protesters"), not a bare or counted one ("protesters",
+    "five soldiers"), which may be new people."""
+    if actor.kind != AGENT_KIND:
+        return False
+    return text[max(0, actor.span[0] - 4) : actor.span[0]].lower() == "the "
+
+
+def _can_describe(agent: Actor, earlier: Actor) -> bool:
+    if earlier.kind == AGENT_KIND and earlier.country is None:
+        return False  # nothing more known of it than of the agent itself
+    return earlier.sector == agent.sector or agent.acled_inter in CROWD_INTERS
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
