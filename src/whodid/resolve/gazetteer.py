@@ -41,6 +41,14 @@ OVERSHADOWING_POPULATION = 100_000
 # Regions carry no population; they rank as a town this size, so "Aleppo" stays the city of two
 # million while "Helmand" or "Kebbi" is the region rather than a village of the same name.
 REGION_RANK_POPULATION = 50_000
+# "South Lebanon", "northern Iraq", "Upper Egypt": a part of the country, at region precision.
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "upper", "lower",
+})  # fmt: skip
+COMPASS_SOURCE = "a compass point of a country"
+REGION_PRECISION = 3
 LOOKUP_CACHE_SIZE = 65_536  # distinct names held; an article names a few dozen, a corpus some thousands
 
 Key = str  # the tokens of a name's normal form, joined by single spaces
@@ -221,12 +229,35 @@ class Gazetteer:
         return places
 
     def _query_entries(self, key: Key) -> tuple[Entry, ...]:
-        """The entries a normal form names; the loose form is asked only when the exact one finds none."""
+        """The entries a normal form names; the loose form is asked only when the exact one finds none.
+        A compass point of a country that is no country itself ("South Lebanon", "northern Iraq") also
+        names that part of the country, ranked as our own entries are: above towns of that name."""
         found = self.index.entries_by_key(key)
         if not found:
             loose = loose_key(key)
             found = self.index.entries_by_loose(loose) if loose else []
+        part = self._part_of_country(key)
+        if part is not None and not any(entry.feature == "country" for entry in found):
+            found = [part, *found]
         return tuple(found)
+
+    def _part_of_country(self, key: Key) -> Entry | None:
+        compass, _, rest = key.partition(" ")
+        if compass not in COMPASS_WORDS or not rest:
+            return None
+        country = next((e for e in self.index.entries_by_key(rest) if e.feature == "country"), None)
+        if country is None:
+            return None
+        return country._replace(
+            name=" ".join(w if w in {"of", "the", "and"} else w.capitalize() for w in key.split()),
+            geonameid=None,
+            population=0,  # the country's coordinates stand for the part: no town of its own to rank
+            precision=REGION_PRECISION,
+            feature="region",
+            curated=True,
+            source=f"{COMPASS_SOURCE}; {country.source}",
+            entry_id=0,
+        )
 
     def _longest_phrase_at(
         self, text: str, tokens: list[tuple[int, int, str]], words: list[str], index: int
