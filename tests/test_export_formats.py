@@ -195,6 +195,15 @@ def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() 
     assert plover_record(bare_event())["recipient_implied"] is None  # nor does an event with no place
 
 
+def test_a_protest_with_no_place_implies_the_protesters_own_state() -> None:
+    farmers = Actor(text="Chilean farmers", span=(0, 15), country="CHL", sector="AGR")
+    protest = bare_event()
+    protest.source = [farmers]
+    assert [entity["code"] for entity in plover_record(protest)["recipient_implied"]] == ["CHL"]
+    attack = make_event(type="ASSAULT", source=[farmers], target=[], location=None)
+    assert plover_record(attack)["recipient_implied"] is None  # only a protest is aimed at its own state
+
+
 def test_an_armed_group_of_no_country_is_an_international_militarized_group() -> None:
     group = Actor(text="the network", span=(0, 11), name="Global Front", kind="armed_group")
     [entity] = plover_record(make_event(source=[group]))["actor"]

@@ -32,6 +32,7 @@ _PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_g
 _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 # The recipient PLOVER's coders give an event whose text names none: the state where it happened.
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
+_PROTEST = "PROTEST"
 
 _PLOVER_CODER = "whodid"
 _COUNTS = ("fatalities", "injured", "arrested", "participants")
@@ -75,9 +76,10 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       A reciprocal event ("X and Y agreed", "X clashed with Y") has every side as ``actor`` and no
       ``recipient``, as the PLOVER manual codes reciprocal events.
     - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the
-      state where it happened (``code`` <- the place's country, ``sector`` GOV), which is how PLOVER's
-      gold-standard records code a protest in Serbia or a curfew in Montenegro; null otherwise. It is
-      kept apart from ``recipient`` because the text does not name it.
+      state where it happened (``code`` <- the place's country, or for a protest with no place the
+      protesters' own country; ``sector`` GOV), which is how PLOVER's gold-standard records code a
+      protest in Serbia or a curfew in Montenegro; null otherwise. It is kept apart from ``recipient``
+      because the text does not name it.
     - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
       <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
       ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
@@ -152,13 +154,22 @@ def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]
 
 def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
-    ("protesters rallied in Lagos": Nigeria); None for a reciprocal event, one with a recipient or
-    without a place in a country."""
-    country = (record.get("location") or {}).get("country")
+    ("protesters rallied in Lagos": Nigeria; a protest with no place, the protesters' own state); None
+    for a reciprocal event, one with a recipient, or one with no country to go by."""
+    country = (record.get("location") or {}).get("country") or _protesters_country(record)
     if record.get("reciprocal") or record.get("target") or not country:
         return None
     return [{"entity_text": None, "code": country, "sector": _IMPLIED_RECIPIENT_SECTOR,
              "identifier_id": None, "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
+def _protesters_country(record: Mapping[str, Any]) -> str | None:
+    """Where a protest with no place happened: the protesters' own country, whose state they protest
+    to ("Algerian landowners began a hunger strike outside parliament")."""
+    if record.get("type") != _PROTEST:
+        return None
+    countries = {actor.get("country") for actor in record.get("source") or []}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _plover_entity(actor: Mapping[str, Any]) -> Record:
