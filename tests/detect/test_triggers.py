@@ -220,3 +220,16 @@ def test_an_aimed_argument_of_the_light_verb_makes_a_weak_noun_an_event(mentions
 )
 def test_what_is_broken_built_up_or_waged_decides_the_sense(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Italy returned two stolen statues to the government of Greece.", [("RETREAT", "returned")]),
+        ("The governor returned to the capital on Monday.", []),  # only what is handed back
+        ("The villagers returned home after the floods.", []),
+        ("The soldiers returned fire at the gunmen.", [("ASSAULT", "returned")]),
+    ],
+)
+def test_property_handed_back_is_returned_and_a_journey_home_is_not(mentions_of, text, expected):
+    assert types_and_triggers(mentions_of(text)) == expected

@@ -25,6 +25,7 @@ class TriggerSpec:
     lethal: bool = False
     weak: bool = False
     intransitive: bool = False  # "protesters demonstrated", not "demonstrated its versatility"
+    transitive: bool = False  # "returned the paintings to Peru", not "returned to Baghdad"
     particles: frozenset[str] = frozenset()
     # From the CAMEO verb dictionary, not our own list: an event only with a named actor as its
     # subject or object, as the dictionary's coder required ("Iran denounced the deal", not "it helped").
@@ -301,5 +302,6 @@ def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Pat
         lethal=bool(entry.get("lethal", False)),
         weak=bool(entry.get("weak", False)),
         intransitive=bool(entry.get("intransitive", False)),
+        transitive=bool(entry.get("transitive", False)),
         particles=frozenset(str(p).lower() for p in particles),
     )

@@ -74,6 +74,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if spec.intransitive and any(child.dep_ == "dobj" for child in token.children):
         return None
+    if spec.transitive and not any(child.dep_ in {"dobj", "nsubjpass"} for child in token.children):
+        return None
     if spec.weak and not _has_event_evidence(token, lexicon):
         return None
     if spec.needs_named_argument and not _has_actor_argument(token, lexicon):
