@@ -233,3 +233,21 @@ def test_what_is_broken_built_up_or_waged_decides_the_sense(mentions_of, text, e
 )
 def test_property_handed_back_is_returned_and_a_journey_home_is_not(mentions_of, text, expected):
     assert types_and_triggers(mentions_of(text)) == expected
+
+
+def test_calling_on_someone_is_a_request(mentions_of):
+    text = "The labour federation called on the government to raise wages."
+    assert ("REQUEST", "called") in types_and_triggers(mentions_of(text))
+
+
+def test_a_particle_yaml_reads_as_a_boolean_is_refused(tmp_path):
+    from whodid.data_files import package_data_path
+    from whodid.detect.lexicon import load_lexicon
+    from whodid.errors import DataFileError
+
+    text = package_data_path("lexicon/triggers.yaml").read_text(encoding="utf-8")
+    assert 'with: [for, "on"]' in text
+    broken = tmp_path / "triggers.yaml"
+    broken.write_text(text.replace('with: [for, "on"]', "with: [for, on]"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="quoted"):
+        load_lexicon.__wrapped__(broken)

@@ -292,6 +292,9 @@ def _trigger_tables(raw: dict, source: Path) -> tuple[dict[str, TriggerSpec], di
 def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Path) -> TriggerSpec:
     acled = read_category(entry["acled"], f"{lemma!r}: acled", source) if entry.get("acled") else None
     particles = entry.get("with") or []
+    if not all(isinstance(particle, str) for particle in particles):
+        # YAML reads a bare on, off, yes or no as a boolean: "with: [for, on]" would want "true".
+        raise DataFileError(str(source), f"{lemma!r}: 'with' particles must be quoted words: {particles!r}")
     return TriggerSpec(
         lemma=lemma,
         pos=pos,
