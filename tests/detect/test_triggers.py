@@ -251,3 +251,16 @@ def test_a_particle_yaml_reads_as_a_boolean_is_refused(tmp_path):
     broken.write_text(text.replace('with: [for, "on"]', "with: [for, on]"), encoding="utf-8")
     with pytest.raises(DataFileError, match="quoted"):
         load_lexicon.__wrapped__(broken)
+
+
+def test_a_word_list_yaml_reads_as_booleans_is_refused(tmp_path):
+    from whodid.data_files import package_data_path
+    from whodid.detect.lexicon import load_lexicon
+    from whodid.errors import DataFileError
+
+    text = package_data_path("lexicon/factuality.yaml").read_text(encoding="utf-8")
+    assert '"no"]' in text
+    broken = tmp_path / "factuality.yaml"
+    broken.write_text(text.replace('"no"]', "no]", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="quote"):
+        load_lexicon.__wrapped__(factuality_path=broken)

@@ -123,9 +123,10 @@ def load_lexicon(
 
     def words(mapping: dict, key: str, source: Path) -> frozenset[str]:
         value = mapping.get(key)
-        if not isinstance(value, list):
-            raise DataFileError(str(source), f"{key!r} must be a list of words")
-        return frozenset(str(word).lower() for word in value)
+        if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+            # YAML reads a bare no, yes, on or off as a boolean: such words must be quoted.
+            raise DataFileError(str(source), f"{key!r} must be a list of words (quote no, yes, on, off)")
+        return frozenset(word.lower() for word in value)
 
     cue_words = {key: words(cues, key, cues_file) for key in FACTUALITY_CUE_FIELDS}
     mode_words = _mode_table(triggers, "mode_words", triggers_file)
