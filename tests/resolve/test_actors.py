@@ -333,3 +333,9 @@ def test_the_un_secretary_general_is_whoever_held_the_office_on_the_date(kb: Act
     assert kb.find("the UN secretary-general", when=date(1994, 6, 1))[0].name == "Boutros Boutros-Ghali"
     assert kb.find("the UN secretary-general", when=date(2003, 6, 1))[0].name == "Kofi Annan"
     assert kb.find("the UN secretary-general", when=date(2020, 6, 1))[0].name == "António Guterres"
+
+
+def test_a_known_name_ending_a_longer_unknown_one_is_not_that_actor(kb: ActorKB) -> None:
+    assert kb.resolve("Nigeria Labour Congress") is None  # not the US Congress: the caller keeps the name
+    assert kb.resolve("US Congress").country == "USA"
+    assert kb.resolve("Lebanese Hezbollah").name == kb.resolve("Hezbollah").name  # a demonym is no name

@@ -247,6 +247,8 @@ class ActorKB:
         best = min(reversed(matches), key=_preference)
         if _preference(best) > 0 and self._has_unknown_name(tokens, matches):
             return None
+        if self._ends_an_unknown_name(tokens, best, matches):
+            return None
         return self._to_actor(best, text, span[0], when)
 
     def of_country(self, agent: Actor, alpha3: str) -> Actor:
@@ -487,13 +489,25 @@ class ActorKB:
 
     def _has_unknown_name(self, tokens: _Tokens, matches: list[_Match]) -> bool:
         covered = {i for match in matches for i in range(match.first, match.last)}
-        return any(
-            surface[:1].isupper()
-            and i not in covered
+        return any(i not in covered and self._unknown_capitalised(tokens, i) for i in range(len(tokens)))
+
+    def _ends_an_unknown_name(self, tokens: _Tokens, best: _Match, matches: list[_Match]) -> bool:
+        """ "Nigeria Labour Congress": an organisation's name ("Congress") right after a capitalised word
+        that nothing matched is the end of a longer name we do not know, not that organisation."""
+        before = best.first - 1
+        if before < 0 or best.person is not None or not best.entry.is_named or best.entry.kind == "person":
+            return False
+        covered = any(match.first <= before < match.last for match in matches)
+        return tokens.joined[best.first] and not covered and self._unknown_capitalised(tokens, before)
+
+    def _unknown_capitalised(self, tokens: _Tokens, index: int) -> bool:
+        """A capitalised word that is no determiner, demonym or known modifier: part of a name."""
+        key = tokens.keys[index]
+        return (
+            tokens.surfaces[index][:1].isupper()
             and key not in DETERMINERS
             and key not in self._identity
             and key not in self._modifiers
-            for i, (surface, key) in enumerate(zip(tokens.surfaces, tokens.keys, strict=True))
         )
 
     @staticmethod
