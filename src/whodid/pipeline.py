@@ -164,7 +164,7 @@ class Pipeline:
         kb, gazetteer = self.resolver.kb, self.resolver.gazetteer
         names = [actor.span for actor in kb.find(text) if actor.kind != AGENT_KIND]
         names += [place.span for place in gazetteer.find(text)]
-        return restore_case(text, names, units.starts)
+        return restore_case(text, names, units.starts, kb.abbreviations)
 
     def code(self, article: Article, doc, units: SentenceUnits | None = None) -> list[Event]:
         return self.code_article(article, doc, units)[0]

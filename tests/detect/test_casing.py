@@ -31,3 +31,11 @@ def test_restoring_keeps_every_offset_even_for_letters_that_lower_to_two() -> No
     restored = restore_case(text, [], [0])
     assert len(restored) == len(text)
     assert restored.startswith("İstanbul police detained")
+
+
+def test_an_abbreviation_inside_a_longer_name_keeps_its_capitals() -> None:
+    text = "AN UNKNOWN NUMBER OF FMLN TERRORISTS ATTACKED THE POST."
+    name = text.index("FMLN"), text.index(" ATTACKED")
+    restored = restore_case(text, [name], [0], abbreviations={"FMLN"})
+    assert restored == "An unknown number of FMLN Terrorists attacked the post."
+    assert restore_case(text, [name], [0]) == "An unknown number of Fmln Terrorists attacked the post."

@@ -9,7 +9,8 @@ character, so every span still points into the article as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Collection, Iterable
 
 from whodid.records import Span
 
@@ -19,6 +20,7 @@ CAPITALS_SHARE = 0.9
 MIN_LETTERS = 40  # a short line in capitals is a headline or an acronym, not a text to restore
 SAMPLE = 2000
 ABBREVIATION_LENGTH = 5  # a recognised one-word name this short stays in capitals ("FMLN", "DAS")
+_WORD = re.compile(r"[A-Za-z.]+")
 
 
 def written_in_capitals(text: str) -> bool:
@@ -29,9 +31,15 @@ def written_in_capitals(text: str) -> bool:
     return sum(map(str.isupper, sample)) >= CAPITALS_SHARE * letters
 
 
-def restore_case(text: str, names: Iterable[Span], sentence_starts: Iterable[int]) -> str:
+def restore_case(
+    text: str,
+    names: Iterable[Span],
+    sentence_starts: Iterable[int],
+    abbreviations: Collection[str] = frozenset(),
+) -> str:
     """The text in lower case but for the first letter of each word of `names` (an abbreviation keeps
-    all its capitals), the first letter of each sentence, and the pronoun "I"."""
+    all its capitals, and so does a word of `abbreviations` inside a longer name: "FMLN Terrorists"),
+    the first letter of each sentence, and the pronoun "I"."""
     chars = [_lower(char) for char in text]
     for start, end in names:
         name = text[start:end]
@@ -39,6 +47,9 @@ def restore_case(text: str, names: Iterable[Span], sentence_starts: Iterable[int
             chars[start:end] = list(name)
             continue
         _capitalise_words(text, chars, start, end)
+        for word in _WORD.finditer(name):
+            if word.group().replace(".", "") in abbreviations:
+                chars[start + word.start() : start + word.end()] = list(word.group())
     for start in sentence_starts:
         first = next((i for i in range(start, len(text)) if text[i].isalnum()), None)
         if first is not None:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -179,6 +179,14 @@ class ActorKB:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the
         same key are one name to the matcher ("Mohamed al-Bashir" = "Muhammad Bashir")."""
         return self._keyed_words(alias)[0]
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """The names that match only in capitals ("FMLN", "US", "KH"): a text in capitals keeps them so
+        when its case is restored, inside a longer name too ("FMLN TERRORISTS")."""
+        return frozenset(
+            alias.surface[0] for aliases in self._index.values() for alias in aliases if alias.case == "exact"
+        )
 
     def knows(self, alias: str) -> bool:
         """Some actor of the knowledge base has a name with this name's key."""
