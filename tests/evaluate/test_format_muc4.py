@@ -138,3 +138,18 @@ def test_the_organisation_is_the_source_of_most_of_the_texts_attacks() -> None:
         attack("BURNED", "asserted", league),
     ]
     assert muc4.predict(GoldItem("x", "t", {}), events)["perpetrator_org"] == ["NORTHERN FRONT"]
+
+
+def test_who_claims_an_attack_or_is_blamed_for_one_is_behind_it() -> None:
+    def event(type_: str, trigger: str, source=(), target=(), cameo=None) -> Event:
+        return Event("e" + trigger, "a", type_, Evidence("s", (0, 1), trigger, (0, 1)), cameo=cameo,
+                     source=list(source), target=list(target))  # fmt: skip
+
+    bombing = event("ASSAULT", "bombed")  # by no one the sentence names
+    claim = event("AGREE", "claimed", source=[actor("Northern Front", "armed_group")], cameo="015")
+    blame = event("ACCUSE", "blamed", source=[actor("the army", "agent")],
+                  target=[actor("Delta Cells", "armed_group")])  # fmt: skip
+    item = GoldItem("d", "", {})
+    assert muc4.predict(item, [bombing, claim])["perpetrator_org"] == ["Northern Front"]
+    assert muc4.predict(item, [bombing, blame])["perpetrator_org"] == ["Delta Cells"]
+    assert muc4.predict(item, [bombing])["perpetrator_org"] is None

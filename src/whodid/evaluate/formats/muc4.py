@@ -39,6 +39,7 @@ GRIT_ROLES = frozenset({*ROLE_FIELDS, "incident_instrument_id"})
 # MUC-4 counts unnamed groups of people ("GUERRILLAS", "TERRORISTS") as individual perpetrators.
 INDIVIDUAL_KINDS = frozenset({"person", "agent"})
 TOLD_AS_HAPPENED = frozenset({"asserted", "reported"})
+CLAIM_CODE = "015"  # CAMEO: claim responsibility
 
 
 def sniff(path: Path) -> bool:
@@ -97,10 +98,15 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
 
 def _document_perpetrator(events: list[Event]) -> Actor | None:
     """A template is one incident told over the whole text, and the group behind it is often named in
-    another sentence than the main attack's ("the FMLN claimed..."): the organisation that is the source
-    of most of the text's attacks told as fact or as reported, the first named of equals."""
+    another sentence than the main attack's ("the FMLN claimed..."): the organisation most often named
+    as the source of the text's attacks told as fact or as reported, as claiming one, or as an armed
+    group accused of one; the first named of equals."""
     attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in TOLD_AS_HAPPENED]
     organisations = [a for e in attacks for a in e.source if a.kind not in INDIVIDUAL_KINDS]
+    # Who claims an attack, and an armed group blamed for one, are named as behind it too.
+    claimants = [e for e in events if e.cameo == CLAIM_CODE]
+    organisations += [a for e in claimants for a in e.source if a.kind not in INDIVIDUAL_KINDS]
+    organisations += [a for e in events if e.type == "ACCUSE" for a in e.target if a.kind == "armed_group"]
     if not organisations:
         return None
     counts = Counter(actor.actor_id or actor.text for actor in organisations)
