@@ -252,3 +252,9 @@ def test_a_planned_or_threatened_act_is_coded_as_plover_codes_intentions():
     assert plover_coded_type("ASSAULT", "threatened") == "THREATEN"
     assert plover_coded_type("ASSAULT", "asserted") == "ASSAULT"
     assert plover_coded_type("REQUEST", "planned") == "REQUEST"  # a verbal act has no intent form
+
+
+def test_cooperation_said_not_to_happen_is_a_rejection():
+    assert plover_coded_type("AGREE", "denied") == "REJECT"  # "will not accept more refugees"
+    assert plover_coded_type("CONSULT", "denied") == "REJECT"  # "would not meet the envoy"
+    assert plover_coded_type("ASSAULT", "denied") == "ASSAULT"  # an attack denied is no refusal

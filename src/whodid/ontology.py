@@ -68,13 +68,21 @@ def _intent(value: object, type_name: str, source: Path) -> str | None:
 
 # Factualities of an act that has not (yet) happened but that its actor announced.
 INTENDED = frozenset({"planned", "threatened"})
+DENIED = "denied"
+COOPERATIVE_INTENT = "AGREE"  # the cooperative types' intent, and a type of its own (ontology/plover.yaml)
+REFUSAL = "REJECT"  # what PLOVER codes cooperation refused or said not to happen as
 
 
 def plover_coded_type(event_type: str, factuality: str) -> str:
     """The type PLOVER's coders give an event: a planned release is AGREE (an intent to cooperate), a
-    threatened strike THREATEN; an act that happened, or is only reported, keeps its own type."""
+    threatened strike THREATEN; cooperation refused or said not to happen is REJECT ("will not accept
+    more refugees", "failed to reach agreement"); an act that happened, or is only reported, keeps its
+    own type."""
+    intent = load_ontology()[event_type].intent
     if factuality in INTENDED:
-        return load_ontology()[event_type].intent or event_type
+        return intent or event_type
+    if factuality == DENIED and COOPERATIVE_INTENT in {intent, event_type}:
+        return REFUSAL
     return event_type
 
 

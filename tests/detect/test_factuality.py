@@ -26,6 +26,8 @@ def factuality(mentions_of, text, trigger):
         ("The governor said rebels attacked the base.", "attacked", "reported"),
         ("According to witnesses, rebels attacked the base.", "attacked", "reported"),
         ("Mediators urged both sides to accept a ceasefire.", "ceasefire", "hypothetical"),
+        ("Rebels will not attack the base.", "attack", "denied"),  # the negation before the modal
+        ("The two sides failed to reach an agreement.", "agreement", "denied"),
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):

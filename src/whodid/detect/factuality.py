@@ -57,11 +57,13 @@ def _future_in_reported_speech(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
-    negatable = _negation_reaches(node, below, trigger, lexicon)
+    if _negation_reaches(node, below, trigger, lexicon) and any(
+        child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and node == trigger)
+        for child in node.children
+    ):
+        return "denied"  # before the modal: "will not accept" refuses, it plans nothing
     for child in node.children:
         word = child.lower_
-        if negatable and (child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node == trigger)):
-            return "denied"
         if child.dep_ in {"aux", "auxpass"}:
             if word in lexicon.reported_future_modals and _future_in_reported_speech(node, lexicon):
                 return "planned"
