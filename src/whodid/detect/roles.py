@@ -444,8 +444,9 @@ def actor_ref(head: Token) -> ActorRef:
 
 
 def _speaker_it_stands_for(pronoun: Token) -> Token | None:
-    """The subject of the verb whose reported clause the pronoun is the subject of, when they agree:
-    "Lebanon says it will ...", "the rebels said they would ...", "the minister said he had ..."."""
+    """The subject of the verb whose complement clause (what it says, fears, hopes) the pronoun is the
+    subject of, when they agree: "Lebanon says it will ...", "the rebels said they would ...", "the
+    minister said he had ..."."""
     clause = pronoun.head
     if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
         return None
