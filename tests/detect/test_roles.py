@@ -237,3 +237,10 @@ def test_the_forces_a_mobilisation_moves_are_no_target(mentions_of):
     assert targets == []
     _, targets = roles(mentions_of, "The army deployed troops against the rebels.", "deployed")
     assert [ref[0] for ref in targets] == ["rebels"]
+
+
+def test_a_people_noun_before_an_act_of_violence_may_name_its_victims(mentions_of):
+    sources, targets = roles(mentions_of, "Child abductions rose sharply in the north.", "abductions")
+    assert (sources, [ref[0] for ref in targets]) == ([], ["Child"])
+    sources, _ = roles(mentions_of, "A police shooting killed two men.", "shooting")
+    assert [ref[0] for ref in sources] == ["police"]  # the doers: "police" is no victim word

@@ -65,6 +65,7 @@ class Lexicon:
     reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
     street_protest: StreetProtest
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
+    victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -158,6 +159,7 @@ def load_lexicon(
         reciprocal_triggers=words(triggers, "reciprocal_triggers", triggers_file),
         reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
         senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
+        victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
         street_protest=StreetProtest(
             _street_protest_spec(triggers, triggers_file),
             outing_verbs=words(triggers, "street_outing_verbs", triggers_file),

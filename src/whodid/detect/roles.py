@@ -54,6 +54,8 @@ ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "AGREE", "CO
 # Types whose direct object is the actor's own means, not whom it acts on: "deployed troops",
 # "strengthened its forces in Lebanon" (the target is the one mobilised against, if named).
 MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
+# Acts whose people-noun modifier may name their victims ("child abductions", "student arrests").
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
@@ -211,10 +213,12 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles = Roles()
     holder = _held_responsible(noun)
     modifier = _modifier_phrase(noun, lexicon)
-    if holder is not None:
-        roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer ("child abductions")
-    elif modifier is not None:
+    if modifier is not None and event_type in HARM_TYPES and _names_victims(modifier, lexicon):
+        roles.targets.append(ActorRef([modifier]))  # "child abductions", "civilian killings"
+    elif holder is None and modifier is not None:
         roles.sources.append(ActorRef([modifier]))
+    if holder is not None:
+        roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
     roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
@@ -254,6 +258,11 @@ def carrying_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
         return verb
     return None
+
+
+def _names_victims(modifier: Phrase, lexicon: Lexicon) -> bool:
+    words = modifier.text.lower().split()
+    return bool(words) and words[-1] in lexicon.victim_modifiers
 
 
 def _held_responsible(noun: Token) -> Token | None:
