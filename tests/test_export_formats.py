@@ -184,7 +184,7 @@ def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() 
     assert record["recipient"] == []  # the text names none, so the recipient stays empty ...
     assert record["recipient_implied"] == [
         {
-            "entity_text": None,
+            "entity_text": "Ḩāmidīyah",  # the words of the place it is read from
             "code": "SYR",
             "sector": "GOV",
             "identifier_id": None,

@@ -77,9 +77,9 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       ``recipient``, as the PLOVER manual codes reciprocal events.
     - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the
       state where it happened (``code`` <- the place's country, or for a protest with no place the
-      protesters' own country; ``sector`` GOV), which is how PLOVER's gold-standard records code a
-      protest in Serbia or a curfew in Montenegro; null otherwise. It is kept apart from ``recipient``
-      because the text does not name it.
+      protesters' own country; ``sector`` GOV; ``entity_text`` <- the words that name the place), which
+      is how PLOVER's gold-standard records code a protest in Serbia or a curfew in Montenegro; null
+      otherwise. It is kept apart from ``recipient`` because the text does not name it.
     - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
       <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
       ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
@@ -156,10 +156,12 @@ def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
     ("protesters rallied in Lagos": Nigeria; a protest with no place, the protesters' own state); None
     for a reciprocal event, one with a recipient, or one with no country to go by."""
-    country = (record.get("location") or {}).get("country") or _protesters_country(record)
+    location = record.get("location") or {}
+    country = location.get("country") or _protesters_country(record)
     if record.get("reciprocal") or record.get("target") or not country:
         return None
-    return [{"entity_text": None, "code": country, "sector": _IMPLIED_RECIPIENT_SECTOR,
+    words = location.get("text") if location.get("country") else None  # the place it is read from
+    return [{"entity_text": words, "code": country, "sector": _IMPLIED_RECIPIENT_SECTOR,
              "identifier_id": None, "identifier_text": _iso_country_name(country)}]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats import conflibert_ner
 from whodid.evaluate.gold import GoldItem, ReadOptions
 from whodid.evaluate.runner import evaluate
-from whodid.records import Actor, Event, Evidence
+from whodid.records import Actor, Event, Evidence, Place
 
 CONLL = """\
 Malian B-S
@@ -107,6 +107,17 @@ def test_the_sides_of_a_reciprocal_event_are_in_both_roles() -> None:
     both = conflibert_ner.predict(item, [reciprocal])
     assert (one_sided["source_match"], one_sided["target_match"]) == ("yes", "no")
     assert (both["source_match"], both["target_match"]) == ("yes", "yes")
+
+
+def test_an_event_that_names_no_target_is_scored_with_the_place_its_recipient_is_implied_from() -> None:
+    text = "The army declared a state of siege in Pando ."
+    item = GoldItem("s3", text, {}, extra={"source_spans": [(0, 8)], "target_spans": [(38, 43)]})
+    pando = Place("Pando", (38, 43), country="BOL")
+    siege = Event("e1", "a1", "COERCE", Evidence(text, (0, len(text)), "siege", (29, 34)),
+                  source=[Actor("army", (4, 8))], location=pando)  # fmt: skip
+    assert conflibert_ner.predict(item, [siege])["target_match"] == "yes"
+    siege.location = None  # no place, no implied recipient
+    assert conflibert_ner.predict(item, [siege])["target_match"] == "no"
 
 
 def test_evaluate_end_to_end(ner_file: Path, pipeline) -> None:

@@ -16,7 +16,8 @@ from whodid.errors import InputError
 from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
-from whodid.records import Actor, Event, Span
+from whodid.export_formats import implied_recipient
+from whodid.records import Actor, Event, Span, as_record
 
 NAME = "conflibert-ner"
 
@@ -48,6 +49,8 @@ FIELDS = [
 NOTES = [
     "Sentence text is the tokens joined by single spaces; spans are character offsets in that text.",
     "Reciprocal (R) spans count as both source and target; so do the sides of our reciprocal events.",
+    "An event that names no target is scored with the recipient our PLOVER view implies (the state where "
+    "it happened), by the words that name its place in the sentence, as the gold tags such places.",
     "source_match/target_match: recall is the 'yes' recall; precision of our actors is "
     "yes / (yes + wrong) among predictions, read off the confusion matrix.",
 ]
@@ -100,7 +103,20 @@ def _actors_in_role(event: Event | None, role: str) -> list[Actor]:
         return []
     if event.reciprocal:
         return event.source + event.target
-    return list(getattr(event, role))
+    actors = list(getattr(event, role))
+    place = event.location
+    if role != "target" or actors or place is None or not _in_sentence(place.span, event):
+        return actors
+    if implied_recipient(as_record(event)):
+        # The recipient our PLOVER view implies, the state where it happened, by the words that name
+        # the place ("declared a state of siege in Pando"): the gold tags such places as targets too.
+        return [Actor(place.text, place.span, name=place.name, country=place.country)]
+    return actors
+
+
+def _in_sentence(span: Span, event: Event) -> bool:
+    start, end = event.evidence.sentence_span
+    return start <= span[0] and span[1] <= end
 
 
 def _match(actors: list[Actor], gold_spans: list[Span]) -> str:
