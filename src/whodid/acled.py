@@ -24,12 +24,11 @@ from pathlib import Path
 
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError
-from whodid.records import Event
+from whodid.records import HAPPENED, Event
 
 Category = tuple[str, str]
 ATTRIBUTION_REACH = 2  # words after a trigger that may make it a claim ("claimed full responsibility")
 CAUSE_REACH = 4  # words before an act that may make it a protest's cause ("over the recent detention")
-HAPPENED = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True, slots=True)

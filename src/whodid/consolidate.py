@@ -20,9 +20,8 @@ from datetime import date
 from typing import Any
 
 from whodid.geo import haversine_km
-from whodid.records import as_date
+from whodid.records import HAPPENED, as_date
 
-HAPPENED = frozenset({"asserted", "reported"})
 # How far apart two places may be and still be one event's, by the coarser of their precisions
 # (1 town, 2 near a town or a district, 3 a region); two country-level places must share the country.
 RADIUS_KM = {1: 25.0, 2: 50.0, 3: 250.0}

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from whodid.records import Actor, Event
+from whodid.records import HAPPENED, Actor, Event
 
-HAPPENED = frozenset({"asserted", "reported"})
 # Fields a merged event takes from whichever mention states them.
 _FILLABLE = ("mode", "date", "date_end", "date_precision", "date_text", "date_span", "location", "fatalities",
              "injured", "arrested", "participants", "count", "acled_event_type", "acled_sub_event_type",

@@ -26,6 +26,8 @@ PLOVER_TYPES: tuple[str, ...] = (
 FACTUALITIES: tuple[str, ...] = (
     "asserted", "reported", "denied", "hypothetical", "planned", "threatened",
 )  # fmt: skip
+# The factualities of an act told as having taken place, by the text or by someone it quotes.
+HAPPENED = frozenset({"asserted", "reported"})
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 

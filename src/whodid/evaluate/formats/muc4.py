@@ -19,7 +19,7 @@ from typing import Any
 from whodid.errors import InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
-from whodid.records import Actor, Event
+from whodid.records import HAPPENED, Actor, Event
 
 NAME = "muc4"
 FIELDS = [
@@ -38,7 +38,6 @@ ROLE_FIELDS = {
 GRIT_ROLES = frozenset({*ROLE_FIELDS, "incident_instrument_id"})
 # MUC-4 counts unnamed groups of people ("GUERRILLAS", "TERRORISTS") as individual perpetrators.
 INDIVIDUAL_KINDS = frozenset({"person", "agent"})
-TOLD_AS_HAPPENED = frozenset({"asserted", "reported"})
 CLAIM_CODE = "015"  # CAMEO: claim responsibility
 
 
@@ -101,7 +100,7 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     another sentence than the main attack's ("the FMLN claimed..."): the organisation most often named
     as the source of the text's attacks told as fact or as reported, as claiming one, or as an armed
     group accused of one; the first named of equals."""
-    attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in TOLD_AS_HAPPENED]
+    attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in HAPPENED]
     organisations = [a for e in attacks for a in e.source if a.kind not in INDIVIDUAL_KINDS]
     # Who claims an attack, and an armed group blamed for one, are named as behind it too.
     claimants = [e for e in events if e.cameo == CLAIM_CODE]
