@@ -272,13 +272,12 @@ def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> boo
         return True  # "workers were hurt when a tank at the plant exploded"
     if event.type in {"ASSAULT", "PROTEST"} and any(other.type in out.reason_types for other in sentence):
         return True  # "expelled diplomats over the poisoning", "sanctions after the chemical attack"
-    evidence = event.evidence
-    start, end = (offset - evidence.sentence_span[0] for offset in evidence.trigger_span)
-    if set(_words_in(evidence.sentence[end:])[:ATTRIBUTION_REACH]) & out.attribution_words:
+    before, after = _words_around_trigger(event)
+    if set(after[:ATTRIBUTION_REACH]) & out.attribution_words:
         return True  # the claim itself: "claimed responsibility", "took credit", "denied responsibility"
     # "claimed responsibility for the attack", "accused Iran of bombing": the talk comes before the act
     # it is about ("a mob beat two men accused of theft" is the beating's own sentence).
-    return event.type == "ASSAULT" and bool(set(_words_in(evidence.sentence[:start])) & out.attribution_words)
+    return event.type == "ASSAULT" and bool(set(before) & out.attribution_words)
 
 
 def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
@@ -373,6 +372,13 @@ def _words_in(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
 
 
+def _words_around_trigger(event: Event) -> tuple[list[str], list[str]]:
+    """The words of the event's sentence before its trigger, and after it."""
+    evidence = event.evidence
+    start, end = (offset - evidence.sentence_span[0] for offset in evidence.trigger_span)
+    return _words_in(evidence.sentence[:start]), _words_in(evidence.sentence[end:])
+
+
 def _words_of(event: Event) -> set[str]:
     return set(_sentence_words(event))
 
@@ -393,9 +399,8 @@ def _tells_of_violence(event: Event, rules: AcledRules) -> bool:
 def _is_the_protests_cause(event: Event, rules: AcledRules) -> bool:
     """ "demonstrations over the detention of X", "protests following two police shootings": an act
     named after a word of cause, a few words before it, is what the protest is about."""
-    evidence = event.evidence
-    start = evidence.trigger_span[0] - evidence.sentence_span[0]
-    return bool(set(_words_in(evidence.sentence[:start])[-CAUSE_REACH:]) & rules.cause_words)
+    before, _ = _words_around_trigger(event)
+    return bool(set(before[-CAUSE_REACH:]) & rules.cause_words)
 
 
 def _against_protesters(event: Event, sentence: list[Event], rules: AcledRules) -> bool:

@@ -124,8 +124,7 @@ def load_lexicon(
 
     def words(mapping: dict, key: str, source: Path) -> frozenset[str]:
         value = mapping.get(key)
-        if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
-            # YAML reads a bare no, yes, on or off as a boolean: such words must be quoted.
+        if not isinstance(value, list) or not _are_words(value):
             raise DataFileError(str(source), f"{key!r} must be a list of words (quote no, yes, on, off)")
         return frozenset(word.lower() for word in value)
 
@@ -219,6 +218,11 @@ def _economic_sense(raw: dict, source: Path) -> ObjectSense:
     return ObjectSense(str(sense[0]), str(sense[1]))
 
 
+def _are_words(values: list) -> bool:
+    """YAML reads a bare on, off, yes or no as a boolean: "with: [for, on]" would want "true"."""
+    return all(isinstance(value, str) for value in values)
+
+
 def _street_protest_spec(raw: dict, source: Path) -> TriggerSpec:
     sense = raw.get("street_protest_sense")
     if not (isinstance(sense, list) and len(sense) == 3 and sense[0] in load_ontology()):
@@ -295,8 +299,7 @@ def _trigger_tables(raw: dict, source: Path) -> tuple[dict[str, TriggerSpec], di
 def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Path) -> TriggerSpec:
     acled = read_category(entry["acled"], f"{lemma!r}: acled", source) if entry.get("acled") else None
     particles = entry.get("with") or []
-    if not all(isinstance(particle, str) for particle in particles):
-        # YAML reads a bare on, off, yes or no as a boolean: "with: [for, on]" would want "true".
+    if not _are_words(particles):
         raise DataFileError(str(source), f"{lemma!r}: 'with' particles must be quoted words: {particles!r}")
     return TriggerSpec(
         lemma=lemma,

@@ -202,14 +202,23 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
 def _doers(noun: Token, lexicon: Lexicon) -> list[Token]:
     """Who does what a noun names, where its sense depends on it: the subject of the light verb that
     carries it ("workers staged a strike") or of the verb it is "on" ("teachers went on strike")."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ in {"VERB", "AUX"}:
+    verb = _light_verb_above(noun, lexicon)
+    if (
+        verb is None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "on"
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+    ):
         verb = noun.head.head
-    else:
+    if verb is None:
         return []
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects + [o for subject in subjects for o in _of_objects(subject)]  # "thousands of workers"
+
+
+def _light_verb_above(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb whose direct object the noun is ("staged a strike", "carried out strikes")."""
+    return noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs else None
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -289,9 +298,9 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
     argument or a martial modifier: "police firing", "a US strike", "strikes on", "missile strikes";
     for an event noun a light verb carries, also an aimed argument of that verb ("carried out strikes on
     Friday against Hamas targets")."""
-    carried = token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.light_verbs
-    if carried and any(
-        child.dep_ == "prep" and child.lower_ in CARRIED_AIM_PREPS for child in token.head.children
+    carrier = _light_verb_above(token, lexicon)
+    if carrier is not None and any(
+        child.dep_ == "prep" and child.lower_ in CARRIED_AIM_PREPS for child in carrier.children
     ):
         return True  # not "on" or "at", which a light verb takes for when and where ("on Friday")
     for child in token.children:
