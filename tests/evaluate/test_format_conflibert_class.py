@@ -78,4 +78,5 @@ def test_the_class_is_plovers_quad_and_dropped_cameo_codes_are_0(pipeline) -> No
 
     assert predicted("The European Union imposed sanctions on Belarus on Monday.") == "3"  # SANCTION
     assert predicted("The rebels said they would release three hostages held since May.") == "1"  # intent
+    assert predicted("The army lifted the curfew in Bamako on Sunday.") == "2"  # CAMEO's YIELD
     assert predicted("The UN envoy urged Ethiopia to open the border to aid convoys.") == "0"  # an appeal

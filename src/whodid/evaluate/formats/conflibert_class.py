@@ -33,7 +33,9 @@ NOTES = [
     "CAMEO quad classes 1-4 is an inference.",
     "The labels read as PLOVER's quad categories (sanctions and expulsions of diplomats are 3, as PLOVER's "
     "SANCTION; a promised release is 1, as an intent to cooperate), with 0 for what PLOVER drops (CAMEO "
-    "01 statements and 02 appeals: 'urged', 'condolences').",
+    "01 statements and 02 appeals: 'urged', 'condolences'), except for CONCEDE: the labels hold CAMEO's "
+    "YIELD (08: restrictions eased, demands met) material cooperation, 2, as CAMEO's quad classes do, where "
+    "PLOVER calls it verbal.",
     "Predicted quad_class is the PLOVER quad class of the main event's type as PLOVER codes it (a planned "
     "act as AGREE or THREATEN); 0 when its CAMEO code is one PLOVER drops or whodid finds no event.",
 ]
@@ -72,11 +74,17 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     return {"quad_class": NO_EVENT if quad is None else str(quad), "has_event": bool(events)}
 
 
+# Where these labels leave PLOVER's quad categories for CAMEO's: a concession is material cooperation,
+# as CAMEO's YIELD (08) is (items whose main event is CONCEDE: 36 labelled 2, none 1).
+LABEL_QUAD_CLASS = {"CONCEDE": 2}
+
+
 def _plover_quad_class(event: Event) -> int | None:
     code = plover_for_cameo(event.cameo) if event.cameo else None
     if code is not None and code.plover is None:
         return None
-    return load_ontology()[plover_coded_type(event.type, event.factuality)].quad_class
+    coded = plover_coded_type(event.type, event.factuality)
+    return LABEL_QUAD_CLASS.get(coded, load_ontology()[coded].quad_class)
 
 
 def _gold(label: str) -> dict[str, Any]:
