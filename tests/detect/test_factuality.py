@@ -70,3 +70,9 @@ def test_an_act_an_actor_says_it_is_willing_or_ready_to_do_is_planned(mentions_o
         if m.type == "RETREAT"
     ]
     assert withdrawal.factuality == "planned"
+
+
+def test_an_attempted_act_happened_as_an_attempt(mentions_of):
+    text = "Gunmen attempted to assassinate the governor on Monday."
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "assassinate"]
+    assert mention.factuality == "asserted"

@@ -118,6 +118,9 @@ def test_words_that_are_triggers_only_with_their_object_pass(prefilter):
         ("The crowd took the early train to the capital.", False),
         ("Demonstrators gathered near the embassy.", True),
         ("The committee gathered near the embassy.", False),
+        # Sending or arriving beside a word of peacekeeping.
+        ("Ghana is sending 400 troops to the UN peacekeeping mission.", True),
+        ("Ghana is sending 400 students to universities abroad.", False),
     ],
 )
 def test_words_that_want_a_particle_or_an_actor_pass_only_beside_them(prefilter, sentence, passes):

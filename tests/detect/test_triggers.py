@@ -215,7 +215,7 @@ def test_an_aimed_argument_of_the_light_verb_makes_a_weak_noun_an_event(mentions
         ("Government troops violated the ceasefire near the border.", ("ASSAULT", "violated")),
         ("The alliance strengthened its forces in the east.", ("MOBILIZE", "strengthened")),
         ("Moscow offered to bolster Iraqi forces.", ("SUPPORT", "bolster")),
-        ("Hackers launched cyber warfare against the ministry.", ("ASSAULT", "warfare")),
+        ("Hackers launched cyber warfare against the ministry.", ("COERCE", "warfare")),
     ],
 )
 def test_what_is_broken_built_up_or_waged_decides_the_sense(mentions_of, text, expected):
@@ -264,3 +264,64 @@ def test_a_word_list_yaml_reads_as_booleans_is_refused(tmp_path):
     broken.write_text(text.replace('"no"]', "no]", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match="quote"):
         load_lexicon.__wrapped__(factuality_path=broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels released two aid workers on Sunday.", [("RETREAT", "released")]),
+        ("Hundreds of prisoners were released from the central jail on Friday.", [("RETREAT", "released")]),
+        ("The kidnappers released Maria Gonzalez after a week.", [("RETREAT", "released")]),
+        ("The kidnappers freed two engineers after a week.", [("RETREAT", "freed")]),
+        ("The army released a report on the clashes.", []),  # published, not let go
+        ("The ministry released a video of the ceremony.", []),
+        ("The donors released funds for the flood victims.", [("AID", "released")]),
+    ],
+)
+def test_who_or_what_is_released_decides_whether_anyone_was_let_go(mentions_of, text, expected):
+    assert [pair for pair in types_and_triggers(mentions_of(text)) if pair[1] != "clashes"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington cut tariffs on Mexican steel.", ("RETREAT", "cut")),
+        ("The parliament repealed the emergency law on Tuesday.", ("CONCEDE", "repealed")),
+        ("The government removed restrictions on travel to the islands.", ("CONCEDE", "removed")),
+        ("The president declared a cessation of hostilities in the east.", ("RETREAT", "cessation")),
+        ("The agency handed over $2 million worth of medicine to the clinic.", ("AID", "handed")),
+    ],
+)
+def test_restrictions_eased_fighting_ceased_and_goods_handed_over(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana is sending 400 troops to the UN peacekeeping mission in Mali.", [("AID", "sending")]),
+        ("The first peacekeepers arrived in the capital on Friday.", [("AID", "arrived")]),
+        ("Russia deployed troops to the border with Ukraine.", [("MOBILIZE", "deployed")]),
+        # The clause says why they were sent, and peacekeeping is only what they study.
+        ("The UN sent experts to study the cost of a peacekeeping force.", []),
+    ],
+)
+def test_troops_sent_on_a_peace_mission_provide_peacekeeping(mentions_of, text, expected):
+    assert [pair for pair in types_and_triggers(mentions_of(text)) if pair[0] != "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru extradited the banker to Spain on Friday.", ("COOPERATE", "extradited")),
+        ("The two states established diplomatic ties in March.", ("SUPPORT", "established")),
+        ("Ankara and Cairo upgraded their diplomatic relations.", ("SUPPORT", "upgraded")),
+        ("The donor suspended part of its military aid to the army.", ("SANCTION", "suspended")),
+        ("The city council cancelled the restrictions on street trading.", ("CONCEDE", "cancelled")),
+        ("The governor lifted the state of emergency in the north.", ("CONCEDE", "lifted")),
+        ("The mayor has reneged on his promise to the strikers.", ("REJECT", "reneged")),
+        ("Hackers launched cyber attacks on the central bank.", ("COERCE", "attacks")),
+    ],
+)
+def test_what_cooperation_concession_or_coercion_a_phrase_names(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))

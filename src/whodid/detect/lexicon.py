@@ -26,6 +26,7 @@ class TriggerSpec:
     weak: bool = False
     intransitive: bool = False  # "protesters demonstrated", not "demonstrated its versatility"
     transitive: bool = False  # "returned the paintings to Peru", not "returned to Baghdad"
+    object_is_means: bool = False  # "sent troops on a peace mission": the troops are the sender's
     particles: frozenset[str] = frozenset()
     # From the CAMEO verb dictionary, not our own list: an event only with a named actor as its
     # subject or object, as the dictionary's coder required ("Iran denounced the deal", not "it helped").
@@ -54,6 +55,15 @@ class StreetProtest:
 
 
 @dataclass(frozen=True, slots=True)
+class Peacekeeping:
+    """Troops sent on a peace mission: "sent troops to the UN peacekeeping force" (see triggers.yaml)."""
+
+    spec: TriggerSpec
+    words: frozenset[str]
+    sending_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, TriggerSpec]
     nouns: dict[str, TriggerSpec]
@@ -64,8 +74,10 @@ class Lexicon:
     reciprocal_triggers: frozenset[str]  # "agree", "clash", "talk": the parties act toward each other
     reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
     street_protest: StreetProtest
+    peacekeeping: Peacekeeping
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
+    letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -159,6 +171,13 @@ def load_lexicon(
         reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
         senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
         victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
+        letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
+        peacekeeping=Peacekeeping(
+            # The troops sent are the sender's own, not whom it acts on.
+            _sense_spec(triggers, "peacekeeping_sense", triggers_file, object_is_means=True),
+            words=words(triggers, "peacekeeping_words", triggers_file),
+            sending_words=words(triggers, "peacekeeping_sending_words", triggers_file),
+        ),
         street_protest=StreetProtest(
             _street_protest_spec(triggers, triggers_file),
             outing_verbs=words(triggers, "street_outing_verbs", triggers_file),
@@ -229,6 +248,13 @@ def _street_protest_spec(raw: dict, source: Path) -> TriggerSpec:
         raise DataFileError(str(source), "street_protest_sense: expected [PLOVER type, CAMEO code, acled]")
     acled = read_category(sense[2], "street_protest_sense", source)
     return TriggerSpec("street", "verb", str(sense[0]), str(sense[1]), *acled)
+
+
+def _sense_spec(raw: dict, key: str, source: Path, object_is_means: bool = False) -> TriggerSpec:
+    sense = raw.get(key)
+    if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in load_ontology()):
+        raise DataFileError(str(source), f"{key}: expected [PLOVER type, CAMEO code]")
+    return TriggerSpec(key, "verb", str(sense[0]), str(sense[1]), object_is_means=object_is_means)
 
 
 def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense | None]]:
@@ -312,5 +338,6 @@ def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Pat
         weak=bool(entry.get("weak", False)),
         intransitive=bool(entry.get("intransitive", False)),
         transitive=bool(entry.get("transitive", False)),
+        object_is_means=bool(entry.get("object_is_means", False)),
         particles=frozenset(str(p).lower() for p in particles),
     )

@@ -78,7 +78,9 @@ def _mention(
     lexicon: Lexicon,
 ) -> Mention:
     token, spec = trigger.token, trigger.spec
-    roles = read_roles(token, spec.type, lexicon, as_noun=spec.pos == "noun")
+    roles = read_roles(
+        token, spec.type, lexicon, as_noun=spec.pos == "noun", object_is_means=spec.object_is_means
+    )
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span = _trimmed_span(sentence)

@@ -23,7 +23,7 @@ from spacy.language import Language
 from whodid.data_files import package_data_path
 from whodid.detect.lexicon import Lexicon, TriggerSpec
 from whodid.detect.syntax import AIMED_PREPS
-from whodid.detect.triggers import PLACE_OBJECT, PROPER_OBJECT
+from whodid.detect.triggers import PERSON_OBJECT, PLACE_OBJECT, PROPER_OBJECT
 from whodid.nlp import lemma_fixes
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a word (of
@@ -39,7 +39,9 @@ _MONTH_AND_DAY = re.compile(
     r"(?=\s+\d)|(?<=\d\s)(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b"
 )
-NAME_OBJECTS = frozenset({PLACE_OBJECT, PROPER_OBJECT})  # object_senses keys that a name satisfies
+NAME_OBJECTS = frozenset(
+    {PLACE_OBJECT, PROPER_OBJECT, PERSON_OBJECT}
+)  # object_senses keys that a name satisfies
 # A name: a capitalised word after the first ("captured Mokha"), or a first word that is no common one
 # ("Hamas gave up"; "The", "In", "He" are spaCy's stop words).
 _NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")
@@ -145,6 +147,11 @@ class TriggerPrefilter:
         self._add_companions(verb_forms(protest.outing_verbs), streets)
         protesters = [_Need(frozenset({word})) for word in noun_forms(protest.protester_nouns)]
         self._add_companions(verb_forms(protest.gathering_verbs), protesters)
+        # Troops sent on a peace mission: a sending word beside a word of peacekeeping.
+        peacekeeping = lexicon.peacekeeping
+        peace_words = [_Need(frozenset({word})) for word in noun_forms(peacekeeping.words)]
+        self._add_companions(verb_forms(peacekeeping.sending_words) | noun_forms(peacekeeping.sending_words),
+                             peace_words)  # fmt: skip
         for lemma, senses in lexicon.object_senses.items():
             if lemma not in alone_lemmas:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])

@@ -77,12 +77,17 @@ class Roles:
     reciprocal: str | None = None  # see Mention.reciprocal
 
 
-def read_roles(trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool = False) -> Roles:
-    """`as_noun`: the trigger is read as an event noun even where the parser tagged it a verb."""
+def read_roles(
+    trigger: Token, event_type: str, lexicon: Lexicon, as_noun: bool = False, object_is_means: bool = False
+) -> Roles:
+    """`as_noun`: the trigger is read as an event noun even where the parser tagged it a verb.
+    `object_is_means`: the verb's direct object, or the noun's "of" object, is what the actor acts with,
+    whatever the type ("sent troops to the peacekeeping force", "the deployment of peacekeeping troops"),
+    as it always is for the MEANS_AS_OBJECT types."""
     if trigger.pos_ == "VERB" and not as_noun:
-        roles = _verb_roles(trigger, event_type, lexicon)
+        roles = _verb_roles(trigger, event_type, lexicon, object_is_means or event_type in MEANS_AS_OBJECT)
     else:
-        roles = _noun_roles(trigger, event_type, lexicon)
+        roles = _noun_roles(trigger, event_type, lexicon, object_is_means)
     return Roles(
         _distinct_refs(roles.sources),
         _distinct_refs(roles.targets),
@@ -122,7 +127,7 @@ def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
     return distinct
 
 
-def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
+def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means: bool) -> Roles:
     roles = Roles()
     passive_subject = _child(verb, "nsubjpass")
     agent = _child(verb, "agent")
@@ -148,9 +153,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon) -> Roles:
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
-            elif (
-                child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and event_type not in MEANS_AS_OBJECT
-            ):
+            elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and not object_is_means:
                 roles.targets += _refs(child)
                 roles.further_targets += _object_targets(child)
     roles.targets += _prep_objects(verb, _target_preps(event_type))
@@ -209,7 +212,7 @@ def _object_targets(thing: Token) -> list[ActorRef]:
     return refs
 
 
-def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
+def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means: bool = False) -> Roles:
     roles = Roles()
     holder = _held_responsible(noun)
     modifier = _modifier_phrase(noun, lexicon)
@@ -224,9 +227,13 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon) -> Roles:
     roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
     roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
-        _read_of_object(of_object, event_type, lexicon, roles)
+        lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
+        of_is_source = (event_type in OF_IS_SOURCE or object_is_means) and not lets_go
+        _read_of_object(of_object, event_type, lexicon, roles, of_is_source)
     _read_between(noun, roles, lexicon)
     verb = carrying_verb(noun, lexicon)
+    if verb is None and (doer := _passive_carrier_agent(noun, lexicon)) is not None:
+        roles.sources += _refs(doer)  # "the attack was carried out by Hamas fighters"
     if verb is not None:
         # "X issued a warning to Y": the carrying verb holds the source and sometimes the target.
         if (subject := clause_subject(verb)) is not None:
@@ -258,6 +265,17 @@ def carrying_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
         return verb
     return None
+
+
+def _passive_carrier_agent(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who a light verb in the passive says carried the act out: "the war game was staged by US
+    marines", "the attack was carried out by Hamas"."""
+    member = coordination_head(noun)
+    verb = member.head
+    if member.dep_ != "nsubjpass" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.light_verbs:
+        return None
+    agent = _child(verb, "agent")
+    return _child(agent, "pobj") if agent is not None else None
 
 
 def _names_victims(modifier: Phrase, lexicon: Lexicon) -> bool:
@@ -293,14 +311,18 @@ def _leaders(noun: Token) -> list[ActorRef]:
     return refs
 
 
-def _read_of_object(of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
+def _read_of_object(
+    of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles, of_is_source: bool
+) -> None:
+    """`of_is_source`: the "of" object names who acts ("the withdrawal of troops"), not whom the act is
+    done to ("the release of the hostages")."""
     if of_object.pos_ == "NOUN" and of_object.lemma_.lower() in lexicon.nouns:
         _read_inner_event(of_object, event_type, lexicon, roles)
         # The parser hangs "from Baghdad" on the last noun: "condemnation of the attack from Baghdad".
         if event_type in ABOUT_AN_ACT:
             roles.sources += _prep_objects(of_object, {"from"})
         return
-    if event_type in OF_IS_SOURCE:
+    if of_is_source:
         roles.sources += _refs(of_object)
     else:
         roles.targets += _refs(of_object)

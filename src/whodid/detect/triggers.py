@@ -14,6 +14,7 @@ PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
 PROPER_OBJECT = "@proper"  # ... and for any proper noun, whatever entity the tagger made of it
+PERSON_OBJECT = "@person"  # ... and for any person's name ("released Chaudhry")
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
@@ -33,7 +34,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
         trigger
         for token in sentence
         if (
-            trigger := _as_trigger(token, lexicon)
+            trigger := _as_peacekeeping(token, lexicon)
+            or _as_trigger(token, lexicon)
             or _as_demand(token, lexicon)
             or _as_street_protest(token, lexicon)
         )
@@ -142,6 +144,34 @@ def _as_street_protest(token: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+# A sending word's clauses say other things ("sent experts to investigate the feasibility of a
+# peacekeeping force"), unless they send as well ("arrived to join the peacekeeping mission").
+CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "cc", "acl"})
+
+
+def _as_peacekeeping(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "Japan is sending troops to the UN peacekeeping force", "peacekeepers arrived in Juba": troops
+    sent on a peace mission provide peacekeeping, which is no mobilisation against anyone."""
+    peacekeeping = lexicon.peacekeeping
+    if token.pos_ not in {"VERB", "NOUN"} or token.lemma_.lower() not in peacekeeping.sending_words:
+        return None
+    arguments = (
+        t
+        for c in token.children
+        if c.dep_ not in CLAUSES or c.lemma_.lower() in peacekeeping.sending_words
+        for t in c.subtree
+    )
+    if any(
+        word.lemma_.lower() in peacekeeping.words or word.lower_ in peacekeeping.words for word in arguments
+    ):
+        return Trigger(token, replace(peacekeeping.spec, lemma=token.lemma_.lower(), pos=_pos(token)))
+    return None
+
+
+def _pos(token: Token) -> str:
+    return "verb" if token.pos_ == "VERB" else "noun"
+
+
 def _kills_outright(token: Token) -> bool:
     """ "shot dead", "shot 98 rioters dead", "beaten to death", "stabbed to death": a killing."""
     for child in token.children:
@@ -174,15 +204,16 @@ def _sense_for_object(
         names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
         if word.ent_type_ in PLACE_NAME_LABELS:
             names.append(PLACE_OBJECT)  # "captured Mokha": any named place
+        if word.ent_type_ == "PERSON":
+            names.append(PERSON_OBJECT)
         if word.pos_ == "PROPN":
             names.append(PROPER_OBJECT)
         for name in (name for name in names if name in senses):
             sense = senses[name]
             if sense is None:
                 return None, None
-            pos = "verb" if token.pos_ == "VERB" else "noun"
             acled_type, acled_sub_type = sense.acled or (None, None)
-            return TriggerSpec(lemma, pos, sense.type, sense.cameo, acled_type, acled_sub_type), word
+            return TriggerSpec(lemma, _pos(token), sense.type, sense.cameo, acled_type, acled_sub_type), word
     return spec, None
 
 
