@@ -269,3 +269,17 @@ def test_the_suspect_extradited_is_the_means_and_the_receiving_state_the_target(
     sources, targets = roles(mentions_of, text, "extradited")
     assert ([ref[0] for ref in sources], targets) == (["Peru"], [])
     assert further_targets(mentions_of, text, "extradited") == ["Spain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("The court is investigating crimes by the militia against villagers.", "investigating", "militia"),
+        ("The panel opened an investigation into abuses committed by the police.", "investigation", "police"),
+        ("The minister refused to respond to a demand from the union.", "refused", "union"),
+        ("The EU condemned the annexation of Crimea by Russia.", "condemned", "Russia"),
+    ],
+)
+def test_the_doer_of_the_act_an_event_is_about_is_its_target(mentions_of, text, trigger, target):
+    _, targets = roles(mentions_of, text, trigger)
+    assert [ref[0] for ref in targets] == [target]

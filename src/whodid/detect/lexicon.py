@@ -78,6 +78,7 @@ class Lexicon:
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
+    act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -172,6 +173,7 @@ def load_lexicon(
         senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
         victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
+        act_nouns=words(triggers, "act_nouns", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.
             _sense_spec(triggers, "peacekeeping_sense", triggers_file, object_is_means=True),

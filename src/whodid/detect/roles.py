@@ -173,6 +173,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
             roles.targets += _prep_objects(complement, TARGET_PREPS)
+            # "refused to respond to a demand from the US": whose act the complement answers
+            for act in (p for p in _prep_children(complement, {"to"}) if _is_act(p, lexicon)):
+                _read_inner_event(act, event_type, lexicon, roles)
             objects = [c for c in complement.children if c.dep_ == "dobj"]
             for thing in objects:
                 if _is_act(thing, lexicon):
@@ -190,7 +193,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
 def _is_act(thing: Token, lexicon: Lexicon) -> bool:
     """An object that names an act, not an actor: "condemned the strike", "held joint exercises"."""
     lemma = thing.lemma_.lower()
-    return lemma in lexicon.nouns or (thing.pos_ == "NOUN" and lemma in lexicon.object_senses)
+    return lemma in lexicon.nouns or (
+        thing.pos_ == "NOUN" and (lemma in lexicon.object_senses or lemma in lexicon.act_nouns)
+    )
 
 
 def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token | None:
@@ -224,7 +229,11 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
-    roles.targets += _prep_objects(noun, _target_preps(event_type) - {"of"})
+    for aimed in _prep_children(noun, _target_preps(event_type) - {"of"}):
+        if _is_act(aimed, lexicon):
+            _read_inner_event(aimed, event_type, lexicon, roles)  # "an investigation into crimes by X"
+        else:
+            roles.targets += _refs(aimed)
     roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
@@ -334,11 +343,15 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
     modifier = _name_modifier(act, _not_actor_modifiers(lexicon))  # not "military" in "military exercises"
     possessor = _child(act, "poss")
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
-    if possessor is not None:
+    if possessor is not None and possessor.pos_ != "PRON":
+        inner_sources.append(ActorRef([premodified_phrase(possessor)]))  # "US President Trump's decision"
+    elif possessor is not None:
         inner_sources += _refs(possessor)
-    # "rejected calls by Belarus's rulers", "accepted demands from the rebels"
+    # "rejected calls by Belarus's rulers", "accepted demands from the rebels", "an offer from Kabul"
     spec = lexicon.nouns.get(act.lemma_.lower())
-    inner_sources += _prep_objects(act, _source_preps(spec.type) if spec else SOURCE_PREPS)
+    inner_sources += _prep_objects(act, _source_preps(spec.type) if spec else SOURCE_PREPS | {"from"})
+    for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        inner_sources += _prep_objects(participle, SOURCE_PREPS)  # "crimes committed by Croat forces"
     inner_targets = _prep_objects(act, TARGET_PREPS)
     if event_type in ABOUT_AN_ACT:
         roles.targets += inner_sources or inner_targets
