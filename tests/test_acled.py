@@ -340,3 +340,35 @@ def test_forces_that_push_the_other_side_out_regain_ground(pipeline, text):
 
 def test_pushing_things_out_is_no_seizure_of_ground(pipeline):
     assert categories(pipeline, "Rising rents pushed the old shops out of the city centre.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police fired tear gas to disperse the crowd outside the court.", "Protest with intervention"),
+        ("Riot police broke up a rally of teachers in the capital.", "Protest with intervention"),
+        (
+            "Police used batons to disperse hundreds of protesters, injuring twelve.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_a_crowd_dispersed_or_broken_up_is_a_protest_met_by_force(pipeline, text, expected):
+    assert ("ASSAULT", expected) in categories(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia handed over the town of Bamba to the army on Sunday.",
+        "Government troops withdrew from the border post, leaving it in the hands of the rebels.",
+        "The army withdrew from the crossing, allowing the militants to take it without resistance.",
+    ],
+)
+def test_ground_handed_over_or_left_to_others_changes_hands_without_a_fight(pipeline, text):
+    assert "Non-violent transfer of territory" in [sub for _, sub in categories(pipeline, text)]
+
+
+def test_forces_that_withdraw_alone_change_their_activity(pipeline):
+    text = "Government troops withdrew from the border post on Friday."
+    assert ("RETREAT", "Change to group/activity") in categories(pipeline, text)

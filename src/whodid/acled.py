@@ -47,6 +47,7 @@ class AcledRules:
     assault_by_rioters: Category
     assault_otherwise: Category
     protest_with_intervention: Category
+    repression_codes: frozenset[str]  # CAMEO codes of a crowd repressed: an intervention in a protest
     force_against_protesters: Category
     violent_demonstration: Category
     crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
@@ -57,6 +58,7 @@ class AcledRules:
     territory_taken_code: str  # the CAMEO code of ground taken
     withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
     unopposed_words: frozenset[str]  # "without resistance": ground taken with no fight
+    taken_over_words: frozenset[str]  # "leaving it in the hands of": ground withdrawn from, taken over
     transferred: Category
     group_activity: Category
     group_activity_types: frozenset[str]
@@ -119,6 +121,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             assault_by_rioters=pair(assault["by_rioters"], "assault.by_rioters"),
             assault_otherwise=pair(assault["otherwise"], "assault.otherwise"),
             protest_with_intervention=pair(protest["with_intervention"], "protest.with_intervention"),
+            repression_codes=frozenset(str(code) for code in protest["repression_codes"]),
             force_against_protesters=pair(
                 protest["force_against_protesters"], "protest.force_against_protesters"
             ),
@@ -131,6 +134,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             territory_taken_code=str(territory["taken_code"]),
             withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
             unopposed_words=frozenset(str(word).lower() for word in territory["unopposed_words"]),
+            taken_over_words=frozenset(str(word).lower() for word in territory["taken_over_words"]),
             transferred=pair(territory["transferred"], "territory.transferred"),
             group_activity=pair(territory["group_activity"], "territory.group_activity"),
             group_activity_types=frozenset(str(t) for t in territory["group_activity_types"]),
@@ -236,7 +240,9 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     if preset is not None and preset[1] is not None:
         return preset  # the trigger or its instrument said
     sources, targets = _inters(event.source), _inters(event.target)
-    if event.type == "ASSAULT" and _against_protesters(event, sentence, rules):
+    if event.type == "ASSAULT" and (
+        event.cameo in rules.repression_codes or _against_protesters(event, sentence, rules)
+    ):
         return rules.force_against_protesters if _harmful(event, rules) else rules.protest_with_intervention
     if (territorial := _territory_category(event, sentence, rules)) is not None:
         return territorial
@@ -349,7 +355,9 @@ def _territory_category(event: Event, sentence: list[Event], rules: AcledRules) 
         return rules.transferred if (withdrawn and not fought) or _unopposed(event, rules) else None
     if _withdraws(event, rules) and _inters(event.source) & rules.armed_inters:
         taken = any(_takes_ground(other, rules) for other in sentence if other is not event)
-        return rules.transferred if taken and not fought else rules.group_activity
+        # "withdrew, ... allowing Daesh to seize it without resistance", "leaving it in the hands of X"
+        handed = _unopposed(event, rules) or bool(_words_of(event) & rules.taken_over_words)
+        return rules.transferred if (taken or handed) and not fought else rules.group_activity
     if event.type in rules.group_activity_types and not _inters(event.source) - rules.armed_inters:
         return rules.group_activity  # by armed actors, or by forces the text does not name
     return None

@@ -325,3 +325,19 @@ def test_troops_sent_on_a_peace_mission_provide_peacekeeping(mentions_of, text, 
 )
 def test_what_cooperation_concession_or_coercion_a_phrase_names(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The police used water cannons against the marchers.", [("ASSAULT", "used")]),
+        (
+            "Soldiers suppressed the demonstration in the main square.",
+            [("ASSAULT", "suppressed"), ("PROTEST", "demonstration")],  # which took place too
+        ),
+        ("The crowd dispersed peacefully after the speeches.", []),  # nobody dispersed it
+        ("The agency used new software for the census.", []),
+    ],
+)
+def test_a_crowd_dispersed_or_put_down_is_violent_repression(mentions_of, text, expected):
+    assert types_and_triggers(mentions_of(text)) == expected

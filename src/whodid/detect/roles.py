@@ -200,13 +200,17 @@ def _is_act(thing: Token, lexicon: Lexicon) -> bool:
 
 def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token | None:
     """ "Hundreds of refugees protested in Berlin", parsed as a noun the verb modifies: in a sentence
-    with no verb of its own, a protest or a verb that is an event only without an object cannot be a
-    passive participle, so the noun is its subject. ("Five killed in raid" stays passive.)"""
+    with no verb of its own, a protest, a verb that is an event only without an object, or one with a
+    direct object cannot be a passive participle, so the noun is its subject. ("Five killed in raid"
+    stays passive.)"""
     head = verb.head
     if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
         return None
     spec = lexicon.verbs.get(verb.lemma_.lower())
-    return head if event_type == "PROTEST" or (spec is not None and spec.intransitive) else None
+    if event_type == "PROTEST" or (spec is not None and spec.intransitive):
+        return head
+    # "The rebels handed over the town to the army": a participle with an object of its own is active.
+    return head if any(child.dep_ == "dobj" for child in verb.children) else None
 
 
 def _object_targets(thing: Token) -> list[ActorRef]:

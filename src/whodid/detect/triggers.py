@@ -20,6 +20,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
 # no aid, "cancelled the visit" no visit.
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
+# Types of force that may be used against a protest, which stays an event of its own.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,20 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     ]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
     # The word that chose another trigger's sense is part of that event, not one of its own: "signed an
-    # agreement" is one signing, "gave aid" one giving.
-    stopped |= {trigger.sense_object.i for trigger in candidates if trigger.sense_object is not None}
+    # agreement" is one signing, "gave aid" one giving. A protest put down still took place.
+    stopped |= {
+        trigger.sense_object.i
+        for trigger in candidates
+        if trigger.sense_object is not None and not _is_protest_put_down(trigger, candidates)
+    }
     return [trigger for trigger in candidates if trigger.token.i not in stopped]
+
+
+def _is_protest_put_down(trigger: Trigger, candidates: list[Trigger]) -> bool:
+    """ "broke up a rally", "suppressed the protests": force against a protest, which happened too."""
+    return trigger.spec.type in FORCE_TYPES and any(
+        other.token == trigger.sense_object and other.spec.type == "PROTEST" for other in candidates
+    )
 
 
 def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
