@@ -372,3 +372,11 @@ def test_ground_handed_over_or_left_to_others_changes_hands_without_a_fight(pipe
 def test_forces_that_withdraw_alone_change_their_activity(pipeline):
     text = "Government troops withdrew from the border post on Friday."
     assert ("RETREAT", "Change to group/activity") in categories(pipeline, text)
+
+
+def test_a_clash_in_which_ground_changed_hands_is_that_battle(pipeline):
+    text = "Government forces took control of the town of Valdora in fierce clashes with the rebels."
+    assert set(categories(pipeline, text)) == {
+        ("COERCE", "Government regains territory"),
+        ("ASSAULT", "Government regains territory"),
+    }

@@ -171,6 +171,7 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
     for event in events:
         by_sentence[(event.article_id, tuple(event.evidence.sentence_span))].append(event)
     specific_categories = _specific(rules)
+    territorial_battles = {c for sides in rules.by_cameo_and_source.values() for c in sides.values()}
     for sentence_events in by_sentence.values():
         decided: dict[int, Category | None] = {}
         for event in sentence_events:
@@ -182,11 +183,15 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
         specific = [
             c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in specific_categories
         ]
+        ground_taken = [c for e in sentence_events if (c := decided[id(e)]) in territorial_battles]
         for event in sentence_events:
             category = decided[id(event)]
             if category == rules.assault_otherwise and specific:
                 # "killed ... in clashes", "wounded when a mine exploded": one incident, told twice.
                 category = specific[0]
+            if category == rules.assault_between_armed and ground_taken:
+                # "took the town in fierce clashes": a battle in which ground changed hands.
+                category = ground_taken[0]
             if category is not None:
                 event.acled_event_type, event.acled_sub_event_type = category
     _borrow_from_neighbours(events, rules)

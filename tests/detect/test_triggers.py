@@ -341,3 +341,14 @@ def test_what_cooperation_concession_or_coercion_a_phrase_names(mentions_of, tex
 )
 def test_a_crowd_dispersed_or_put_down_is_violent_repression(mentions_of, text, expected):
     assert types_and_triggers(mentions_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government forces captured the village and marched into the city.", ("MOBILIZE", "marched")),
+        ("Thousands of teachers marched through the capital on Friday.", ("PROTEST", "marched")),
+    ],
+)
+def test_who_marches_decides_whether_a_march_is_a_protest(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))

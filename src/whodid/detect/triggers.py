@@ -244,9 +244,10 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
 
 
 def _doers(noun: Token, lexicon: Lexicon) -> list[Token]:
-    """Who does what a noun names, where its sense depends on it: the subject of the light verb that
-    carries it ("workers staged a strike") or of the verb it is "on" ("teachers went on strike")."""
-    verb = _light_verb_above(noun, lexicon)
+    """Who does what a word names, where its sense depends on it: a verb's subject ("troops marched
+    into the city"); for a noun, the subject of the light verb that carries it ("workers staged a
+    strike") or of the verb it is "on" ("teachers went on strike")."""
+    verb = _subject_holder(noun) if noun.pos_ == "VERB" else _light_verb_above(noun, lexicon)
     if (
         verb is None
         and noun.dep_ == "pobj"
@@ -258,6 +259,13 @@ def _doers(noun: Token, lexicon: Lexicon) -> list[Token]:
         return []
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects + [o for subject in subjects for o in _of_objects(subject)]  # "thousands of workers"
+
+
+def _subject_holder(verb: Token) -> Token:
+    """The verb whose subject a verb shares: "forces captured the town and marched into the city"."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 def _light_verb_above(noun: Token, lexicon: Lexicon) -> Token | None:
