@@ -136,3 +136,7 @@ def test_a_sentence_the_prefilter_blanks_yields_no_event_when_parsed(pipeline):
         "The old bridge gave up its last stones in the flood.",
     ):
         assert parse_everything.extract(sentence) == []
+
+
+def test_a_hyphenated_trigger_passes_its_sentence(prefilter):
+    assert prefilter.may_hold_trigger("Hundreds of nurses staged a sit-in outside the ministry.")

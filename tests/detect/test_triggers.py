@@ -94,7 +94,7 @@ def test_an_object_decides_the_sense(mentions_of):
         ("Prosecutors opened an investigation into the contracts.", ("ACCUSE", "investigation")),
         ("A court found the former minister guilty of fraud.", ("SANCTION", "found")),
         ("The governor denied permission for the rally.", ("REJECT", "denied")),
-        ("The army announced a cease-fire with the rebels.", ("RETREAT", "fire")),
+        ("The army announced a cease-fire with the rebels.", ("RETREAT", "cease-fire")),
         ("Two hundred prisoners began a hunger strike on Monday.", ("PROTEST", "strike")),
         ("The governor lifted the curfew in the old city.", ("CONCEDE", "lifted")),
         ("The appeals court revoked the ban on the weekly paper.", ("CONCEDE", "revoked")),
@@ -352,3 +352,24 @@ def test_a_crowd_dispersed_or_put_down_is_violent_repression(mentions_of, text, 
 )
 def test_who_marches_decides_whether_a_march_is_a_protest(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of nurses staged a sit-in outside the ministry.", ("PROTEST", "sit-in")),
+        ("Militants set off a roadside device near the convoy.", ("ASSAULT", "set")),
+        (
+            "Soldiers discovered a large amount of ammunition thought to belong to the rebels.",
+            ("COERCE", "discovered"),
+        ),
+    ],
+)
+def test_words_the_tokenizer_or_the_parser_splits_still_make_their_event(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))
+
+
+def test_a_hyphenated_trigger_is_told_whole(mentions_of):
+    [mention] = mentions_of("Hundreds of nurses staged a sit-in outside the ministry.")
+    text = "Hundreds of nurses staged a sit-in outside the ministry."
+    assert text[slice(*mention.trigger_span)] == mention.trigger_text == "sit-in"

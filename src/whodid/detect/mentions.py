@@ -12,7 +12,14 @@ from whodid.detect.lexicon import Lexicon, TriggerSpec, load_lexicon
 from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_of, participants_of
 from whodid.detect.places import attached_places, load_place_words, place_phrases
 from whodid.detect.roles import ABOUT_AN_ACT, read_roles
-from whodid.detect.syntax import clause_depth, coordination_head, subtree_span, token_span, tokens_span
+from whodid.detect.syntax import (
+    clause_depth,
+    coordination_head,
+    hyphenated_lemma,
+    subtree_span,
+    tokens_span,
+    word_span,
+)
 from whodid.detect.triggers import Trigger, find_triggers
 from whodid.records import Mention, PlacedSentence, PlacePhrase, Sentence, Span
 
@@ -86,8 +93,8 @@ def _mention(
     span = _trimmed_span(sentence)
     return Mention(
         sentence=Sentence(article_id, index, span, sentence.text.strip()),
-        trigger_text=token.text,
-        trigger_span=token_span(token),
+        trigger_text=sentence.doc.text[slice(*word_span(token))],
+        trigger_span=word_span(token),
         type=spec.type,
         cameo=spec.cameo,
         mode=_mode(token, spec.type, lexicon, has_actor=bool(roles.sources or roles.targets)),
@@ -128,7 +135,8 @@ def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) ->
     words = lexicon.mode_words.get(event_type, {})
     mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
     if mode is None:
-        mode = lexicon.trigger_modes.get(event_type, {}).get(trigger.lemma_.lower())
+        modes = lexicon.trigger_modes.get(event_type, {})
+        mode = modes.get(hyphenated_lemma(trigger)) or modes.get(trigger.lemma_.lower())  # "gang-raped"
     if mode is None and event_type == "ASSAULT" and has_actor:
         # "killed when three IEDs detonated", "used mustard gas in an attack": the sentence's
         # weapon, the nearest to the trigger, is the violence's.
@@ -181,18 +189,18 @@ def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:
     token = trigger.token
     same_type = {t.token.i: t for t in triggers if t.spec.type == trigger.spec.type and t.token != token}
     if token.dep_ in OUTCOME_DEPS and token.head.i in same_type:
-        return token_span(token.head)
+        return word_span(token.head)
     # "the clashes killed five people": the act that is the subject did the harm.
     cause = next((c for c in token.children if c.dep_ == "nsubj" and c.i in same_type), None)
     if cause is not None:
-        return token_span(cause)
+        return word_span(cause)
     for prep in (child for child in token.children if child.dep_ == "prep" and child.lower_ in OUTCOME_PREPS):
         for obj in (obj for obj in prep.children if obj.dep_ == "pobj"):
             # "in police firing", parsed at times as "police" described by "firing"
             causes = [obj, *(c for c in obj.children if c.dep_ == "acl")]
             cause = next((c for c in causes if c.i in same_type), None)
             if cause is not None:
-                return token_span(cause)
+                return word_span(cause)
     return None
 
 

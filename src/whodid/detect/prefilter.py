@@ -33,6 +33,7 @@ from whodid.nlp import lemma_fixes
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Za-z0-9])|\n[ \t\r]*\n\s*""")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _WORDS = re.compile(r"[a-z]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")  # "sit-in": a word of its own besides its parts
 # A month's name beside a day number is a date, even where it is also a trigger ("march 15").
 _MONTH_AND_DAY = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -165,8 +166,9 @@ class TriggerPrefilter:
             self.companions.setdefault(form, []).extend(needs)
 
     def may_hold_trigger(self, sentence: str) -> bool:
-        sequence = _WORDS.findall(_MONTH_AND_DAY.sub(" ", sentence.lower()))
-        words = set(sequence)
+        lowered = _MONTH_AND_DAY.sub(" ", sentence.lower())
+        sequence = _WORDS.findall(lowered)
+        words = set(sequence) | set(_HYPHENATED.findall(lowered))
         if not self.forms.isdisjoint(words):
             return True
         return any(

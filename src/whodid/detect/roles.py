@@ -154,8 +154,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and not object_is_means:
-                roles.targets += _refs(child)
-                roles.further_targets += _object_targets(child)
+                if child.lemma_.lower() not in lexicon.instrument_words:  # "set off an Explosive Device"
+                    roles.targets += _refs(child)
+                roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
     roles.targets += _prep_objects(verb, _target_preps(event_type))
     if event_type in ABOUT_AN_ACT:
         # "conceded to demands from UNITA", "protested against the killing of a student by police"

@@ -22,6 +22,27 @@ def token_span(token: Token) -> Span:
     return (token.idx, token.idx + len(token))
 
 
+def _hyphen_start(token: Token) -> Token | None:
+    """The first part of the hyphenated word a token ends, which the tokenizer split ("sit-in" is "sit",
+    "-", "in"), if it ends one."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return doc[i - 2]
+    return None
+
+
+def hyphenated_lemma(token: Token) -> str:
+    """The lemma of the hyphenated word a token ends ("sit-in"), else the token's own."""
+    start = _hyphen_start(token)
+    return f"{start.lower_}-{token.lemma_.lower()}" if start is not None else token.lemma_.lower()
+
+
+def word_span(token: Token) -> Span:
+    """The span of the whole word a token ends, hyphenated parts included ("sit-in")."""
+    start = _hyphen_start(token)
+    return tokens_span(start, token) if start is not None else token_span(token)
+
+
 def tokens_span(first: Token, last: Token) -> Span:
     return (first.idx, last.idx + len(last))
 

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
-from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS
+from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, hyphenated_lemma
 
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
@@ -75,7 +75,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     elif token.pos_ == "NOUN":
         if token.dep_ == "compound" and token.head.lower_ in lexicon.agent_nouns:
             return None  # "riot police", "protest leaders": a kind of actor, not an event
-        spec = lexicon.nouns.get(lemma)
+        spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(hyphenated_lemma(token))
     else:
         return None
     sense_object = None
@@ -214,7 +214,8 @@ def _sense_for_object(
     its object). The object is evidence enough: the sense is never weak."""
     for word in _objects(token, measure_nouns) + doers:
         # "ended mediation efforts": the object's compound names the thing as well as its head.
-        names = [word.lemma_.lower(), *(c.lemma_.lower() for c in word.lefts if c.dep_ == "compound")]
+        names = [hyphenated_lemma(word), word.lemma_.lower()]  # "sit-in"; "anti-government" is "government"
+        names += [c.lemma_.lower() for c in word.lefts if c.dep_ == "compound"]
         if word.ent_type_ in PLACE_NAME_LABELS:
             names.append(PLACE_OBJECT)  # "captured Mokha": any named place
         if word.ent_type_ == "PERSON":
@@ -237,6 +238,8 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
         objects = [
             child for child in token.children if child.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass", "oprd"}
         ]
+        # "discovered a large amount of ammunition believed to belong to X", parsed as a clause
+        objects += [s for c in objects if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         # "handed over 700 kg of medicine", "seized a lot of weapons": what a measure's "of" names.
         measures = [o for o in objects if o.ent_type_ in MEASURE_LABELS or o.lemma_.lower() in measure_nouns]
         return objects + [of for obj in measures for of in _of_objects(obj)]
