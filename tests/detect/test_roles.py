@@ -283,3 +283,15 @@ def test_the_suspect_extradited_is_the_means_and_the_receiving_state_the_target(
 def test_the_doer_of_the_act_an_event_is_about_is_its_target(mentions_of, text, trigger, target):
     _, targets = roles(mentions_of, text, trigger)
     assert [ref[0] for ref in targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Russia began withdrawing its troops from Syria on Monday.", "withdrawing", "Syria"),
+        ("Qatar withdrew its ambassador from Egypt on Monday.", "withdrew", "Egypt"),
+    ],
+)
+def test_what_is_withdrawn_is_the_actors_own_and_the_place_left_the_target(mentions_of, text, trigger, place):
+    _, targets = roles(mentions_of, text, trigger)
+    assert [ref[0] for ref in targets] == [place]

@@ -317,3 +317,8 @@ def test_a_compass_point_of_a_country_is_that_part_of_it(gazetteer: Gazetteer) -
     assert gazetteer.lookup("South Lebanon", countries={"USA"}).country == "USA"  # an Ohio story's town
     assert gazetteer.lookup("South Sudan").feature == "country"  # a country's own name stays the country
     assert gazetteer.lookup("northern Iraq").country == "IRQ"
+
+
+def test_a_bare_compass_point_names_no_place(gazetteer: Gazetteer) -> None:
+    # The index holds a town whose other names include "North".
+    assert gazetteer.lookup("the North") is None and gazetteer.lookup("south") is None

@@ -227,7 +227,9 @@ def _sense_for_object(
             if sense is None:
                 return None, None
             acled_type, acled_sub_type = sense.acled or (None, None)
-            return TriggerSpec(lemma, _pos(token), sense.type, sense.cameo, acled_type, acled_sub_type), word
+            means = spec is not None and spec.object_is_means  # "withdrew its ambassador from Doha"
+            sensed = TriggerSpec(lemma, _pos(token), sense.type, sense.cameo, acled_type, acled_sub_type)
+            return replace(sensed, object_is_means=means), word
     return spec, None
 
 

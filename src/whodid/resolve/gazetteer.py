@@ -202,8 +202,8 @@ class Gazetteer:
     def ranked_entries(self, name: str, countries: Collection[str] = ()) -> list[Entry]:
         """The entries behind candidates(), with their population and source."""
         key = name_key(name)
-        if not key:
-            return []
+        if not key or key in COMPASS_WORDS:
+            return []  # "the North", "the south": a direction, not a place's name
         return _ranked(self._entries_for(key), frozenset(countries))
 
     def find(self, text: str, offset: int = 0) -> list[Place]:
