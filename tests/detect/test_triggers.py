@@ -373,3 +373,14 @@ def test_a_hyphenated_trigger_is_told_whole(mentions_of):
     [mention] = mentions_of("Hundreds of nurses staged a sit-in outside the ministry.")
     text = "Hundreds of nurses staged a sit-in outside the ministry."
     assert text[slice(*mention.trigger_span)] == mention.trigger_text == "sit-in"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The junta allowed aid convoys into the northern region.", [("CONCEDE", "allowed")]),
+        ("The new rules allow companies to hire more staff.", []),  # no actor lets anyone do anything
+    ],
+)
+def test_an_actor_letting_others_act_concedes(mentions_of, text, expected):
+    assert types_and_triggers(mentions_of(text)) == expected
