@@ -384,3 +384,9 @@ def test_a_hyphenated_trigger_is_told_whole(mentions_of):
 )
 def test_an_actor_letting_others_act_concedes(mentions_of, text, expected):
     assert types_and_triggers(mentions_of(text)) == expected
+
+
+def test_a_protest_called_off_eases_dissent_and_did_not_happen(mentions_of):
+    text = "The teachers' union called off its strike after talks with the ministry."
+    pairs = types_and_triggers(mentions_of(text))
+    assert ("CONCEDE", "called") in pairs and not any(kind == "PROTEST" for kind, _ in pairs)

@@ -154,7 +154,8 @@ class TriggerPrefilter:
         self._add_companions(verb_forms(peacekeeping.sending_words) | noun_forms(peacekeeping.sending_words),
                              peace_words)  # fmt: skip
         for lemma, senses in lexicon.object_senses.items():
-            if lemma not in alone_lemmas:
+            # A phrase's table ("call off") needs its verb's own entry to pass the sentence.
+            if lemma not in alone_lemmas and " " not in lemma:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
                 forms = verb_forms([lemma]) | noun_forms([lemma])
                 needs = [_Need(frozenset({word})) for word in objects]

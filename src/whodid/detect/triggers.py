@@ -79,7 +79,12 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     else:
         return None
     sense_object = None
-    if lemma in lexicon.object_senses:
+    phrase = _with_particle(token, lemma)  # "called off a strike": the phrase's objects, not the verb's
+    if phrase != lemma and phrase in lexicon.object_senses:
+        spec, sense_object = _sense_for_object(
+            token, lemma, spec, lexicon.object_senses[phrase], lexicon.measure_nouns, []
+        )
+    elif lemma in lexicon.object_senses:
         senses = lexicon.object_senses[lemma]
         doers = _doers(token, lexicon) if lemma in lexicon.senses_from_doer else []
         spec, sense_object = _sense_for_object(token, lemma, spec, senses, lexicon.measure_nouns, doers)
@@ -103,6 +108,12 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _with_particle(token: Token, lemma: str) -> str:
+    """The verb with its particle ("call off"), or the lemma alone."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle is not None and token.pos_ == "VERB" else lemma
 
 
 def _by_economic_means(token: Token, lexicon: Lexicon) -> bool:
