@@ -258,3 +258,11 @@ def test_cooperation_said_not_to_happen_is_a_rejection():
     assert plover_coded_type("AGREE", "denied") == "REJECT"  # "will not accept more refugees"
     assert plover_coded_type("CONSULT", "denied") == "REJECT"  # "would not meet the envoy"
     assert plover_coded_type("ASSAULT", "denied") == "ASSAULT"  # an attack denied is no refusal
+
+
+def test_an_announced_refusal_is_coded_as_a_threat() -> None:
+    from whodid.ontology import plover_coded_type
+
+    # "said they would boycott all contact": CAMEO 1312, threaten to boycott.
+    assert plover_coded_type("REJECT", "planned") == "THREATEN"
+    assert plover_coded_type("REJECT", "asserted") == "REJECT"

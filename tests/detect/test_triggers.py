@@ -390,3 +390,15 @@ def test_a_protest_called_off_eases_dissent_and_did_not_happen(mentions_of):
     text = "The teachers' union called off its strike after talks with the ministry."
     pairs = types_and_triggers(mentions_of(text))
     assert ("CONCEDE", "called") in pairs and not any(kind == "PROTEST" for kind, _ in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hackers broke into the ministry's servers and defaced its website.", ("COERCE", "defaced")),
+        ("State hackers tried to hack into the election commission's computers.", ("COERCE", "hack")),
+        ("Police prevented the demonstration outside the embassy.", ("COERCE", "prevented")),
+    ],
+)
+def test_computers_broken_into_and_protests_prevented_are_coercion(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))
