@@ -402,3 +402,29 @@ def test_a_protest_called_off_eases_dissent_and_did_not_happen(mentions_of):
 )
 def test_computers_broken_into_and_protests_prevented_are_coercion(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governors said they agree with the minister that schools should reopen.", []),
+        ("Israel agreed with the militants on a truce.", [("AGREE", "agreed"), ("RETREAT", "truce")]),
+    ],
+)
+def test_agreeing_with_someone_on_nothing_is_an_opinion(mentions_of, text, expected):
+    assert types_and_triggers(mentions_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The ministry rejected accusations of torture in the camps.", "016"),  # a charge denied
+        ("The council rejected the peace proposal on Tuesday.", "120"),
+    ],
+)
+def test_a_charge_rejected_is_a_denial_of_responsibility(mentions_of, text, code):
+    assert [m.cameo for m in mentions_of(text) if m.type == "REJECT"] == [code]
+
+
+def test_possibilities_explored_are_no_event(mentions_of):
+    assert types_and_triggers(mentions_of("The ministry is exploring the possibility of new roads.")) == []

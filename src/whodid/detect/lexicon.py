@@ -78,6 +78,7 @@ class Lexicon:
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
+    opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
     act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
@@ -173,6 +174,7 @@ def load_lexicon(
         senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
         victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
+        opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),
         act_nouns=words(triggers, "act_nouns", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.

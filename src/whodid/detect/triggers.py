@@ -100,7 +100,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if spec.needs_named_argument and not _has_actor_argument(token, lexicon):
         return None
-    if _caused_by_nature(token, spec, lexicon):
+    if _caused_by_nature(token, spec, lexicon) or _shares_an_opinion(token, lexicon):
         return None
     if spec.type == "ASSAULT" and spec.weak and _by_economic_means(token, lexicon):
         sense = lexicon.economic_sense
@@ -108,6 +108,15 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _shares_an_opinion(token: Token, lexicon: Lexicon) -> bool:
+    """ "said they agree with the NCAA that ...": agreeing "with" someone, on and to nothing."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.opinion_with_verbs:
+        return False
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    agreed = any(c.dep_ in {"xcomp", "dobj"} for c in token.children) or bool(preps & {"on", "to", "upon"})
+    return "with" in preps and not agreed
 
 
 def _with_particle(token: Token, lemma: str) -> str:
