@@ -121,6 +121,9 @@ def test_words_that_are_triggers_only_with_their_object_pass(prefilter):
         # Sending or arriving beside a word of peacekeeping.
         ("Ghana is sending 400 troops to the UN peacekeeping mission.", True),
         ("Ghana is sending 400 students to universities abroad.", False),
+        # A phrase's objects pass it only with its particle: "laid down their weapons".
+        ("The rebels laid down their weapons on Friday.", True),
+        ("The rebels laid their weapons on the table.", False),
     ],
 )
 def test_words_that_want_a_particle_or_an_actor_pass_only_beside_them(prefilter, sentence, passes):

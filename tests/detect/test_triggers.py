@@ -428,3 +428,15 @@ def test_a_charge_rejected_is_a_denial_of_responsibility(mentions_of, text, code
 
 def test_possibilities_explored_are_no_event(mentions_of):
     assert types_and_triggers(mentions_of("The ministry is exploring the possibility of new roads.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dock workers ended their strike on Monday.", ("CONCEDE", "ended")),
+        ("Pyongyang has violated a ban on missile tests.", ("REJECT", "violated")),
+        ("The rebels laid down their weapons on Friday.", ("RETREAT", "laid")),
+    ],
+)
+def test_protests_ended_bans_defied_and_arms_laid_down(mentions_of, text, expected):
+    assert expected in types_and_triggers(mentions_of(text))

@@ -154,8 +154,13 @@ class TriggerPrefilter:
         self._add_companions(verb_forms(peacekeeping.sending_words) | noun_forms(peacekeeping.sending_words),
                              peace_words)  # fmt: skip
         for lemma, senses in lexicon.object_senses.items():
-            # A phrase's table ("call off") needs its verb's own entry to pass the sentence.
-            if lemma not in alone_lemmas and " " not in lemma:
+            if " " in lemma:  # a phrase's table: "laid down their arms" wants the particle and the object
+                verb, particle = lemma.split(" ", 1)
+                objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
+                self._add_companions(
+                    verb_forms([verb]), [_Need(frozenset({particle, o}), after=True) for o in objects]
+                )
+            elif lemma not in alone_lemmas:
                 objects = noun_forms([word for word in senses if word not in NAME_OBJECTS])
                 forms = verb_forms([lemma]) | noun_forms([lemma])
                 needs = [_Need(frozenset({word})) for word in objects]
