@@ -183,7 +183,7 @@ def load_lexicon(
             sending_words=words(triggers, "peacekeeping_sending_words", triggers_file),
         ),
         street_protest=StreetProtest(
-            _street_protest_spec(triggers, triggers_file),
+            _sense_spec(triggers, "street_protest_sense", triggers_file),
             outing_verbs=words(triggers, "street_outing_verbs", triggers_file),
             street_words=words(triggers, "street_words", triggers_file),
             gathering_verbs=words(triggers, "street_gathering_verbs", triggers_file),
@@ -191,7 +191,7 @@ def load_lexicon(
         ),
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),
-        economic_sense=_economic_sense(triggers, triggers_file),
+        economic_sense=_sense(triggers, "economic_sense", triggers_file),
         accident_verbs=words(triggers, "accident_verbs", triggers_file),
         measure_nouns=words(triggers, "measure_nouns", triggers_file),
         agent_nouns=load_agent_nouns(),
@@ -234,31 +234,27 @@ def _cameo_spec(verb: CameoVerb) -> TriggerSpec:
     )
 
 
-def _economic_sense(raw: dict, source: Path) -> ObjectSense:
-    sense = raw.get("economic_sense")
-    if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in load_ontology()):
-        raise DataFileError(str(source), "economic_sense: expected [PLOVER type, CAMEO code]")
-    return ObjectSense(str(sense[0]), str(sense[1]))
-
-
 def _are_words(values: list) -> bool:
     """YAML reads a bare on, off, yes or no as a boolean: "with: [for, on]" would want "true"."""
     return all(isinstance(value, str) for value in values)
 
 
-def _street_protest_spec(raw: dict, source: Path) -> TriggerSpec:
-    sense = raw.get("street_protest_sense")
-    if not (isinstance(sense, list) and len(sense) == 3 and sense[0] in load_ontology()):
-        raise DataFileError(str(source), "street_protest_sense: expected [PLOVER type, CAMEO code, acled]")
-    acled = read_category(sense[2], "street_protest_sense", source)
-    return TriggerSpec("street", "verb", str(sense[0]), str(sense[1]), *acled)
+def _sense(raw: dict, key: str, source: Path) -> ObjectSense:
+    """A sense a key of triggers.yaml names: [PLOVER type, CAMEO code (, ACLED category)]."""
+    sense = raw.get(key)
+    if not (isinstance(sense, list) and len(sense) in {2, 3} and sense[0] in load_ontology()):
+        raise DataFileError(str(source), f"{key}: expected [PLOVER type, CAMEO code (, ACLED category)]")
+    acled = read_category(sense[2], key, source) if len(sense) == 3 else None
+    return ObjectSense(str(sense[0]), str(sense[1]), acled)
 
 
 def _sense_spec(raw: dict, key: str, source: Path, object_is_means: bool = False) -> TriggerSpec:
-    sense = raw.get(key)
-    if not (isinstance(sense, list) and len(sense) == 2 and sense[0] in load_ontology()):
-        raise DataFileError(str(source), f"{key}: expected [PLOVER type, CAMEO code]")
-    return TriggerSpec(key, "verb", str(sense[0]), str(sense[1]), object_is_means=object_is_means)
+    """The trigger a sense makes; the detector names it after the word that carries it."""
+    sense = _sense(raw, key, source)
+    acled_type, acled_sub_type = sense.acled or (None, None)
+    return TriggerSpec(
+        key, "verb", sense.type, sense.cameo, acled_type, acled_sub_type, object_is_means=object_is_means
+    )
 
 
 def _object_senses(raw: dict, source: Path) -> dict[str, dict[str, ObjectSense | None]]:
