@@ -440,3 +440,11 @@ def test_possibilities_explored_are_no_event(mentions_of):
 )
 def test_protests_ended_bans_defied_and_arms_laid_down(mentions_of, text, expected):
     assert expected in types_and_triggers(mentions_of(text))
+
+
+def test_an_event_kicked_off_was_started_not_kicked(mentions_of):
+    assert types_and_triggers(mentions_of("Thousands of dockers kicked off the protests in the port.")) == [
+        ("PROTEST", "protests")
+    ]
+    kicked = types_and_triggers(mentions_of("Police kicked the protester in the head."))
+    assert ("ASSAULT", "kicked") in kicked
