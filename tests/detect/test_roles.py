@@ -295,3 +295,12 @@ def test_the_doer_of_the_act_an_event_is_about_is_its_target(mentions_of, text, 
 def test_what_is_withdrawn_is_the_actors_own_and_the_place_left_the_target(mentions_of, text, trigger, place):
     _, targets = roles(mentions_of, text, trigger)
     assert [ref[0] for ref in targets] == [place]
+
+
+def test_people_from_a_place_are_located_there(mentions_of):
+    [mention] = [
+        m
+        for m in mentions_of("Croatia opened its borders to refugees from Serbia.")
+        if m.trigger_text == "opened"
+    ]
+    assert [ref.located_in.text for ref in mention.further_targets] == ["Serbia"]  # whom the border opened to

@@ -519,11 +519,12 @@ def _speaker_it_stands_for(pronoun: Token) -> Token | None:
 
 
 def _located_in(head: Token) -> Phrase | None:
-    """The named place a people noun is "in" or "of" ("protesters in Baghdad", "rebels in the Ivory
-    Coast", "the government of Sindh province"), or that modifies it ("Darfur rebels")."""
+    """The named place a people noun is "in", "of" or "from" ("protesters in Baghdad", "rebels in the
+    Ivory Coast", "the government of Sindh province", "refugees from Serbia"), or that modifies it
+    ("Darfur rebels")."""
     if head.pos_ != "NOUN":
         return None
-    for place in _prep_children(head, LOCATING_PREPS):
+    for place in _prep_children(head, LOCATING_PREPS | {"from"}):  # "refugees from Serbia"
         if place.ent_type_ in PLACE_NAME_LABELS:
             return entity_phrase(place) or premodified_phrase(place)
         # "Sindh province", "the Syrian Golan Heights": the name is a modifier of the place noun.
