@@ -15,9 +15,9 @@ from whodid.detect.roles import ABOUT_AN_ACT, read_roles
 from whodid.detect.syntax import (
     clause_depth,
     coordination_head,
-    hyphenated_lemma,
     subtree_span,
     tokens_span,
+    word_lemmas,
     word_span,
 )
 from whodid.detect.triggers import Trigger, find_triggers
@@ -90,11 +90,11 @@ def _mention(
     )
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
-    span = _trimmed_span(sentence)
+    span, trigger_span = _trimmed_span(sentence), word_span(token)
     return Mention(
         sentence=Sentence(article_id, index, span, sentence.text.strip()),
-        trigger_text=sentence.doc.text[slice(*word_span(token))],
-        trigger_span=word_span(token),
+        trigger_text=sentence.doc.text[slice(*trigger_span)],
+        trigger_span=trigger_span,
         type=spec.type,
         cameo=spec.cameo,
         mode=_mode(token, spec.type, lexicon, has_actor=bool(roles.sources or roles.targets)),
@@ -136,7 +136,7 @@ def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) ->
     mode = next((words[lemma] for lemma in _instrument_lemmas(trigger) if lemma in words), None)
     if mode is None:
         modes = lexicon.trigger_modes.get(event_type, {})
-        mode = modes.get(hyphenated_lemma(trigger)) or modes.get(trigger.lemma_.lower())  # "gang-raped"
+        mode = next((modes[lemma] for lemma in word_lemmas(trigger) if lemma in modes), None)  # "gang-raped"
     if mode is None and event_type == "ASSAULT" and has_actor:
         # "killed when three IEDs detonated", "used mustard gas in an attack": the sentence's
         # weapon, the nearest to the trigger, is the violence's.

@@ -40,9 +40,8 @@ _MONTH_AND_DAY = re.compile(
     r"(?=\s+\d)|(?<=\d\s)(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b"
 )
-NAME_OBJECTS = frozenset(
-    {PLACE_OBJECT, PROPER_OBJECT, PERSON_OBJECT}
-)  # object_senses keys that a name satisfies
+# The object_senses keys that a name satisfies.
+NAME_OBJECTS = frozenset({PLACE_OBJECT, PROPER_OBJECT, PERSON_OBJECT})
 # A name: a capitalised word after the first ("captured Mokha"), or a first word that is no common one
 # ("Hamas gave up"; "The", "In", "He" are spaCy's stop words).
 _NAME_INSIDE = re.compile(r"\s[A-Z][a-z]")

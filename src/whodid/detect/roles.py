@@ -154,14 +154,14 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 _read_inner_event(child, event_type, lexicon, roles)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
-                if object_is_means:
-                    roles.targets += _prep_objects(child, {"from"})  # "withdrew its envoy from Cairo"
-                elif child.lemma_.lower() not in lexicon.instrument_words:  # "set off an Explosive Device"
-                    roles.targets += _refs(child)
+                if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
+                    roles.targets += _refs(child)  # not "set off an Explosive Device"
                 roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
     roles.targets += _prep_objects(verb, _target_preps(event_type))
-    if object_is_means and not roles.targets:
-        roles.targets += _prep_objects(verb, {"from"})  # "withdrew its ambassador from Cairo"
+    if object_is_means:
+        # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"from"})]
     if event_type in ABOUT_AN_ACT:
         # "conceded to demands from UNITA", "protested against the killing of a student by police"
         for act in _prep_children(verb, OBJECT_TARGET_PREPS):

@@ -31,10 +31,12 @@ def _hyphen_start(token: Token) -> Token | None:
     return None
 
 
-def hyphenated_lemma(token: Token) -> str:
-    """The lemma of the hyphenated word a token ends ("sit-in"), else the token's own."""
+def word_lemmas(token: Token) -> tuple[str, ...]:
+    """The lemmas to look a token up by, the whole word first: "sit-in" then "in" for a hyphenated word
+    the tokenizer split ("anti-government" is still "government"), else the token's own."""
+    lemma = token.lemma_.lower()
     start = _hyphen_start(token)
-    return f"{start.lower_}-{token.lemma_.lower()}" if start is not None else token.lemma_.lower()
+    return (f"{start.lower_}-{lemma}", lemma) if start is not None else (lemma,)
 
 
 def word_span(token: Token) -> Span:

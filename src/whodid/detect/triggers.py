@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
-from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, hyphenated_lemma
+from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, word_lemmas
 
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
@@ -75,7 +75,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     elif token.pos_ == "NOUN":
         if token.dep_ == "compound" and token.head.lower_ in lexicon.agent_nouns:
             return None  # "riot police", "protest leaders": a kind of actor, not an event
-        spec = lexicon.nouns.get(lemma) or lexicon.nouns.get(hyphenated_lemma(token))
+        spec = next((lexicon.nouns[word] for word in word_lemmas(token) if word in lexicon.nouns), None)
     else:
         return None
     sense_object = None
@@ -234,7 +234,7 @@ def _sense_for_object(
     its object). The object is evidence enough: the sense is never weak."""
     for word in _objects(token, measure_nouns) + doers:
         # "ended mediation efforts": the object's compound names the thing as well as its head.
-        names = [hyphenated_lemma(word), word.lemma_.lower()]  # "sit-in"; "anti-government" is "government"
+        names = list(word_lemmas(word))  # "sit-in"
         names += [c.lemma_.lower() for c in word.lefts if c.dep_ == "compound"]
         if word.ent_type_ in PLACE_NAME_LABELS:
             names.append(PLACE_OBJECT)  # "captured Mokha": any named place
