@@ -380,3 +380,107 @@ def test_a_clash_in_which_ground_changed_hands_is_that_battle(pipeline):
         ("COERCE", "Government regains territory"),
         ("ASSAULT", "Government regains territory"),
     }
+
+
+def test_ground_taken_is_a_battle_whose_side_the_loser_can_tell(pipeline):
+    events = pipeline.extract(
+        "Soldiers from the northern command captured two camps of the New People's Army."
+    )
+    taken = [e for e in events if e.cameo == "192"]
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in taken] == [
+        ("Battles", "Government regains territory")
+    ]
+
+
+def test_a_road_taken_over_by_a_crowd_is_no_battle(pipeline):
+    found = categories(pipeline, "Protesters took over the main highway into the capital on Monday.")
+    assert not {sub for _, sub in found} & {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels took over two oil fields in the desert on Tuesday.",
+        "Mai Mai rebels have taken over four localities in the territory.",
+        "The militants seized a deserted rocket-launching site close to the air base.",
+    ],
+)
+def test_sites_and_localities_taken_over_are_ground(pipeline, text):
+    assert ("COERCE", "Non-state actor overtakes territory") in categories(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army units drove back the militants from a key village in the east.",
+        "The jihadist fighters were pushed back from their strongholds south of the city.",
+    ],
+)
+def test_fighters_driven_back_lose_ground(pipeline, text):
+    assert ("COERCE", "Government regains territory") in categories(pipeline, text)
+
+
+def test_a_deadline_pushed_back_is_no_ground(pipeline):
+    assert categories(pipeline, "The ministry pushed back the deadline for the tax returns to May.") == []
+
+
+def test_a_clash_told_beside_ground_taken_is_the_battle_for_it(pipeline):
+    text = (
+        "The army drove back the militants from the village of Tel Sawa. "
+        "Troops killed several fighters in fierce clashes near the village."
+    )
+    assert ("ASSAULT", "Government regains territory") in categories(pipeline, text)
+    assert ("ASSAULT", "Armed clash") not in categories(pipeline, text)
+
+
+def test_a_withdrawal_told_beside_a_handover_is_that_handover(pipeline):
+    text = (
+        "The coalition withdrew from the Tamra air base on Sunday. "
+        "Its forces handed control of the base over to the national army."
+    )
+    assert ("RETREAT", "Non-violent transfer of territory") in categories(pipeline, text)
+    assert ("RETREAT", "Change to group/activity") not in categories(pipeline, text)
+
+
+def test_a_fight_that_did_not_take_place_leaves_the_ground_handed_over(pipeline):
+    text = "The guards withdrew from the crossing, and the rebels entered it without fighting."
+    found = categories(pipeline, text)
+    assert ("RETREAT", "Non-violent transfer of territory") in found
+    assert ("ASSAULT", "Armed clash") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers blocked roads and railways across the state to protest the new farm laws.",
+        "Hundreds of protesters blocked the main thoroughfares of the capital on Saturday.",
+    ],
+)
+def test_roads_blocked_by_protesters_are_a_violent_demonstration(pipeline, text):
+    assert ("PROTEST", "Violent demonstration") in categories(pipeline, text)
+
+
+def test_crowd_control_weapons_fired_are_an_intervention(pipeline):
+    text = "Police fired tear gas and pepper spray at shoppers in the busy district on Sunday."
+    assert ("ASSAULT", "Protest with intervention") in categories(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "More foreign-owned shops have been burned in the city, officials said.",
+            "Looting/property destruction",
+        ),
+        (
+            "Hundreds of angry residents went on a looting spree in the market.",
+            "Looting/property destruction",
+        ),
+        ("Rioters set fire to a police station on the edge of town.", "Mob violence"),
+    ],
+)
+def test_property_burned_or_looted(pipeline, text, expected):
+    assert ("ASSAULT", expected) in categories(pipeline, text)

@@ -10,14 +10,14 @@ clash are a violent demonstration, ground taken as the other side withdraws chan
 fight); the CAMEO code and the source's ACLED actor type (territory taken by state forces is regained,
 by others overtaken; surrenders are agreements); the PLOVER mode; talks about peace; and for the rest
 of the violence, who did it to whom. Last, harm done by no one named, told in the sentence next to an
-explosion's, takes the explosion's category. The rules' words and categories live in
-data/ontology/acled.yaml."""
+explosion's, takes the explosion's category, and a clash told next to ground taken the ground's. The
+rules' words and categories live in data/ontology/acled.yaml."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +48,7 @@ class AcledRules:
     assault_otherwise: Category
     protest_with_intervention: Category
     repression_codes: frozenset[str]  # CAMEO codes of a crowd repressed: an intervention in a protest
+    obstruction_codes: frozenset[str]  # CAMEO codes of roads blocked by protesters: a violent demonstration
     force_against_protesters: Category
     violent_demonstration: Category
     crowd_violence_words: frozenset[str]  # "violent protests", "stone-throwing protesters"
@@ -122,6 +123,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             assault_otherwise=pair(assault["otherwise"], "assault.otherwise"),
             protest_with_intervention=pair(protest["with_intervention"], "protest.with_intervention"),
             repression_codes=frozenset(str(code) for code in protest["repression_codes"]),
+            obstruction_codes=frozenset(str(code) for code in protest["obstruction_codes"]),
             force_against_protesters=pair(
                 protest["force_against_protesters"], "protest.force_against_protesters"
             ),
@@ -198,22 +200,43 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
 
 
 def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
-    """Harm done by no one named, told beside an explosion, is the explosion's: "A roadside bomb hit an
-    army truck. Six people were killed." An unattributed attack takes the remote-violence category of
-    the sentence before it, or else of the one after."""
-    remote: dict[tuple[str, int], Category] = {}
+    """Two sentences in a row often tell one incident. Harm done by no one named, told beside an
+    explosion, is the explosion's: "A roadside bomb hit an army truck. Six people were killed." A clash
+    told beside ground taken is the battle in which it changed hands: "The army drove the militants
+    from the village. Troops killed several of them in fierce clashes." A withdrawal told beside ground
+    handed over is that handover: "The coalition withdrew from the base. It handed control of the camp
+    to Iraqi forces." Each takes its neighbour's category, the sentence before first."""
+    territorial = {c for sides in rules.by_cameo_and_source.values() for c in sides.values()}
+    remote = rules.remote_violence
+    _borrow(events, rules.assault_otherwise, lambda e: e.acled_event_type == remote, unnamed_only=True)
+    _borrow(events, rules.assault_between_armed, lambda e: _happened_as(e, territorial), unnamed_only=False)
+    _borrow(events, rules.group_activity, lambda e: _happened_as(e, {rules.transferred}), unnamed_only=False)
+
+
+def _happened_as(event: Event, categories: set[Category]) -> bool:
+    return event.factuality in HAPPENED and (event.acled_event_type, event.acled_sub_event_type) in categories
+
+
+def _borrow(
+    events: Sequence[Event], borrower: Category, lends: Callable[[Event], bool], unnamed_only: bool
+) -> None:
+    """Give each event of category `borrower` (by no one named, if `unnamed_only`) the category of an
+    event that `lends` in the sentence before it, or else after it."""
+    lent: dict[tuple[str, int], Category] = {}
     for event in events:
         index = _sentence_index(event)
-        if event.type == "ASSAULT" and index is not None and event.acled_event_type == rules.remote_violence:
-            remote.setdefault((event.article_id, index), (event.acled_event_type, event.acled_sub_event_type))
-    if not remote:
+        if index is not None and lends(event):
+            lent.setdefault((event.article_id, index), (event.acled_event_type, event.acled_sub_event_type))
+    if not lent:
         return
     for event in events:
         index = _sentence_index(event)
         category = (event.acled_event_type, event.acled_sub_event_type)
-        if event.type != "ASSAULT" or index is None or event.source or category != rules.assault_otherwise:
+        if index is None or category != borrower:
             continue
-        borrowed = remote.get((event.article_id, index - 1)) or remote.get((event.article_id, index + 1))
+        if unnamed_only and event.source:
+            continue
+        borrowed = lent.get((event.article_id, index - 1)) or lent.get((event.article_id, index + 1))
         if borrowed is not None:
             event.acled_event_type, event.acled_sub_event_type = borrowed
 
@@ -252,8 +275,8 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     if (territorial := _territory_category(event, sentence, rules)) is not None:
         return territorial
     by_source = rules.by_cameo_and_source.get(event.cameo or "")
-    if by_source is not None and sources:
-        return by_source["state"] if sources & rules.state_inters else by_source["non_state"]
+    if by_source is not None and (side := _taking_side(sources, targets, rules)) is not None:
+        return by_source[side]
     if event.cameo in rules.by_cameo:
         return rules.by_cameo[event.cameo]
     if event.mode is not None and (category := rules.by_mode.get(event.type, {}).get(event.mode)):
@@ -309,8 +332,8 @@ def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Cate
 
 
 def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
-    """Peaceful unless the protesters used violence, someone (the police) acted against them, or the
-    sentence says the protest was violent."""
+    """Peaceful unless the protesters used violence or blocked roads, someone (the police) acted
+    against them, or the sentence says the protest was violent."""
     if event.mode is not None and (category := rules.by_mode.get("PROTEST", {}).get(event.mode)):
         return category
     others = [other for other in sentence if other is not event]
@@ -327,6 +350,8 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
         if other.type == "ASSAULT" and other.acled_sub_event_type == rules.assault_between_armed[1]
     ):
         return rules.violent_demonstration  # "protests ... after demonstrators clashed with police"
+    if any(e.cameo in rules.obstruction_codes and e.factuality in HAPPENED for e in sentence):
+        return rules.violent_demonstration  # "protesters blocked roads and railways"
     interventions = [other for other in others if _intervenes(other, rules)]
     if any(_harmful(other, rules) for other in interventions):  # "violently suppressed", "shot dead"
         return rules.force_against_protesters
@@ -354,7 +379,8 @@ def _territory_category(event: Event, sentence: list[Event], rules: AcledRules) 
     """Ground taken while the other side withdraws, or "without resistance", changed hands without a
     fight, and so did the ground withdrawn from; forces withdrawing with nobody taking over, or
     deploying, change their group's activity."""
-    fought = any(other.type == "ASSAULT" for other in sentence)  # "withdrew after heavy shelling"
+    # "withdrew after heavy shelling"; not "entered without fighting"
+    fought = any(other.type == "ASSAULT" and other.factuality in HAPPENED for other in sentence)
     if _takes_ground(event, rules):
         withdrawn = any(_withdraws(other, rules) for other in sentence if other is not event)
         return rules.transferred if (withdrawn and not fought) or _unopposed(event, rules) else None
@@ -366,6 +392,21 @@ def _territory_category(event: Event, sentence: list[Event], rules: AcledRules) 
     if event.type in rules.group_activity_types and not _inters(event.source) - rules.armed_inters:
         return rules.group_activity  # by armed actors, or by forces the text does not name
     return None
+
+
+def _taking_side(sources: set[int], targets: set[int], rules: AcledRules) -> str | None:
+    """Whether ground was taken by state forces or by an armed group: by who took it, or else by whom
+    it was taken from ("captured two NPA camps": rebels lose ground to the state). Ground a crowd
+    takes over is no battle's."""
+    if sources & rules.state_inters:
+        return "state"
+    if sources & rules.armed_inters:
+        return "non_state"
+    if sources:
+        return None
+    if targets & rules.state_inters:
+        return "non_state"
+    return "state" if targets & rules.armed_inters else None
 
 
 def _takes_ground(event: Event, rules: AcledRules) -> bool:

@@ -17,6 +17,7 @@ from whodid.detect.entity_gate import RECOGNISER, EntityGate
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.mentions import detect_article
 from whodid.detect.prefilter import SentenceUnits, TriggerPrefilter, split_sentences
+from whodid.detect.wrapping import unwrapped
 from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
@@ -157,8 +158,9 @@ class Pipeline:
         return text, (article, None, units)
 
     def _parsed_case(self, text: str, units: SentenceUnits) -> str:
-        """The text as the parser should see it: as written, or, written in capitals, in restored case
-        (the same length, so spans hold)."""
+        """The text as the parser should see it: as written (its hard-wrapped lines joined), or, written
+        in capitals, in restored case (the same length, so spans hold)."""
+        text = unwrapped(text)
         if not written_in_capitals(text):
             return text
         kb, gazetteer = self.resolver.kb, self.resolver.gazetteer

@@ -28,6 +28,8 @@ def factuality(mentions_of, text, trigger):
         ("Mediators urged both sides to accept a ceasefire.", "ceasefire", "hypothetical"),
         ("Rebels will not attack the base.", "attack", "denied"),  # the negation before the modal
         ("The two sides failed to reach an agreement.", "agreement", "denied"),
+        ("The rebels entered the town without fighting.", "fighting", "denied"),
+        ("The army retook three villages without any clashes.", "clashes", "denied"),
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):

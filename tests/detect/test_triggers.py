@@ -448,3 +448,41 @@ def test_an_event_kicked_off_was_started_not_kicked(mentions_of):
     ]
     kicked = types_and_triggers(mentions_of("Police kicked the protester in the head."))
     assert ("ASSAULT", "kicked") in kicked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bases" was lemmatised "basis"
+        ("Turkish forces set up two bases near the border town.", ("MOBILIZE", "150")),
+        ("The rebels formed a new brigade in the north.", ("MOBILIZE", "150")),
+        ("Soldiers discovered 100 kg of explosives in a well near the farm.", ("COERCE", "171")),
+        ("More than 50 kg of explosives were discovered in a well near the farm.", ("COERCE", "171")),
+        ("Police fired tear gas and pepper spray at the shoppers.", ("ASSAULT", "175")),
+        ("Police pushed back the protesters with batons.", ("ASSAULT", "175")),
+        ("The army drove back the militants from the village.", ("COERCE", "192")),
+        ("Rioters set fire to a police station.", ("ASSAULT", "180")),
+        ("Dozens of shops have been burned in the old town.", ("ASSAULT", "180")),
+        ("Angry residents went on a looting spree in the market.", ("ASSAULT", "180")),
+    ],
+)
+def test_objects_particles_and_nouns_of_material_acts(mentions_of, text, expected):
+    assert expected in [(m.type, m.cameo) for m in mentions_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry pushed back the deadline for tax returns to May.",
+        "The parties formed a coalition government after the vote.",
+        "The company set up two new offices in the city.",
+    ],
+)
+def test_the_same_words_with_other_objects_are_no_event(mentions_of, text):
+    assert mentions_of(text) == []
+
+
+def test_a_march_in_a_protest_over_a_shooting_is_the_protest(mentions_of):
+    text = "Hundreds of students marched in a peaceful protest over the shooting of a teenager."
+    depths = {m.trigger_text: m.clause_depth for m in mentions_of(text)}
+    assert depths["protest"] == 0 and depths["shooting"] == 1

@@ -153,3 +153,21 @@ def test_who_claims_an_attack_or_is_blamed_for_one_is_behind_it() -> None:
     assert muc4.predict(item, [bombing, claim])["perpetrator_org"] == ["Northern Front"]
     assert muc4.predict(item, [bombing, blame])["perpetrator_org"] == ["Delta Cells"]
     assert muc4.predict(item, [bombing])["perpetrator_org"] is None
+
+
+def test_state_forces_named_as_a_body_are_the_organisation_where_none_is_named() -> None:
+    def attack(trigger: str, *sources: Actor) -> Event:
+        return Event(
+            "e" + trigger, "a", "ASSAULT", Evidence("s", (0, 1), trigger, (0, 1)), source=list(sources)
+        )
+
+    item = GoldItem("d", "", {})
+    by_the_body = [
+        attack("SHOT", actor("SOLDIERS", "agent")),
+        attack("MURDERED", actor("THE ARMED FORCES", "agent")),
+    ]
+    assert muc4.predict(item, by_the_body)["perpetrator_org"] == ["THE ARMED FORCES"]
+    by_members = [attack("SHOT", actor("SOLDIERS", "agent"))]
+    assert muc4.predict(item, by_members)["perpetrator_org"] is None
+    named = [*by_the_body, attack("BOMBED", actor("NORTHERN FRONT", "armed_group"))]
+    assert muc4.predict(item, named)["perpetrator_org"] == ["NORTHERN FRONT"]

@@ -72,6 +72,8 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
             if word in lexicon.planned_modals:
                 return "planned"
     if node == trigger:
+        if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in lexicon.negating_prepositions:
+            return "denied"  # "entered without fighting"
         # "his upcoming visit", "a possible strike".
         modifiers = {child.lower_ for child in node.children if child.dep_ == "amod"}
         if modifiers & lexicon.planned_modifiers:

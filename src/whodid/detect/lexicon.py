@@ -111,6 +111,7 @@ class Lexicon:
     reporting_adverbs: frozenset[str]
     according_to: frozenset[str]
     negations: frozenset[str]
+    negating_prepositions: frozenset[str]
 
 
 # Every Lexicon field from hypothetical_modals on is a word list of factuality.yaml with the same name.

@@ -168,7 +168,8 @@ def _instrument_lemmas(trigger: Token) -> Iterator[str]:
 def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """An event noun that another trigger's act is about ("agreed to US mediation", "condemned the
     attack", "protested against the killing") stands one clause below it, as "agreed to mediate" does:
-    the act about it is what the sentence reports."""
+    the act about it is what the sentence reports. An act of the same type is the same happening
+    ("marched in a protest")."""
     token = trigger.token
     if trigger.spec.pos != "noun":
         return False
@@ -178,7 +179,10 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
         act = token.head
     else:
         return False
-    return any(other.token == act and other.spec.type in ABOUT_AN_ACT for other in triggers)
+    return any(
+        other.token == act and other.spec.type in ABOUT_AN_ACT and other.spec.type != trigger.spec.type
+        for other in triggers
+    )
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

@@ -15,6 +15,8 @@ MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
 PROPER_OBJECT = "@proper"  # ... and for any proper noun, whatever entity the tagger made of it
 PERSON_OBJECT = "@person"  # ... and for any person's name ("released Chaudhry")
+# Particles the parser sometimes tags as adverbs: "drove back the militants" is "drive back".
+ADVERB_PARTICLES = frozenset({"back", "off", "out", "down", "up", "away"})
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
@@ -120,8 +122,13 @@ def _shares_an_opinion(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _with_particle(token: Token, lemma: str) -> str:
-    """The verb with its particle ("call off"), or the lemma alone."""
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    """The verb with its particle ("call off"), or the lemma alone. The parser may make the particle an
+    adverb ("drove back the militants")."""
+    particle = next(
+        (c.lower_ for c in token.children
+         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)),
+        None,
+    )  # fmt: skip
     return f"{lemma} {particle}" if particle is not None and token.pos_ == "VERB" else lemma
 
 
@@ -233,9 +240,10 @@ def _sense_for_object(
     no event; other objects keep the word's own sense (none, for a word that is a trigger only with
     its object). The object is evidence enough: the sense is never weak."""
     for word in _objects(token, measure_nouns) + doers:
-        # "ended mediation efforts": the object's compound names the thing as well as its head.
+        # "ended mediation efforts": the object's compound names the thing as well as its head, and so
+        # does a modifier the parser took for an adjective ("fired tear gas").
         names = list(word_lemmas(word))  # "sit-in"
-        names += [c.lemma_.lower() for c in word.lefts if c.dep_ == "compound"]
+        names += [c.lemma_.lower() for c in word.lefts if c.dep_ in {"compound", "amod"}]
         if word.ent_type_ in PLACE_NAME_LABELS:
             names.append(PLACE_OBJECT)  # "captured Mokha": any named place
         if word.ent_type_ == "PERSON":

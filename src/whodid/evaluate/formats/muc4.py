@@ -39,6 +39,10 @@ GRIT_ROLES = frozenset({*ROLE_FIELDS, "incident_instrument_id"})
 # MUC-4 counts unnamed groups of people ("GUERRILLAS", "TERRORISTS") as individual perpetrators.
 INDIVIDUAL_KINDS = frozenset({"person", "agent"})
 CLAIM_CODE = "015"  # CAMEO: claim responsibility
+# ... but state forces named as a body ("the armed forces", "the army", "the national police") are an
+# organisation to MUC-4, where their members ("soldiers", "policemen") are individuals. A body counts
+# only where no organisation is named by name.
+STATE_BODY_WORDS = frozenset({"army", "forces", "military", "police", "navy", "force"})
 
 
 def sniff(path: Path) -> bool:
@@ -69,7 +73,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "target = physical targets and human targets together; weapons are not scored",
         "individuals and targets predicted from the main ASSAULT event (source actors of kind "
         "person/agent are individuals); the organisation is the one that is the source of most of the "
-        "text's asserted or reported ASSAULT events (else the main event's); actor texts as written",
+        "text's asserted or reported ASSAULT events (else state forces named as a body, 'the armed "
+        "forces', else the main event's); actor texts as written",
         "has_attack predicted: any ASSAULT or COERCE event",
     ]
     return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
@@ -107,9 +112,17 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     organisations += [a for e in claimants for a in e.source if a.kind not in INDIVIDUAL_KINDS]
     organisations += [a for e in events if e.type == "ACCUSE" for a in e.target if a.kind == "armed_group"]
     if not organisations:
+        organisations = [a for e in attacks for a in e.source if _is_state_body(a)]
+    if not organisations:
         return None
     counts = Counter(actor.actor_id or actor.text for actor in organisations)
     return max(organisations, key=lambda actor: counts[actor.actor_id or actor.text])
+
+
+def _is_state_body(actor: Actor) -> bool:
+    """ "the armed forces", "the Salvadoran army": a generic agent named by its institution's word."""
+    words = actor.text.lower().split()
+    return actor.kind == "agent" and bool(words) and words[-1] in STATE_BODY_WORDS
 
 
 def _texts(actors: list[Actor]) -> list[str] | None:
