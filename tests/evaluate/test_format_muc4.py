@@ -171,3 +171,9 @@ def test_state_forces_named_as_a_body_are_the_organisation_where_none_is_named()
     assert muc4.predict(item, by_members)["perpetrator_org"] is None
     named = [*by_the_body, attack("BOMBED", actor("NORTHERN FRONT", "armed_group"))]
     assert muc4.predict(item, named)["perpetrator_org"] == ["NORTHERN FRONT"]
+
+
+def test_a_pronoun_is_answered_by_the_name_it_stands_for() -> None:
+    they = Actor("THEY", (0, 4), name="The Extraditables", kind="armed_group")
+    kidnap = Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "KIDNAPPED", (0, 1)), source=[they])
+    assert muc4.predict(GoldItem("d", "", {}), [kidnap])["perpetrator_org"] == ["The Extraditables"]

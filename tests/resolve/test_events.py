@@ -33,6 +33,13 @@ def test_a_pronoun_takes_the_nearest_earlier_person(pipeline):
     assert event.target[0].name == "Mohammed Shia al-Sudani"
 
 
+def test_a_pronoun_opening_a_relative_clause_is_not_the_noun_it_describes(pipeline):
+    text = "Hamas said that it will free all the people they have abducted in the south."
+    event = only(events_of(pipeline, text), "abducted")
+    assert event.source[0].text == "they"
+    assert event.source[0].name == "Hamas"
+
+
 def test_the_date_governing_the_trigger_wins(pipeline):
     text = "On Friday the envoy arrived, and rebels attacked the town on 2 May."
     event = only(events_of(pipeline, text), "attacked")

@@ -522,7 +522,9 @@ def _can_describe(agent: Actor, earlier: Actor) -> bool:
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
-    """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they"."""
+    """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they". Not
+    the noun right before it, which a relative clause the pronoun opens describes ("all the people
+    they have abducted")."""
     word = pronoun.text.lower()
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return None  # "I", "we", "you": the speaker or the reader, not an earlier actor
@@ -530,6 +532,8 @@ def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | No
     for actor in reversed(actors):
         if actor.span[1] > pronoun.span[0] or actor.actor_id in exclude:
             continue
+        if pronoun.span[0] - actor.span[1] <= 1 and word not in POSSESSIVE_PRONOUNS:
+            continue  # "the people they abducted"; but "gave the villagers their land" opens none
         if (actor.kind == "person") == wants_person:
             return Actor(
                 text=pronoun.text, span=pronoun.span, name=actor.name, actor_id=actor.actor_id,

@@ -20,6 +20,7 @@ from whodid.errors import InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import HAPPENED, Actor, Event
+from whodid.resolve.events import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 NAME = "muc4"
 FIELDS = [
@@ -74,7 +75,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "individuals and targets predicted from the main ASSAULT event (source actors of kind "
         "person/agent are individuals); the organisation is the one that is the source of most of the "
         "text's asserted or reported ASSAULT events (else state forces named as a body, 'the armed "
-        "forces', else the main event's); actor texts as written",
+        "forces', else the main event's); actor texts as written (a pronoun by the name of what it "
+        "stands for)",
         "has_attack predicted: any ASSAULT or COERCE event",
     ]
     return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
@@ -126,8 +128,14 @@ def _is_state_body(actor: Actor) -> bool:
 
 
 def _texts(actors: list[Actor]) -> list[str] | None:
-    texts = list(dict.fromkeys(actor.text for actor in actors if actor.text))
+    """The actors as the text names them; a pronoun by what it stands for (MUC-4's fillers are names)."""
+    texts = list(dict.fromkeys(_as_named(actor) for actor in actors if actor.text))
     return texts or None
+
+
+def _as_named(actor: Actor) -> str:
+    pronoun = actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    return actor.name if pronoun and actor.name else actor.text
 
 
 def _load_documents(path: Path) -> dict[str, Any]:
