@@ -66,6 +66,13 @@ def test_members_of_a_named_group_name_the_group(mentions_of):
     assert "two fighters of al-Shabaab" in targets[0] or "fighters of al-Shabaab" in targets[0]
 
 
+def test_members_from_a_named_group_name_the_group_but_people_from_a_place_do_not(pipeline):
+    [attack] = pipeline.extract("Gunmen from al-Shabaab attacked the police post.")
+    assert attack.source[0].name == "al-Shabaab"
+    [protest] = pipeline.extract("Refugees from Serbia protested in the square.")
+    assert (protest.source[0].country, protest.source[0].sector) == ("SRB", "REF")
+
+
 def test_coordinated_nationalities_make_one_actor_each(mentions_of):
     [mention] = [
         m

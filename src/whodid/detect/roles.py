@@ -481,6 +481,9 @@ def actor_ref(head: Token) -> ActorRef:
         candidates.append(named)
     base = premodified_phrase(head)
     of_object = next(iter(_prep_children(head, {"of"})), None)
+    # "fighters from Hezbollah", but not "refugees from Serbia": the place people come from is where
+    # they are, not who they are (see _located_in).
+    of_object = of_object or next((o for o in _prep_children(head, {"from"}) if o.ent_type_ == "ORG"), None)
     if named is None and of_object is not None:
         # "fighters of Kataib Hezbollah": the group the people belong to is the actor.
         end = of_object.idx + len(of_object)
