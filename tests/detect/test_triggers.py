@@ -378,7 +378,9 @@ def test_a_hyphenated_trigger_is_told_whole(mentions_of):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The junta allowed aid convoys into the northern region.", [("CONCEDE", "allowed")]),
+        ("The junta allowed foreign journalists into the northern region.", [("CONCEDE", "allowed")]),
+        # Aid let in is the more specific concession of CAMEO 0863.
+        ("The junta allowed aid convoys into the northern region.", [("RETREAT", "allowed")]),
         ("The new rules allow companies to hire more staff.", []),  # no actor lets anyone do anything
     ],
 )
@@ -486,3 +488,24 @@ def test_a_march_in_a_protest_over_a_shooting_is_the_protest(mentions_of):
     text = "Hundreds of students marched in a peaceful protest over the shooting of a teenager."
     depths = {m.trigger_text: m.clause_depth for m in mentions_of(text)}
     assert depths["protest"] == 0 and depths["shooting"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides agreed to allow humanitarian access to all areas.", ("RETREAT", "0863")),
+        ("The prime minister received a mission of observers from the OSCE.", ("RETREAT", "0862")),
+        ("The rebels said they will return the weapons seized from the peacekeepers.", ("RETREAT", "0842")),
+        ("The government accepted demands from the rebels for political reforms.", ("CONCEDE", "080")),
+        ("Serbia lodged an official protest with Albania on Tuesday.", ("ACCUSE", "114")),
+        ("The rebels handed over the hostages to the Red Cross.", ("RETREAT", "0841")),
+    ],
+)
+def test_things_let_in_given_back_or_yielded_to_and_complaints(mentions_of, text, expected):
+    assert expected in [(m.type, m.cameo) for m in mentions_of(text)]
+
+
+def test_a_protest_lodged_is_no_street_protest_and_a_protest_prevented_is_no_protest(mentions_of):
+    assert "PROTEST" not in {m.type for m in mentions_of("Serbia lodged an official protest with Albania.")}
+    prevented = mentions_of("Police prevented the demonstration outside the university on Monday.")
+    assert [(m.type, m.cameo) for m in prevented] == [("COERCE", "172")]

@@ -22,8 +22,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
 # no aid, "cancelled the visit" no visit.
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
-# Types of force that may be used against a protest, which stays an event of its own.
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Force used against a protest, which stays an event of its own ("broke up a rally"); a protest
+# prevented or banned (COERCE) may never have been held.
+FORCE_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
