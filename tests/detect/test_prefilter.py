@@ -34,6 +34,11 @@ def test_sentences_end_at_stops_and_blank_lines_but_not_after_abbreviations():
     ]
 
 
+def test_initials_do_not_end_a_sentence():
+    text = "The president welcomed F.W. de Klerk in Paris. J.R. Okafor stayed home."
+    assert sentences(text) == ["The president welcomed F.W. de Klerk in Paris.", "J.R. Okafor stayed home."]
+
+
 def test_sentence_index_counts_the_cut_sentences():
     text = "One sentence here. Another one there. A third."
     units = split_sentences(text)

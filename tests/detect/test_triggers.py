@@ -499,6 +499,9 @@ def test_a_march_in_a_protest_over_a_shooting_is_the_protest(mentions_of):
         ("The government accepted demands from the rebels for political reforms.", ("CONCEDE", "080")),
         ("Serbia lodged an official protest with Albania on Tuesday.", ("ACCUSE", "114")),
         ("The rebels handed over the hostages to the Red Cross.", ("RETREAT", "0841")),
+        ("The provincial government ordered patrols by police and soldiers.", ("MOBILIZE", "150")),
+        ("Police stepped up patrols in the old city.", ("MOBILIZE", "150")),
+        ("The president gave a warm welcome on Thursday to the visiting leader.", ("CONSULT", "043")),
     ],
 )
 def test_things_let_in_given_back_or_yielded_to_and_complaints(mentions_of, text, expected):

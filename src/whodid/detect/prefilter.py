@@ -32,6 +32,7 @@ from whodid.nlp import lemma_fixes
 # sentence, so doubtful cases do not split.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Za-z0-9])|\n[ \t\r]*\n\s*""")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")  # "f.w" of "F.W.", "j.r.r" of "J.R.R."
 _WORDS = re.compile(r"[a-z]+")
 _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")  # "sit-in": a word of its own besides its parts
 # A month's name beside a day number is a date, even where it is also a trigger ("march 15").
@@ -100,13 +101,14 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _ends_with_abbreviation(text: str, stop_end: int) -> bool:
-    """ "Mr. Khan", "the U.S. embassy", "J. Smith": the stop belongs to the word before it."""
+    """ "Mr. Khan", "the U.S. embassy", "J. Smith", "F.W. de Klerk": the stop belongs to the word
+    before it, an abbreviation or initials."""
     before = text[max(0, stop_end - 12) : stop_end].rstrip("\"'”’)]")
     match = _WORD_BEFORE_STOP.search(before)
     if match is None:
         return False
     word = match.group(1).lower()
-    return word in _abbreviations() or len(word) == 1
+    return word in _abbreviations() or len(word) == 1 or _INITIALS.fullmatch(word) is not None
 
 
 class TriggerPrefilter:
