@@ -316,6 +316,9 @@ def test_harm_told_beside_an_explosion_is_the_explosions(pipeline):
             "A government helicopter dropped two barrel bombs on the farmland north of the town.",
             "Air/drone strike",
         ),
+        # The agent named by the gas's modifier.
+        ("The patients were hurt by the use of poisonous gas by the militants.", "Chemical weapon"),
+        ("Government forces dropped containers of toxic gas on a town in the north.", "Chemical weapon"),
     ],
 )
 def test_chemical_agents_and_dropped_bombs(pipeline, text, expected):
