@@ -22,7 +22,8 @@ from whodid.ingest.language import not_english_reason
 from whodid.merge import merge_events
 from whodid.nlp import DEFAULT_BATCH_SIZE, DEFAULT_MODEL, load_nlp
 from whodid.ontology import load_ontology
-from whodid.records import Article, Event, Place, stable_id
+from whodid.records import Actor, Article, Event, Place, Span, stable_id
+from whodid.resolve.acronyms import defined_acronyms
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import EventResolver
 from whodid.resolve.gazetteer import Gazetteer
@@ -164,9 +165,22 @@ class Pipeline:
         if not written_in_capitals(text):
             return text
         kb, gazetteer = self.resolver.kb, self.resolver.gazetteer
-        names = [actor.span for actor in kb.find(text) if actor.kind != AGENT_KIND]
+        known = kb.find(text)
+        names = [actor.span for actor in known if actor.kind != AGENT_KIND]
+        acronyms = defined_acronyms(text, known)
+        names += [actor.span for actor in acronyms.mentions(text)] + list(acronyms.definitions)
+        names += [span for actor in known if (span := self._country_word(text, actor)) is not None]
         names += [place.span for place in gazetteer.find(text)]
         return restore_case(text, names, units.starts, kb.abbreviations)
+
+    def _country_word(self, text: str, agent: Actor) -> Span | None:
+        """The country word that opens a generic agent ("PERUVIAN GUERRILLAS"): a name, in capitals."""
+        if agent.kind != AGENT_KIND or agent.country is None:
+            return None
+        start = agent.span[0]
+        end = start + len(text[start : agent.span[1]].split(" ", 1)[0])
+        country = self.resolver.kb.resolve(text[start:end], (start, end))
+        return (start, end) if country is not None and country.country == agent.country else None
 
     def code(self, article: Article, doc, units: SentenceUnits | None = None) -> list[Event]:
         return self.code_article(article, doc, units)[0]

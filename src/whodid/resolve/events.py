@@ -26,6 +26,7 @@ from whodid.records import (
     Span,
     stable_id,
 )
+from whodid.resolve.acronyms import Acronyms, defined_acronyms
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.dates import DateScan, RejectedDate, scan_dates
 from whodid.resolve.gazetteer import Gazetteer
@@ -83,6 +84,7 @@ class ArticleContext:
     article: Article
     actors: list[Actor]  # every KB mention in the article, in text order: antecedents for pronouns
     countries: set[str]  # countries the article talks about: hints for ambiguous place names
+    acronyms: Acronyms = field(default_factory=Acronyms)  # those the article defines: "(MRTA)"
     dates_by_sentence: dict[int, DateScan] = field(default_factory=dict)
     places_by_sentence: dict[int, SentencePlaces] = field(default_factory=dict)
     # What any event of a sentence uses as an actor is not that sentence's place ("to visit Washington").
@@ -111,7 +113,9 @@ class EventResolver:
         if not mentions and not placed:
             return [], []
         actors = self.kb.find(article.text, when=article.published)
-        context = ArticleContext(article, actors, self._hint_countries(actors))
+        acronyms = defined_acronyms(article.text, actors)
+        actors = sorted(actors + acronyms.mentions(article.text), key=lambda actor: actor.span)
+        context = ArticleContext(article, actors, self._hint_countries(actors), acronyms)
         for mention in mentions:
             index = mention.sentence.index
             spans = context.actor_spans_by_sentence.setdefault(index, [])
@@ -280,6 +284,9 @@ class EventResolver:
         for phrase in ref.candidates:
             if phrase.label == "PRON":
                 return _antecedent(phrase, context.actors, exclude)
+            written = context.article.text[slice(*phrase.span)]
+            if (defined := context.acronyms.stood_for(written, phrase.span)) is not None:
+                return replace(defined, text=phrase.text, span=phrase.span)
             actor = self.kb.resolve(phrase.text, phrase.span, when=when)
             if actor is not None:
                 return actor
