@@ -177,3 +177,13 @@ def test_a_pronoun_is_answered_by_the_name_it_stands_for() -> None:
     they = Actor("THEY", (0, 4), name="The Extraditables", kind="armed_group")
     kidnap = Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "KIDNAPPED", (0, 1)), source=[they])
     assert muc4.predict(GoldItem("d", "", {}), [kidnap])["perpetrator_org"] == ["The Extraditables"]
+
+
+def test_state_forces_blamed_for_an_attack_are_the_organisation_where_none_is_named() -> None:
+    killing = Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "KILLING", (0, 1)))
+    forces = actor("THE ARMED FORCES", "agent")
+    blame = Event("e2", "a", "ACCUSE", Evidence("s", (0, 1), "BLAMED", (0, 1)), target=[forces])
+    item = GoldItem("d", "", {})
+    assert muc4.predict(item, [killing, blame])["perpetrator_org"] == ["THE ARMED FORCES"]
+    blame.factuality = "denied"
+    assert muc4.predict(item, [killing, blame])["perpetrator_org"] is None

@@ -75,8 +75,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "individuals and targets predicted from the main ASSAULT event (source actors of kind "
         "person/agent are individuals); the organisation is the one that is the source of most of the "
         "text's asserted or reported ASSAULT events (else state forces named as a body, 'the armed "
-        "forces', else the main event's); actor texts as written (a pronoun by the name of what it "
-        "stands for)",
+        "forces', that attacked or are blamed, else the main event's); actor texts as written (a "
+        "pronoun by the name of what it stands for)",
         "has_attack predicted: any ASSAULT or COERCE event",
     ]
     return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
@@ -106,7 +106,8 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     """A template is one incident told over the whole text, and the group behind it is often named in
     another sentence than the main attack's ("the FMLN claimed..."): the organisation most often named
     as the source of the text's attacks told as fact or as reported, as claiming one, or as an armed
-    group accused of one; the first named of equals."""
+    group accused of one; the first named of equals. Where none is named, state forces named as a body
+    ("the armed forces") that did an attack or are blamed for one."""
     attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in HAPPENED]
     organisations = [a for e in attacks for a in e.source if a.kind not in INDIVIDUAL_KINDS]
     # Who claims an attack, and an armed group blamed for one, are named as behind it too.
@@ -114,7 +115,10 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     organisations += [a for e in claimants for a in e.source if a.kind not in INDIVIDUAL_KINDS]
     organisations += [a for e in events if e.type == "ACCUSE" for a in e.target if a.kind == "armed_group"]
     if not organisations:
+        # State forces named as a body that did an attack, or that someone blames for one.
         organisations = [a for e in attacks for a in e.source if _is_state_body(a)]
+        blamed = [e for e in events if e.type == "ACCUSE" and e.factuality in HAPPENED]
+        organisations += [a for e in blamed for a in e.target if _is_state_body(a)]
     if not organisations:
         return None
     counts = Counter(actor.actor_id or actor.text for actor in organisations)
