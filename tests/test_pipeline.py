@@ -83,3 +83,12 @@ def test_a_text_in_capitals_is_coded_like_the_same_text_in_ordinary_case(pipelin
     # Spans still point into the text as written.
     start, end = attack.evidence.trigger_span
     assert text[start:end] == "ATTACKED"
+
+
+def test_us_in_capitals_is_the_pronoun_unless_the_country_is_meant(pipeline):
+    text = (
+        "THE REBELS SAID THE ARMY HAS ATTACKED US AGAIN. THE US EMBASSY CONDEMNED THE SHELLING OF THE TOWN."
+    )
+    events = {e.evidence.trigger_text: e for e in pipeline.extract(text)}
+    assert [a.country for a in events["attacked"].target] != ["USA"]
+    assert [a.country for a in events["condemned"].source] == ["USA"]

@@ -171,6 +171,7 @@ class Pipeline:
         names += [actor.span for actor in acronyms.mentions(text)] + list(acronyms.definitions)
         names += [span for actor in known if (span := self._country_word(text, actor)) is not None]
         names += [place.span for place in gazetteer.find(text)]
+        names = [span for span in names if not _is_pronoun_us(text, span)]
         return restore_case(text, names, units.starts, kb.abbreviations)
 
     def _country_word(self, text: str, agent: Actor) -> Span | None:
@@ -211,6 +212,14 @@ class Pipeline:
     def extract(self, text: str, published: date | None = None, article_id: str = "text") -> list[Event]:
         article = Article(id=article_id, text=text, published=published)
         return next(iter(self.run([article]))).events
+
+
+def _is_pronoun_us(text: str, span: Span) -> bool:
+    """ "THEY ATTACKED US": in capitals, "US" alone is the pronoun unless "the" makes it the country."""
+    if text[slice(*span)] != "US":
+        return False
+    before = text[max(0, span[0] - 4) : span[0]]
+    return before.upper() != "THE "
 
 
 def _is_data(event: Event) -> bool:
