@@ -502,6 +502,9 @@ def test_a_march_in_a_protest_over_a_shooting_is_the_protest(mentions_of):
         ("The provincial government ordered patrols by police and soldiers.", ("MOBILIZE", "150")),
         ("Police stepped up patrols in the old city.", ("MOBILIZE", "150")),
         ("The president gave a warm welcome on Thursday to the visiting leader.", ("CONSULT", "043")),
+        ("The army sent troops and reinforcements to the border town.", ("MOBILIZE", "150")),
+        ("Turkish forces are redeploying at the observation points.", ("MOBILIZE", "150")),
+        ("The factions continue to fortify their positions near the front.", ("MOBILIZE", "150")),
     ],
 )
 def test_things_let_in_given_back_or_yielded_to_and_complaints(mentions_of, text, expected):
