@@ -37,7 +37,7 @@ class Acronyms:
         return self.actors.get(words[0]) if len(words) == 1 else None
 
     def mentions(self, text: str) -> list[Actor]:
-        """Every later use of a defined acronym in the text, as the actor it stands for."""
+        """Every use of a defined acronym in the text but its definitions, as the actor it stands for."""
         found = [
             replace(actor, text=match.group(), span=match.span())
             for acronym, actor in self.actors.items()
