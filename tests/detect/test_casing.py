@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whodid.detect.casing import restore_case, written_in_capitals
+from whodid.detect.casing import is_pronoun_us, restore_case, written_in_capitals
 
 WIRE = "GUERRILLAS OF THE NORTHERN FRONT (NF) ATTACKED A POST IN VALLEVERDE. I SAW THE SMOKE, A WITNESS SAID."
 
@@ -39,3 +39,10 @@ def test_an_abbreviation_inside_a_longer_name_keeps_its_capitals() -> None:
     restored = restore_case(text, [name], [0], abbreviations={"FMLN"})
     assert restored == "An unknown number of FMLN Terrorists attacked the post."
     assert restore_case(text, [name], [0]) == "An unknown number of Fmln Terrorists attacked the post."
+
+
+def test_us_alone_in_capitals_is_the_pronoun_and_the_us_the_country() -> None:
+    text = "THEY ATTACKED US. THE US EMBASSY SAID SO."
+    assert is_pronoun_us(text, (14, 16))
+    assert not is_pronoun_us(text, (22, 24))
+    assert not is_pronoun_us(text, (0, 4))  # not "US" at all

@@ -82,3 +82,11 @@ def _keep_pronoun_i(chars: list[str]) -> None:
         after = chars[index + 1] if index + 1 < len(chars) else " "
         if not before.isalnum() and not after.isalnum() and after != ".":
             chars[index] = "I"
+
+
+def is_pronoun_us(text: str, span: Span) -> bool:
+    """ "THEY ATTACKED US": in capitals, "US" alone is the pronoun unless "the" makes it the country."""
+    if text[slice(*span)] != "US":
+        return False
+    before = text[max(0, span[0] - 4) : span[0]]
+    return before.upper() != "THE "
