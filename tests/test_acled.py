@@ -487,3 +487,10 @@ def test_crowd_control_weapons_fired_are_an_intervention(pipeline):
 )
 def test_property_burned_or_looted(pipeline, text, expected):
     assert ("ASSAULT", expected) in categories(pipeline, text)
+
+
+def test_harm_told_beside_an_accident_is_its_toll_not_an_attack(pipeline):
+    text = "Workers at a gas plant were hurt when a tank exploded on Thursday. Four people were injured."
+    assert [sub for _, sub in categories(pipeline, text) if sub] == []
+    attack = "Gunmen attacked a village on Monday. Four people were injured."
+    assert categories(pipeline, attack).count(("ASSAULT", "Attack")) == 2

@@ -10,8 +10,8 @@ clash are a violent demonstration, ground taken as the other side withdraws chan
 fight); the CAMEO code and the source's ACLED actor type (territory taken by state forces is regained,
 by others overtaken; surrenders are agreements); the PLOVER mode; talks about peace; and for the rest
 of the violence, who did it to whom. Last, harm done by no one named, told in the sentence next to an
-explosion's, takes the explosion's category, and a clash told next to ground taken the ground's. The
-rules' words and categories live in data/ontology/acled.yaml."""
+explosion's, takes the explosion's category (and told next to an accident's, none), and a clash told
+next to ground taken the ground's. The rules' words and categories live in data/ontology/acled.yaml."""
 
 from __future__ import annotations
 
@@ -197,6 +197,7 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
             if category is not None:
                 event.acled_event_type, event.acled_sub_event_type = category
     _borrow_from_neighbours(events, rules)
+    _clear_beside_accidents(events, rules)
 
 
 def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
@@ -300,10 +301,8 @@ def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> boo
         and not _inters(event.source) & rules.rioter_inters
     ):
         return True  # a protest about a crime is a protest; a mob that beats a thief, mob violence
-    if words & out.disaster_words and not (event.type == "ASSAULT" and event.source):
-        return True  # harm done by a flood, troops sent to help: no one's act of violence
-    if event.type == "ASSAULT" and not event.source and words & out.accident_words:
-        return True  # "workers were hurt when a tank at the plant exploded"
+    if _by_nature_or_accident(event, words, out):
+        return True  # "killed by floods", "workers were hurt when a tank at the plant exploded"
     if event.type in {"ASSAULT", "PROTEST"} and any(other.type in out.reason_types for other in sentence):
         return True  # "expelled diplomats over the poisoning", "sanctions after the chemical attack"
     before, after = _words_around_trigger(event)
@@ -312,6 +311,34 @@ def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> boo
     # "claimed responsibility for the attack", "accused Iran of bombing": the talk comes before the act
     # it is about ("a mob beat two men accused of theft" is the beating's own sentence).
     return event.type == "ASSAULT" and bool(set(before) & out.attribution_words)
+
+
+def _by_nature_or_accident(event: Event, words: set[str], out: OutOfScope) -> bool:
+    """Harm done by a flood (or troops sent to help), or by an industrial accident with no one behind
+    it: no one's act of violence."""
+    if words & out.disaster_words and not (event.type == "ASSAULT" and event.source):
+        return True
+    return event.type == "ASSAULT" and not event.source and bool(words & out.accident_words)
+
+
+def _clear_beside_accidents(events: Sequence[Event], rules: AcledRules) -> None:
+    """Harm done by no one named, told in the sentence next to a disaster's or an accident's, is its
+    toll: "Workers were hurt when a tank at the plant exploded. Four people were injured." It gets no
+    category, as the harm in the sentence that names the accident does not."""
+    out = rules.out_of_scope
+    accidents = {
+        (event.article_id, index)
+        for event in events
+        if (index := _sentence_index(event)) is not None
+        and _by_nature_or_accident(event, _words_of(event), out)
+    }
+    for event in events:
+        index = _sentence_index(event)
+        category = (event.acled_event_type, event.acled_sub_event_type)
+        if event.type != "ASSAULT" or event.source or index is None or category != rules.assault_otherwise:
+            continue
+        if (event.article_id, index - 1) in accidents or (event.article_id, index + 1) in accidents:
+            event.acled_event_type = event.acled_sub_event_type = None
 
 
 def _crowd_clash(event: Event, sentence: list[Event], rules: AcledRules) -> Category | None:
