@@ -460,6 +460,8 @@ def test_a_fight_that_did_not_take_place_leaves_the_ground_handed_over(pipeline)
     [
         "Farmers blocked roads and railways across the state to protest the new farm laws.",
         "Hundreds of protesters blocked the main thoroughfares of the capital on Saturday.",
+        "Protesters shut down roads and government offices in the capital on Sunday.",
+        "Protesters barricaded the main road into the city.",
     ],
 )
 def test_roads_blocked_by_protesters_are_a_violent_demonstration(pipeline, text):
@@ -494,3 +496,8 @@ def test_harm_told_beside_an_accident_is_its_toll_not_an_attack(pipeline):
     assert [sub for _, sub in categories(pipeline, text) if sub] == []
     attack = "Gunmen attacked a village on Monday. Four people were injured."
     assert categories(pipeline, attack).count(("ASSAULT", "Attack")) == 2
+
+
+def test_demonstrators_who_take_part_in_a_march_protest(pipeline):
+    text = "Hundreds of demonstrators participated in what the organisers called a walk for peace."
+    assert ("PROTEST", "Peaceful protest") in categories(pipeline, text)
