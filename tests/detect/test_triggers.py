@@ -515,3 +515,18 @@ def test_a_protest_lodged_is_no_street_protest_and_a_protest_prevented_is_no_pro
     assert "PROTEST" not in {m.type for m in mentions_of("Serbia lodged an official protest with Albania.")}
     prevented = mentions_of("Police prevented the demonstration outside the university on Monday.")
     assert [(m.type, m.cameo) for m in prevented] == [("COERCE", "172")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police imposed a curfew in the old city on Monday.", ("COERCE", "1723", "curfew")),
+        (
+            "The interim government said it will impose martial law in the capital.",
+            ("COERCE", "1724", "martial-law"),
+        ),
+        ("The high court opened a hearing into the interrogation methods.", ("ACCUSE", "090", "investigate")),
+    ],
+)
+def test_a_sense_chosen_by_the_object_takes_its_codes_mode(mentions_of, text, expected):
+    assert expected in [(m.type, m.cameo, m.mode) for m in mentions_of(text)]

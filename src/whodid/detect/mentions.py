@@ -21,6 +21,7 @@ from whodid.detect.syntax import (
     word_span,
 )
 from whodid.detect.triggers import Trigger, find_triggers
+from whodid.ontology import load_cameo
 from whodid.records import Mention, PlacedSentence, PlacePhrase, Sentence, Span
 
 OUTCOME_DEPS = frozenset({"advcl", "xcomp", "relcl", "acl"})
@@ -91,13 +92,15 @@ def _mention(
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span, trigger_span = _trimmed_span(sentence), word_span(token)
+    has_actor = bool(roles.sources or roles.targets)
     return Mention(
         sentence=Sentence(article_id, index, span, sentence.text.strip()),
         trigger_text=sentence.doc.text[slice(*trigger_span)],
         trigger_span=trigger_span,
         type=spec.type,
         cameo=spec.cameo,
-        mode=_mode(token, spec.type, lexicon, has_actor=bool(roles.sources or roles.targets)),
+        mode=_mode(token, spec.type, lexicon, has_actor=has_actor)
+        or (_sense_mode(trigger) if has_actor else None),
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub_type,
         sources=roles.sources,
@@ -119,6 +122,17 @@ def _mention(
         clause_depth=clause_depth(token),
         confidence=_confidence(roles.sources, roles.targets, spec.weak),
     )
+
+
+def _sense_mode(trigger: Trigger) -> str | None:
+    """For a verb's sense its object chose ("imposed a curfew", CAMEO 1723), the mode the CAMEO-to-PLOVER
+    table gives its code, where the words around the trigger named none. Only for an event with an
+    actor, and a verb's: a mode makes an event of violence or unrest data even with no actor, and a
+    noun's "object" may be no argument at all ("the 7600 block of 25th Street" is no road blocked)."""
+    if trigger.sense_object is None or trigger.spec.cameo is None or trigger.token.pos_ != "VERB":
+        return None
+    code = load_cameo().get(trigger.spec.cameo)
+    return code.mode if code is not None and code.plover == trigger.spec.type else None
 
 
 def _mode(trigger: Token, event_type: str, lexicon: Lexicon, has_actor: bool) -> str | None:
