@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from whodid.data_files import load_yaml_mapping, package_data_path
 from whodid.errors import DataFileError
 from whodid.records import HAPPENED, Event
 
 Category = tuple[str, str]
+SentenceKey = tuple[str, int]  # article id, sentence index
+T = TypeVar("T")
 ATTRIBUTION_REACH = 2  # words after a trigger that may make it a claim ("claimed full responsibility")
 CAUSE_REACH = 4  # words before an act that may make it a protest's cause ("over the recent detention")
 
@@ -223,23 +226,33 @@ def _borrow(
 ) -> None:
     """Give each event of category `borrower` (by no one named, if `unnamed_only`) the category of an
     event that `lends` in the sentence before it, or else after it."""
-    lent: dict[tuple[str, int], Category] = {}
+    lent: dict[SentenceKey, Category] = {}
     for event in events:
-        index = _sentence_index(event)
-        if index is not None and lends(event):
-            lent.setdefault((event.article_id, index), (event.acled_event_type, event.acled_sub_event_type))
-    if not lent:
-        return
+        if (key := _sentence_key(event)) is not None and lends(event):
+            lent.setdefault(key, (event.acled_event_type, event.acled_sub_event_type))
     for event in events:
-        index = _sentence_index(event)
-        category = (event.acled_event_type, event.acled_sub_event_type)
-        if index is None or category != borrower:
+        if (event.acled_event_type, event.acled_sub_event_type) != borrower or (
+            unnamed_only and event.source
+        ):
             continue
-        if unnamed_only and event.source:
-            continue
-        borrowed = lent.get((event.article_id, index - 1)) or lent.get((event.article_id, index + 1))
+        borrowed = _beside(event, lent)
         if borrowed is not None:
             event.acled_event_type, event.acled_sub_event_type = borrowed
+
+
+def _sentence_key(event: Event) -> SentenceKey | None:
+    index = _sentence_index(event)
+    return None if index is None else (event.article_id, index)
+
+
+def _beside(event: Event, by_sentence: Mapping[SentenceKey, T]) -> T | None:
+    """What `by_sentence` holds for the sentence before the event's, or else the one after."""
+    key = _sentence_key(event)
+    if key is None:
+        return None
+    article, index = key
+    before = by_sentence.get((article, index - 1))
+    return before if before is not None else by_sentence.get((article, index + 1))
 
 
 def _sentence_index(event: Event) -> int | None:
@@ -327,17 +340,15 @@ def _clear_beside_accidents(events: Sequence[Event], rules: AcledRules) -> None:
     category, as the harm in the sentence that names the accident does not."""
     out = rules.out_of_scope
     accidents = {
-        (event.article_id, index)
+        key: True
         for event in events
-        if (index := _sentence_index(event)) is not None
-        and _by_nature_or_accident(event, _words_of(event), out)
+        if (key := _sentence_key(event)) is not None and _by_nature_or_accident(event, _words_of(event), out)
     }
     for event in events:
-        index = _sentence_index(event)
         category = (event.acled_event_type, event.acled_sub_event_type)
-        if event.type != "ASSAULT" or event.source or index is None or category != rules.assault_otherwise:
+        if event.type != "ASSAULT" or event.source or category != rules.assault_otherwise:
             continue
-        if (event.article_id, index - 1) in accidents or (event.article_id, index + 1) in accidents:
+        if _beside(event, accidents):
             event.acled_event_type = event.acled_sub_event_type = None
 
 
