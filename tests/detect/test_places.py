@@ -95,3 +95,26 @@ def test_a_malformed_place_words_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("place_nouns: {town: 1}\nsite_nouns: hotel\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="site_nouns"):
         load_place_words(bad)
+
+
+def test_an_acronym_after_an_organisations_name_is_no_place_it_names(nlp) -> None:
+    # "Office" is a place noun, and a town in Peru is called Ilo.
+    text = "The International Labor Office (ILO) urged Israel to ease restrictions on workers."
+    assert "ILO" not in by_text(places_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "place"),
+    [
+        ("The talks may stop, Dutch Foreign Minister Hans Van den Broek said on Tuesday.", "Broek", None),
+        ("Police arrested Ursula von der Leyen in Brussels on Monday.", "Leyen", "Brussels"),
+        ("Police arrested John Smith in Chicago on Monday.", None, "Chicago"),
+    ],
+)
+def test_the_end_of_a_persons_name_is_no_place(
+    nlp, text: str, surname: str | None, place: str | None
+) -> None:
+    # The recogniser cuts these names and calls the surname a place; "in" is no part of a name.
+    places = by_text(places_of(nlp, text))
+    assert surname not in places
+    assert place is None or place in places

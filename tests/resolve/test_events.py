@@ -288,3 +288,15 @@ def test_a_definite_agent_of_another_side_or_a_bare_one_stays_generic(pipeline):
     assert only(events_of(pipeline, text), "fired").source[0].sector == "MIL"  # not the rebels
     text = "The Iraqi army shelled the town on Monday. Soldiers then stormed the market."
     assert only(events_of(pipeline, text), "stormed").source[0].name != "Iraqi Armed Forces"  # maybe others
+
+
+def test_a_nationality_word_names_its_country_not_a_town_called_so(pipeline):
+    # A Malaysian city has "Thai" among its other names.
+    text = "Troops captured a rebel stronghold on the Thai border after five days of fighting."
+    event = only(events_of(pipeline, text), "captured")
+    assert (event.location.text, event.location.country, event.location.feature) == ("Thai", "THA", "country")
+
+
+def test_a_continent_is_a_place_with_no_country(pipeline):
+    event = only(events_of(pipeline, "Gunmen attacked a convoy in West Africa on Monday."), "attacked")
+    assert (event.location.text, event.location.country, event.location.lat) == ("West Africa", None, None)

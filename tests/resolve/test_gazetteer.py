@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from whodid.errors import DataFileError
-from whodid.resolve.gazetteer import SUPPLEMENT, Gazetteer, name_key
+from whodid.resolve.gazetteer import SUPPLEMENT, Gazetteer, name_key, world_region_keys
 
 
 @pytest.fixture(scope="module")
@@ -322,3 +322,16 @@ def test_a_compass_point_of_a_country_is_that_part_of_it(gazetteer: Gazetteer) -
 def test_a_bare_compass_point_names_no_place(gazetteer: Gazetteer) -> None:
     # The index holds a town whose other names include "North".
     assert gazetteer.lookup("the North") is None and gazetteer.lookup("south") is None
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "the Middle East", "Levant", "West Africa"])
+def test_a_continent_or_world_region_is_no_town_of_its_name(gazetteer: Gazetteer, name: str) -> None:
+    # The index holds towns called Africa (Mahdia, Tunisia), Asia (the Philippines) and Middle East.
+    assert gazetteer.candidates(name) == []
+
+
+def test_a_malformed_world_regions_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "world_regions.yaml"
+    path.write_text("version: 1\nworld_regions: [Africa, 3]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="world_regions"):
+        world_region_keys(path)

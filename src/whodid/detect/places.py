@@ -26,6 +26,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the recogniser gives small towns by mistake; NORP ("Kurdish") never names a place.
 MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# A person's name may hold short lower-case particles ("Hans van den Broek"): up to two, of 3 letters.
+NAME_PARTICLES_MAX = 2
+NAME_PARTICLE_LENGTH = 3
+FUNCTION_WORD_TAGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "AUX", "PART", "PRON"})
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "into", "across", "from", "on", "off", "over",
      "along", "through", "throughout", "within", "behind", "beyond", "between"}
@@ -195,6 +199,8 @@ def _from_entity(
     first, last = _without_article(ent)
     while first.i < last.i and first.lower_ in words.direction_adjectives and first.is_lower:
         first = first.nbor()  # "eastern Chad"
+    if _ends_a_persons_name(ent):
+        return None  # "Hans Van den Broek" read as a person "Hans Van den" and a town "Broek"
     # The root of the name itself: an entity that swallowed "the" may have the article as its root.
     root = ent.doc[first.i : last.i + 1].root
     kind = _place_noun_naming(root, words)
@@ -245,6 +251,31 @@ def _from_entity(
     return None
 
 
+def _ends_a_persons_name(ent: SpacySpan) -> bool:
+    """A place label on the proper noun right after a person's name, or after the name and a short
+    lower-case particle of it ("van", "den", "de"): the recogniser cut the name."""
+    if ent.label_ not in PLACE_LABELS or ent[0].pos_ != "PROPN":
+        return False
+    index = ent.start - 1
+    while index > ent.sent.start and ent.start - index <= NAME_PARTICLES_MAX:
+        if not _name_particle(ent.doc[index]):
+            break
+        index -= 1
+    before = ent.doc[index] if index >= ent.sent.start else None
+    return before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
+
+
+def _name_particle(token: Token) -> bool:
+    # "in", "and", "the" are no part of a name whatever their length ("John Smith in Chicago").
+    return (
+        token.is_lower
+        and token.is_alpha
+        and len(token) <= NAME_PARTICLE_LENGTH
+        and token.pos_ not in FUNCTION_WORD_TAGS
+        and token.dep_ != "prep"
+    )
+
+
 def _unlabelled_names(sentence: SpacySpan, taken: set[int], words: PlaceWords) -> list[_Candidate]:
     """Proper nouns outside any entity that a place noun names ("the village of Tamthil"), or that
     stand where places do ("captured Gibraltar", "in Mazar-e-Sharif") and the gazetteer knows."""
@@ -281,6 +312,8 @@ def _candidate(
 def _place_noun_naming(name: Token, words: PlaceWords) -> tuple[Token, int] | None:
     """The place noun a name names: "Aziziyah district", "the town of Bakwa", "the capital, Grozny"."""
     head = name.head
+    if name.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in WHO_LABELS:
+        return None  # "the International Labor Office (ILO)": an organisation's name and its acronym
     kind = words.kind_of(head)
     if kind is not None and name.dep_ in NAMING_DEPS:
         return head, kind

