@@ -30,6 +30,10 @@ def factuality(mentions_of, text, trigger):
         ("The two sides failed to reach an agreement.", "agreement", "denied"),
         ("The rebels entered the town without fighting.", "fighting", "denied"),
         ("The army retook three villages without any clashes.", "clashes", "denied"),
+        ("The rebels have sworn to fight on.", "fight", "planned"),
+        ("The rebels will attack the city unless the army withdraws.", "attack", "threatened"),
+        ("The rebels said they would attack the city unless the army withdrew.", "attack", "threatened"),
+        ("The rebels will free the hostages if the army withdraws.", "free", "planned"),
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):
@@ -78,3 +82,9 @@ def test_an_attempted_act_happened_as_an_attempt(mentions_of):
     text = "Gunmen attempted to assassinate the governor on Monday."
     [mention] = [m for m in mentions_of(text) if m.trigger_text == "assassinate"]
     assert mention.factuality == "asserted"
+
+
+def test_what_a_threats_condition_asks_for_is_no_threat(mentions_of):
+    text = "Nigeria will withdraw its force from Chad unless the government arranges a ceasefire."
+    assert factuality(mentions_of, text, "withdraw").factuality == "threatened"
+    assert factuality(mentions_of, text, "ceasefire").factuality != "threatened"

@@ -311,3 +311,42 @@ def test_people_from_a_place_are_located_there(mentions_of):
         if m.trigger_text == "opened"
     ]
     assert [ref.located_in.text for ref in mention.further_targets] == ["Serbia"]  # whom the border opened to
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia is opposed to new sanctions against Iran.", "Russia", "Iran"),
+        ("Israel is opposed to French mediation in the talks.", "Israel", "French"),
+        ("The opposition was opposed to the president.", "opposition", "president"),
+    ],
+)
+def test_one_opposed_to_something_holds_a_stance_on_it(mentions_of, text, source, target):
+    sources, targets = roles(mentions_of, text, "opposed")
+    assert [ref[0] for ref in sources] == [source]
+    assert target in [ref[0] for ref in targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # whom the condition of a threat binds
+        ("The villagers threatened to strike unless Israel rescinded the order.", "threatened", "Israel"),
+        (
+            "Russia threatened to quit the talks if the United States deploys missiles.",
+            "threatened",
+            "United States",
+        ),
+        # the subject of an infinitive clause the act governs
+        ("The minister allowed the opposition leader to hold a rally.", "allowed", "opposition leader"),
+        # who protests, when force stops the protest
+        ("Police prevented a demonstration staged by students near the campus.", "prevented", "students"),
+        # whose ban is broken
+        ("The newspaper violated a ban by the military governor.", "violated", "military governor"),
+        # help named by its object goes to the "to" object, not to the object
+        ("The donors gave food to the refugees in the camps.", "gave", "refugees"),
+    ],
+)
+def test_whom_the_act_is_aimed_at_beyond_its_object(mentions_of, text, trigger, target):
+    _, targets = roles(mentions_of, text, trigger)
+    assert target in [ref[0] for ref in targets]

@@ -530,3 +530,18 @@ def test_a_protest_lodged_is_no_street_protest_and_a_protest_prevented_is_no_pro
 )
 def test_a_sense_chosen_by_the_object_takes_its_codes_mode(mentions_of, text, expected):
     assert expected in [(m.type, m.cameo, m.mode) for m in mentions_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government met the strikers' demands on Friday.", ("CONCEDE", "080", "met")),
+        ("The rebels dismissed an appeal from the president to disarm.", ("REJECT", "120", "dismissed")),
+        ("The minister dismissed the allegations as lies.", ("REJECT", "016", "dismissed")),
+        ("A local businessman is suing the ministry for damages.", ("ACCUSE", "115", "suing")),
+        ("The opposition protested that the vote had been rigged.", ("ACCUSE", "114", "protested")),
+        ("Thousands of students protested outside parliament.", ("PROTEST", "140", "protested")),
+    ],
+)
+def test_demands_met_calls_dismissed_lawsuits_and_protests_in_words(mentions_of, text, expected):
+    assert expected in [(m.type, m.cameo, m.trigger_text) for m in mentions_of(text)]

@@ -339,3 +339,24 @@ def test_a_known_name_ending_a_longer_unknown_one_is_not_that_actor(kb: ActorKB)
     assert kb.resolve("Nigeria Labour Congress") is None  # not the US Congress: the caller keeps the name
     assert kb.resolve("US Congress").country == "USA"
     assert kb.resolve("Lebanese Hezbollah").name == kb.resolve("Hezbollah").name  # a demonym is no name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("a prominent anti-Syria journalist", "journalists", None),
+        ("pro-Russian separatists", "rebels", None),
+        ("Pro-Russian rebels", "rebels", None),
+        ("the pro-Iranian Hizbollah group", "Hezbollah", "LBN"),
+        ("Russian separatists", "Russian rebels", "RUS"),  # no prefix: whose they are
+    ],
+)
+def test_a_country_after_anti_or_pro_is_a_stance_not_an_owner(
+    kb: ActorKB, text: str, name: str, country: str | None
+) -> None:
+    actor = kb.resolve(text)
+    assert actor is not None and (actor.name, actor.country) == (name, country)
+
+
+def test_an_unknown_name_that_starts_with_anti_stays_a_name(kb: ActorKB) -> None:
+    assert kb.resolve("Anti-Balaka militia") is None  # the caller keeps the name it does not know

@@ -300,3 +300,10 @@ def test_a_nationality_word_names_its_country_not_a_town_called_so(pipeline):
 def test_a_continent_is_a_place_with_no_country(pipeline):
     event = only(events_of(pipeline, "Gunmen attacked a convoy in West Africa on Monday."), "attacked")
     assert (event.location.text, event.location.country, event.location.lat) == ("West Africa", None, None)
+
+
+def test_a_country_after_anti_is_no_ones_country(pipeline):
+    # "anti-Syria" says what the journalist is against; Beirut says whose people they are.
+    text = "A prominent anti-Syria journalist was killed by a car bomb in Beirut on Monday."
+    event = only(events_of(pipeline, text), "killed")
+    assert [(actor.text, actor.country) for actor in event.target] == [("journalist", "LBN")]

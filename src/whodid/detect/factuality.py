@@ -11,6 +11,9 @@ from whodid.detect.roles import actor_ref, clause_subject
 from whodid.detect.syntax import ancestors_within_clause, subtree_span, text_between
 from whodid.records import ActorRef, Phrase
 
+# A plan or a possibility with a threat's condition on it is a threat.
+CONDITIONAL_THREATS = frozenset({"planned", "hypothetical"})
+
 
 @dataclass(frozen=True, slots=True)
 class Factuality:
@@ -32,6 +35,8 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
     for node in [trigger, *ancestors_within_clause(trigger, content_nouns)]:
         if modality is None:
             modality = _modality_at(node, below, trigger, event_type, lexicon)
+            if modality in CONDITIONAL_THREATS and _on_threat_condition(node, below, lexicon):
+                modality = "threatened"
         if reported is None:
             reported = _attribution_at(node, below, trigger, lexicon)
         below = node
@@ -41,6 +46,26 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
         return Factuality(modality, reported.speaker if reported else None,
                           reported.attributed_text if reported else None)  # fmt: skip
     return reported or Factuality("asserted")
+
+
+def _to_clause(verb: Token) -> bool:
+    """ "have sworn to fight", parsed as a clause of purpose: an infinitive the planning verb governs."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    )
+
+
+def _on_threat_condition(verb: Token, below: Token, lexicon: Lexicon) -> bool:
+    """ "will withdraw unless the government holds elections": a clause of the verb's sets a threat's
+    condition (what the condition asks for, the elections, is no threat)."""
+    return any(
+        grandchild.dep_ == "mark" and grandchild.lower_ in lexicon.threat_conditions
+        for child in verb.children
+        if child.dep_ == "advcl" and child != below
+        for grandchild in child.children
+    )
 
 
 def _future_in_reported_speech(verb: Token, lexicon: Lexicon) -> bool:
@@ -86,7 +111,7 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
         return "denied"
     if lemma in lexicon.threat_verbs and event_type != "THREATEN" and below.dep_ in {"xcomp", "ccomp"}:
         return "threatened"
-    if lemma in lexicon.planned_verbs and below.dep_ in {"xcomp", "dobj", "acl"}:
+    if lemma in lexicon.planned_verbs and (below.dep_ in {"xcomp", "dobj", "acl"} or _to_clause(below)):
         return "planned"
     if node.pos_ == "ADJ" and lemma in lexicon.planned_adjectives and below.dep_ == "xcomp":
         return "planned"

@@ -80,9 +80,12 @@ class Lexicon:
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
     opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
     act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
+    stance_participles: frozenset[str]  # "opposed": "X is opposed to Y" is X's stance on Y
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
+    spoken_protest_verbs: frozenset[str]  # "X protested that ...": a complaint in words, not a protest
+    spoken_protest_sense: ObjectSense  # ... the type and CAMEO code it takes then
     accident_verbs: frozenset[str]  # "killed when the bus plunged off a bridge": no one's act
     measure_nouns: frozenset[str]  # "a lot of", "a total of": the object is what their "of" names
     agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
@@ -112,6 +115,7 @@ class Lexicon:
     according_to: frozenset[str]
     negations: frozenset[str]
     negating_prepositions: frozenset[str]
+    threat_conditions: frozenset[str]
 
 
 # Every Lexicon field from hypothetical_modals on is a word list of factuality.yaml with the same name.
@@ -177,6 +181,7 @@ def load_lexicon(
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
         opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),
         act_nouns=words(triggers, "act_nouns", triggers_file),
+        stance_participles=words(triggers, "stance_participles", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.
             _sense_spec(triggers, "peacekeeping_sense", triggers_file, object_is_means=True),
@@ -193,6 +198,8 @@ def load_lexicon(
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),
         economic_sense=_sense(triggers, "economic_sense", triggers_file),
+        spoken_protest_verbs=words(triggers, "spoken_protest_verbs", triggers_file),
+        spoken_protest_sense=_sense(triggers, "spoken_protest_sense", triggers_file),
         accident_verbs=words(triggers, "accident_verbs", triggers_file),
         measure_nouns=words(triggers, "measure_nouns", triggers_file),
         agent_nouns=load_agent_nouns(),

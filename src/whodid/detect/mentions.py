@@ -29,6 +29,9 @@ OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed 
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
+# Types whose sense, when an object chose it, is the thing given ("gave food").
+GIVING_TYPES = frozenset({"AID"})
+
 
 def detect_mentions(
     doc: Doc,
@@ -86,8 +89,11 @@ def _mention(
     lexicon: Lexicon,
 ) -> Mention:
     token, spec = trigger.token, trigger.spec
+    # "granted asylum to the officers", "gave food to the camps": help named by its object is what is
+    # given, not whom it is given to.
+    given = trigger.sense_object is not None and spec.type in GIVING_TYPES
     roles = read_roles(
-        token, spec.type, lexicon, as_noun=spec.pos == "noun", object_is_means=spec.object_is_means
+        token, spec.type, lexicon, as_noun=spec.pos == "noun", object_is_means=spec.object_is_means or given
     )
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)

@@ -11,6 +11,7 @@ from whodid.detect.syntax import (
     AIMED_PREPS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    after_stance_prefix,
     coordination_head,
     entity_phrase,
     governing_verb,
@@ -51,6 +52,10 @@ OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation, rejection or concession is about: "condemnation of
 # the US attack", "conceded to demands from UNITA".
 ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "AGREE", "CONCEDE"})
+# Types aimed at whom their condition binds: "threatened to strike unless Israel rescinded it".
+CONDITION_AIMED = frozenset({"THREATEN"})
+# Types of force, which a protest may be the object of ("broke up the rally").
+FORCE_TYPES = frozenset({"COERCE", "ASSAULT"})
 # Types whose direct object is the actor's own means, not whom it acts on: "deployed troops",
 # "strengthened its forces in Lebanon" (the target is the one mobilised against, if named).
 MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
@@ -117,6 +122,18 @@ def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
     return "joint"
 
 
+def _is_stance(verb: Token, agent: Token | None, lexicon: Lexicon) -> bool:
+    """ "is opposed to": a participle of stance with no agent, aimed with "to", is no passive act."""
+    stance = verb.lemma_.lower() in lexicon.stance_participles
+    return agent is None and stance and bool(_prep_children(verb, {"to"}))
+
+
+def _stance_holder(verb: Token) -> Token | None:
+    """The subject of "is opposed", which the parser may hang on the auxiliary."""
+    auxiliary = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
+    return _child(verb, "nsubj") or (_child(auxiliary, "nsubj") if auxiliary is not None else None)
+
+
 def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
     seen: set[tuple[int, int]] = set()
     distinct = []
@@ -131,7 +148,15 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     roles = Roles()
     passive_subject = _child(verb, "nsubjpass")
     agent = _child(verb, "agent")
-    if passive_subject is not None:
+    if _is_stance(verb, agent, lexicon) and (holder := passive_subject or _stance_holder(verb)) is not None:
+        # "Israel is opposed to French mediation": a stance the subject holds, aimed at the "to" object.
+        roles.sources += _refs(holder)
+        for aim in _prep_children(verb, {"to"}):
+            if _is_act(aim, lexicon):
+                _read_inner_event(aim, event_type, lexicon, roles)
+            else:
+                roles.targets += _refs(aim)
+    elif passive_subject is not None:
         roles.targets += _refs(passive_subject)
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
             roles.sources += _refs(by_object)
@@ -168,6 +193,14 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             if act.pos_ == "NOUN" and act.lemma_.lower() in lexicon.nouns:
                 _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
+    if not roles.targets:
+        # "allowed the opposition leader to hold a rally", "forced the paper to close": an infinitive
+        # clause with a subject of its own names whom the act is aimed at.
+        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _is_infinitive(c)):
+            roles.targets += _refs(subject) if (subject := _child(clause, "nsubj")) is not None else []
+    if not roles.targets and event_type in CONDITION_AIMED:
+        # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
+        roles.targets += _condition_subjects(verb, lexicon)
     if not roles.targets and event_type == "REQUEST":
         # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -193,6 +226,24 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _is_infinitive(clause: Token) -> bool:
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _condition_subjects(verb: Token, lexicon: Lexicon) -> list[ActorRef]:
+    """The subjects of the conditions set on a threat or on what it threatens ("unless Israel ...",
+    "if the United States goes ahead")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    conditions = [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.conditional_markers for m in clause.children)
+    ]
+    return [ref for clause in conditions if (s := _child(clause, "nsubj")) is not None for ref in _refs(s)]
 
 
 def _is_act(thing: Token, lexicon: Lexicon) -> bool:
@@ -362,7 +413,10 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
     for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         inner_sources += _prep_objects(participle, SOURCE_PREPS)  # "crimes committed by Croat forces"
     inner_targets = _prep_objects(act, TARGET_PREPS)
-    if event_type in ABOUT_AN_ACT:
+    # "prevented the demonstration staged by students", "banned rallies by the Kifaya group": force
+    # against a protest is aimed at who protests.
+    protest_stopped = event_type in FORCE_TYPES and spec is not None and spec.type == "PROTEST"
+    if event_type in ABOUT_AN_ACT or protest_stopped:
         roles.targets += inner_sources or inner_targets
     else:
         roles.targets += inner_targets
@@ -538,7 +592,14 @@ def _located_in(head: Token) -> Phrase | None:
 
 
 def _place_name_before(noun: Token, deps: frozenset[str]) -> Phrase | None:
-    named = next((t for t in noun.lefts if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ in deps), None)
+    named = next(
+        (
+            t
+            for t in noun.lefts
+            if t.ent_type_ in PLACE_NAME_LABELS and t.dep_ in deps and not after_stance_prefix(t)
+        ),
+        None,
+    )  # not "anti-Syria" in "an anti-Syria journalist"
     return None if named is None else entity_phrase(named) or phrase_of(named, named)
 
 

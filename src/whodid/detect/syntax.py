@@ -13,6 +13,10 @@ PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them",
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Prepositions that point at whom an event is aimed ("an attack on", "fired at").
+# "anti-Syria", "pro-Russian": a name after one of these, joined by a hyphen, says what someone is for
+# or against, not whose they are or where.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 # Left dependents that belong to an actor's name or description ("US Vice President Kamala Harris").
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "punct", "case", "prep", "pobj"})
@@ -151,3 +155,15 @@ def ancestors_within_clause(token: Token, complement_heads: frozenset[str] = fro
 def _is_infinitive(verb: Token) -> bool:
     """ "willingness to bolster", "an agreement to suspend": the clause completes its head noun."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def after_stance_prefix(token: Token) -> bool:
+    """ "Syria" in "anti-Syria", "Russian" in "pro-Russian" (the parser splits the hyphen off)."""
+    doc, i = token.doc, token.i
+    return (
+        i >= 2
+        and doc[i - 1].text in HYPHENS
+        and doc[i - 2].lower_ in STANCE_PREFIXES
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    )

@@ -108,9 +108,24 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if spec.type == "ASSAULT" and spec.weak and _by_economic_means(token, lexicon):
         sense = lexicon.economic_sense
         spec = replace(spec, type=sense.type, cameo=sense.cameo, weak=False)
+    if _protests_in_words(token, lexicon):
+        sense = lexicon.spoken_protest_sense
+        spec = replace(
+            spec, type=sense.type, cameo=sense.cameo, acled_event_type=None, acled_sub_event_type=None
+        )
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _protests_in_words(token: Token, lexicon: Lexicon) -> bool:
+    """ "..., a rights group protested", "protested that the vote was rigged": a protest verb that
+    reports a clause is a complaint, said."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in lexicon.spoken_protest_verbs
+        and any(child.dep_ in {"ccomp", "parataxis"} for child in token.children)
+    )
 
 
 def _shares_an_opinion(token: Token, lexicon: Lexicon) -> bool:

@@ -18,6 +18,7 @@ from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 
+from whodid.detect.syntax import HYPHENS, STANCE_PREFIXES
 from whodid.records import Actor, Span
 from whodid.resolve.kb_files import (
     AGENT_KIND,
@@ -371,7 +372,9 @@ class ActorKB:
             if found is None:
                 index += 1
                 continue
-            matches.append(found)
+            owner = found.entry.is_country or found.entry.is_named
+            if not (owner and _after_stance_prefix(tokens, found.first)):
+                matches.append(found)  # "pro-government forces" are still government forces
             index = found.last
         return matches
 
@@ -508,11 +511,18 @@ class ActorKB:
         covered = any(match.first <= before < match.last for match in matches)
         return tokens.joined[best.first] and not covered and self._unknown_capitalised(tokens, before)
 
+    def _in_stance(self, tokens: _Tokens, index: int) -> bool:
+        """ "Pro-Russian", "anti-Syria": the prefix or a name we know after it, which name no one.
+        ("Anti-Balaka" is a name of its own.)"""
+        named = index + 1 if index + 1 < len(tokens) and tokens.keys[index] in STANCE_PREFIXES else index
+        return _after_stance_prefix(tokens, named) and tokens.keys[named] in self._longest
+
     def _unknown_capitalised(self, tokens: _Tokens, index: int) -> bool:
         """A capitalised word that is no determiner, demonym or known modifier: part of a name."""
         key = tokens.keys[index]
         return (
             tokens.surfaces[index][:1].isupper()
+            and not self._in_stance(tokens, index)
             and key not in DETERMINERS
             and key not in self._identity
             and key not in self._modifiers
@@ -563,6 +573,15 @@ def _possessive_gap(tokens: _Tokens, index: int) -> bool:
     """Word `index` ends in "'s" and one space separates it from the next."""
     end = tokens.ends[index]
     return tokens.possessive(index) and tokens.text[end + 2 : tokens.starts[index + 1]] == " "
+
+
+def _after_stance_prefix(tokens: _Tokens, index: int) -> bool:
+    """ "an anti-Syria journalist", "pro-Russian separatists": a name after "anti-" or "pro-" says what
+    someone is for or against, not whose they are."""
+    if index == 0 or tokens.keys[index - 1] not in STANCE_PREFIXES:
+        return False
+    gap = tokens.text[tokens.ends[index - 1] : tokens.starts[index]]
+    return gap in HYPHENS
 
 
 def _words(text: str) -> tuple[list[str], list[bool]]:
