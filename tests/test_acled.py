@@ -501,3 +501,37 @@ def test_harm_told_beside_an_accident_is_its_toll_not_an_attack(pipeline):
 def test_demonstrators_who_take_part_in_a_march_protest(pipeline):
     text = "Hundreds of demonstrators participated in what the organisers called a walk for peace."
     assert ("PROTEST", "Peaceful protest") in categories(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # the crowd turns violent a sentence later: the whole protest is a violent demonstration
+        (
+            "Thousands of teachers marched through the capital on Monday. Later, clashes erupted between "
+            "the police and the marchers near the ministry.",
+            "Violent demonstration",
+        ),
+        # force that killed protesters, told beside the protest: excessive force against it
+        (
+            "Students staged a sit-in outside the university on Friday. Soldiers opened fire on the "
+            "protesters, killing two of them.",
+            "Excessive force against protesters",
+        ),
+        # the police stepped in: a protest with intervention
+        (
+            "Hundreds of farmers rallied outside parliament on Tuesday. Police fired tear gas to disperse "
+            "the crowd.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_a_protest_takes_the_gravest_category_told_of_it(pipeline, text, sub_type):
+    protests = [e for e in pipeline.extract(text) if e.type == "PROTEST"]
+    assert protests and {e.acled_sub_event_type for e in protests} == {sub_type}
+
+
+def test_force_that_met_a_crowd_does_not_make_it_violent(pipeline):
+    text = "Farmers rallied in the square on Monday. Police violently dispersed the rally."
+    protests = [e for e in pipeline.extract(text) if e.type == "PROTEST"]
+    assert protests and all(e.acled_sub_event_type != "Violent demonstration" for e in protests)

@@ -31,6 +31,7 @@ Category = tuple[str, str]
 SentenceKey = tuple[str, int]  # article id, sentence index
 T = TypeVar("T")
 ATTRIBUTION_REACH = 2  # words after a trigger that may make it a claim ("claimed full responsibility")
+PROTEST_REACH = 2  # sentences apart that a protest and its crowd's violence are one event
 CAUSE_REACH = 4  # words before an act that may make it a protest's cause ("over the recent detention")
 
 
@@ -201,6 +202,7 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
                 event.acled_event_type, event.acled_sub_event_type = category
     _borrow_from_neighbours(events, rules)
     _clear_beside_accidents(events, rules)
+    _gravest_at_the_protest(events, rules)
 
 
 def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
@@ -215,6 +217,43 @@ def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
     _borrow(events, rules.assault_otherwise, lambda e: e.acled_event_type == remote, unnamed_only=True)
     _borrow(events, rules.assault_between_armed, lambda e: _happened_as(e, territorial), unnamed_only=False)
     _borrow(events, rules.group_activity, lambda e: _happened_as(e, {rules.transferred}), unnamed_only=False)
+
+
+def _gravest_at_the_protest(events: Sequence[Event], rules: AcledRules) -> None:
+    """ACLED codes one protest once, by the gravest thing told of it: where its crowd turns violent
+    ("clashes erupted between police and protesters", "protesters pelted the forces", "blocked roads")
+    it is a violent demonstration whatever force met it; else where force killed or hurt protesters,
+    excessive force; else where the police stepped in, a protest with intervention. A protest told a
+    sentence or two away from the graver act is that act's protest."""
+    graver = [rules.violent_demonstration, rules.force_against_protesters, rules.protest_with_intervention]
+    told: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> (rank, sentence index)
+    for event in events:
+        index = _sentence_index(event)
+        category = (event.acled_event_type, event.acled_sub_event_type)
+        if index is None or category not in graver or event.factuality not in HAPPENED:
+            continue
+        if category == rules.violent_demonstration and not _by_the_crowd(event, rules):
+            continue
+        told[event.article_id].append((graver.index(category), index))
+    protests = rules.protest_with_intervention[0]  # ACLED's event type of protests of every kind
+    for event in events:
+        index = _sentence_index(event)
+        if event.acled_event_type != protests or index is None:
+            continue
+        category = (event.acled_event_type, event.acled_sub_event_type)
+        own = graver.index(category) if category in graver else len(graver)
+        near = [rank for rank, other in told.get(event.article_id, ()) if abs(index - other) <= PROTEST_REACH]
+        if near and min(near) < own:
+            event.acled_event_type, event.acled_sub_event_type = graver[min(near)]
+
+
+def _by_the_crowd(event: Event, rules: AcledRules) -> bool:
+    """Done by the crowd ("protesters blocked roads", "clashes erupted"), not force that met it ("the
+    violent dispersal of the sit-in")."""
+    sides = _inters(event.source) | (_inters(event.target) if event.reciprocal else set())
+    if event.type == "PROTEST" or sides & (rules.protester_inters | rules.rioter_inters):
+        return True  # a clash with protesters is the crowd's too
+    return not event.source and event.cameo not in rules.repression_codes
 
 
 def _happened_as(event: Event, categories: set[Category]) -> bool:

@@ -545,3 +545,8 @@ def test_a_sense_chosen_by_the_object_takes_its_codes_mode(mentions_of, text, ex
 )
 def test_demands_met_calls_dismissed_lawsuits_and_protests_in_words(mentions_of, text, expected):
     assert expected in [(m.type, m.cameo, m.trigger_text) for m in mentions_of(text)]
+
+
+def test_blowing_a_whistle_is_no_attack_but_blowing_up_a_bridge_is(mentions_of):
+    assert all(m.type != "ASSAULT" for m in mentions_of("The demonstrators blew whistles and jeered."))
+    assert ("ASSAULT", "blew") in types_and_triggers(mentions_of("Rebels blew up the bridge on Monday."))
