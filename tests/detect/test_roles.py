@@ -350,3 +350,8 @@ def test_one_opposed_to_something_holds_a_stance_on_it(mentions_of, text, source
 def test_whom_the_act_is_aimed_at_beyond_its_object(mentions_of, text, trigger, target):
     _, targets = roles(mentions_of, text, trigger)
     assert target in [ref[0] for ref in targets]
+
+
+def test_a_capital_that_only_opens_the_sentence_does_not_hide_what_follows(mentions_of):
+    sources, _ = roles(mentions_of, "Unidentified armed men shot dead a doctor in the market.", "shot")
+    assert "armed men" in sources[0]

@@ -550,3 +550,14 @@ def test_demands_met_calls_dismissed_lawsuits_and_protests_in_words(mentions_of,
 def test_blowing_a_whistle_is_no_attack_but_blowing_up_a_bridge_is(mentions_of):
     assert all(m.type != "ASSAULT" for m in mentions_of("The demonstrators blew whistles and jeered."))
     assert ("ASSAULT", "blew") in types_and_triggers(mentions_of("Rebels blew up the bridge on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suspected thief was set ablaze by an angry mob on Wednesday.",
+        "A man died after his hands were chopped off by an angry mob.",
+    ],
+)
+def test_people_set_ablaze_or_maimed_are_attacked(mentions_of, text):
+    assert "ASSAULT" in [m.type for m in mentions_of(text)]

@@ -548,7 +548,13 @@ def actor_ref(head: Token) -> ActorRef:
         )
     candidates.append(base)
     if head.pos_ == "NOUN" and base.span[0] < head.idx:
-        # "Dock workers" at the start of a sentence: a capital that is not a name must not hide the agent.
+        # "Dock workers" at the start of a sentence: a capital that is not a name must not hide the agent,
+        # nor what the words after it say ("Unidentified armed men" are armed men).
+        phrase = head.doc.char_span(*base.span)
+        lead = phrase[0] if phrase is not None else None
+        opening = lead is not None and lead.is_sent_start and lead.pos_ != "PROPN" and not lead.ent_type_
+        if opening and lead.i + 1 < head.i:
+            candidates.append(phrase_of(lead.nbor(), head))
         candidates.append(phrase_of(head, head))
     return ActorRef(_unique(candidates), _located_in(head))
 

@@ -284,6 +284,8 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
         objects = [
             child for child in token.children if child.dep_ in {"dobj", "xcomp", "ccomp", "nsubjpass", "oprd"}
         ]
+        # "was set ablaze by a mob": the parser may make the word that completes the verb an adverb.
+        objects += [child for child in token.children if child.dep_ == "advmod" and child.pos_ == "ADV"]
         # "discovered a large amount of ammunition believed to belong to X", parsed as a clause
         objects += [s for c in objects if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         # "handed over 700 kg of medicine", "seized a lot of weapons": what a measure's "of" names.
