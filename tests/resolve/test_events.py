@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from whodid.geo import haversine_km
 
 
@@ -307,3 +309,17 @@ def test_a_country_after_anti_is_no_ones_country(pipeline):
     text = "A prominent anti-Syria journalist was killed by a car bomb in Beirut on Monday."
     event = only(events_of(pipeline, text), "killed")
     assert [(actor.text, actor.country) for actor in event.target] == [("journalist", "LBN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Egyptian police dispersed the demonstrators with tear gas on Monday.", "dispersed", "EGY"),
+        ("The Mozambique government accepted demands from the rebels.", "accepted", "MOZ"),
+        ("French police arrested three men in Kabul on Monday.", "arrested", "AFG"),  # the place says
+        ("French troops attacked the rebels on Monday.", "attacked", None),  # armies act abroad
+    ],
+)
+def test_whom_police_officials_or_courts_act_on_is_of_their_country(pipeline, text, trigger, country):
+    event = only(events_of(pipeline, text), trigger)
+    assert [actor.country for actor in event.target] == [country]

@@ -132,6 +132,7 @@ class ActorKB:
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
         self.mobile_sectors = frozenset(tables.mobile_sectors)
+        self.home_sectors = frozenset(tables.home_sectors)
         self._key_of: dict[str, str] = {}  # surface word -> match key, filled as texts are read
         self._unusual_words: set[str] = set()  # possessives ("Iraq's") and glued words ("ofKataib")
         self.entries: dict[str, KBEntry] = {}

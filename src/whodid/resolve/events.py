@@ -60,6 +60,7 @@ FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
 STATE_KIND = "state"
 NATIONALITY_LABEL = "NORP"
+HOME_ACTING_KINDS = frozenset({AGENT_KIND, "state_body"})  # not a state itself, nor its leaders
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
 NOTABLE_POPULATION = 20_000
 COUNTRY_PRECISION = 4
@@ -168,6 +169,8 @@ class EventResolver:
             # the country's where the sentence places the event, as ACLED codes "Protesters (Liberia)".
             sources = [self._local(actor, place) for actor in sources]
             targets = [self._local(actor, place) for actor in targets]
+        # "Egyptian police dispersed demonstrators": whom the state acts on at home is of its country.
+        targets = self._at_home(targets, sources)
         location = place or self._focus_place(mention, context)
         found_date = self._date(mention, context)
         date_ref = found_date if isinstance(found_date, DateRef) else None
@@ -259,6 +262,19 @@ class EventResolver:
         ):
             return actor
         return self.kb.of_country(actor, place.country)
+
+    def _at_home(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """Targets of no known country that a police force, officials or a court of one country act on
+        are of that country; a state itself, its army or its leaders may act abroad."""
+        homes = {
+            actor.country
+            for actor in sources
+            if actor.kind in HOME_ACTING_KINDS and actor.sector in self.kb.home_sectors and actor.country
+        }
+        if len(homes) != 1:
+            return targets
+        [home] = homes
+        return [self._local(actor, Place(text="", span=(0, 0), country=home)) for actor in targets]
 
     def _located(self, actor: Actor, located_in: Phrase, places: SentencePlaces) -> Actor:
         """People of no known country take the country of the place the text puts them in:

@@ -77,6 +77,7 @@ DOCUMENT_FIELDS = frozenset(
         "modifiers",
         "identity_modifiers",
         "mobile_sectors",
+        "home_sectors",
         "actors",
         "agents",
     }
@@ -178,6 +179,7 @@ class KBTables:
     modifiers: set[str] = field(default_factory=set)
     identity_modifiers: set[str] = field(default_factory=set)
     mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
+    home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -467,6 +469,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.modifiers.update(top.texts("modifiers"))
     tables.identity_modifiers.update(top.texts("identity_modifiers"))
     tables.mobile_sectors.update(sector.upper() for sector in top.texts("mobile_sectors"))
+    tables.home_sectors.update(sector.upper() for sector in top.texts("home_sectors"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)
