@@ -335,3 +335,9 @@ def test_a_malformed_world_regions_file_is_a_clear_error(tmp_path: Path) -> None
     path.write_text("version: 1\nworld_regions: [Africa, 3]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="world_regions"):
         world_region_keys(path)
+
+
+def test_a_name_of_two_letters_matches_only_as_written(gazetteer: Gazetteer) -> None:
+    # Without its article, El'ad (Israel) is "ad": "A.D. 640" is a date, not that town.
+    assert gazetteer.candidates("A.D.") == []
+    assert gazetteer.lookup("Tanf").name == "Al-Tanf"  # a longer name still matches without "al"

@@ -187,6 +187,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"from"})]
+        if event_type not in MEANS_AS_OBJECT:
+            # Whom what is handed on goes to: "returned 21 frogs to Brazil", "granted asylum to the
+            # officers" (troops sent "to Anbar" go to a place).
+            roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"to"})]
     if event_type in ABOUT_AN_ACT:
         # "conceded to demands from UNITA", "protested against the killing of a student by police"
         for act in _prep_children(verb, OBJECT_TARGET_PREPS):

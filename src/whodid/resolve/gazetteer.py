@@ -49,6 +49,7 @@ COMPASS_WORDS = frozenset({
     "southwestern", "upper", "lower",
 })  # fmt: skip
 COMPASS_SOURCE = "a compass point of a country"
+MIN_LOOSE_LETTERS = 3  # letters a name needs to match without its article ("Tanf" for "Al-Tanf")
 REGION_PRECISION = 3
 LOOKUP_CACHE_SIZE = 65_536  # distinct names held; an article names a few dozen, a corpus some thousands
 
@@ -238,7 +239,10 @@ class Gazetteer:
         found = self.index.entries_by_key(key)
         if not found:
             loose = loose_key(key)
-            found = self.index.entries_by_loose(loose) if loose else []
+            # "A.D." is no "El'ad": a name of a letter or two matches only as written.
+            found = (
+                self.index.entries_by_loose(loose) if len(loose.replace(" ", "")) >= MIN_LOOSE_LETTERS else []
+            )
         part = self._part_of_country(key)
         if part is not None and not any(entry.feature == "country" for entry in found):
             found = [part, *found]
