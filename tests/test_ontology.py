@@ -250,6 +250,7 @@ def test_every_mode_the_lexicon_and_acled_rules_use_is_a_mode_of_its_type():
 def test_a_planned_or_threatened_act_is_coded_as_plover_codes_intentions():
     assert plover_coded_type("RETREAT", "planned") == "AGREE"
     assert plover_coded_type("ASSAULT", "threatened") == "THREATEN"
+    assert plover_coded_type("RETREAT", "threatened") == "THREATEN"  # "will withdraw unless ..."
     assert plover_coded_type("ASSAULT", "asserted") == "ASSAULT"
     assert plover_coded_type("REQUEST", "planned") == "REQUEST"  # a verbal act has no intent form
 

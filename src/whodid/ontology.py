@@ -69,6 +69,8 @@ def _intent(value: object, type_name: str, source: Path) -> str | None:
 # Factualities of an act that has not (yet) happened but that its actor announced.
 INTENDED = frozenset({"planned", "threatened"})
 DENIED = "denied"
+THREATENED = "threatened"
+THREAT = "THREATEN"  # what PLOVER codes any act threatened as
 COOPERATIVE_INTENT = "AGREE"  # the cooperative types' intent, and a type of its own (ontology/plover.yaml)
 REFUSAL = "REJECT"  # what PLOVER codes cooperation refused or said not to happen as
 
@@ -79,6 +81,8 @@ def plover_coded_type(event_type: str, factuality: str) -> str:
     more refugees", "failed to reach agreement"); an act that happened, or is only reported, keeps its
     own type."""
     intent = load_ontology()[event_type].intent
+    if factuality == THREATENED:
+        return THREAT  # "will withdraw its force unless ...": a threat, whatever is threatened (CAMEO 13)
     if factuality in INTENDED:
         return intent or event_type
     if factuality == DENIED and COOPERATIVE_INTENT in {intent, event_type}:

@@ -34,6 +34,8 @@ def factuality(mentions_of, text, trigger):
         ("The rebels will attack the city unless the army withdraws.", "attack", "threatened"),
         ("The rebels said they would attack the city unless the army withdrew.", "attack", "threatened"),
         ("The rebels will free the hostages if the army withdraws.", "free", "planned"),
+        ("The bloc may halt its mediation if the talks founder.", "halt", "threatened"),
+        ("The army will withdraw from the town if the talks succeed.", "withdraw", "planned"),
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):

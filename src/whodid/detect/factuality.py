@@ -9,10 +9,12 @@ from spacy.tokens import Token
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.roles import actor_ref, clause_subject
 from whodid.detect.syntax import ancestors_within_clause, subtree_span, text_between
+from whodid.ontology import load_ontology
 from whodid.records import ActorRef, Phrase
 
 # A plan or a possibility with a threat's condition on it is a threat.
 CONDITIONAL_THREATS = frozenset({"planned", "hypothetical"})
+CONFLICT_QUAD_CLASSES = frozenset({3, 4})  # verbal and material conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
     for node in [trigger, *ancestors_within_clause(trigger, content_nouns)]:
         if modality is None:
             modality = _modality_at(node, below, trigger, event_type, lexicon)
-            if modality in CONDITIONAL_THREATS and _on_threat_condition(node, below, lexicon):
+            if modality in CONDITIONAL_THREATS and _on_threat_condition(node, below, event_type, lexicon):
                 modality = "threatened"
         if reported is None:
             reported = _attribution_at(node, below, trigger, lexicon)
@@ -57,11 +59,15 @@ def _to_clause(verb: Token) -> bool:
     )
 
 
-def _on_threat_condition(verb: Token, below: Token, lexicon: Lexicon) -> bool:
-    """ "will withdraw unless the government holds elections": a clause of the verb's sets a threat's
-    condition (what the condition asks for, the elections, is no threat)."""
+def _on_threat_condition(verb: Token, below: Token, event_type: str, lexicon: Lexicon) -> bool:
+    """ "will withdraw unless the government holds elections", "may halt the mediation if the talks
+    founder": a clause of the verb's sets a threat's condition ("unless" on any act, "if" on an act of
+    conflict; what the condition asks for, the elections, is no threat)."""
+    markers = lexicon.threat_conditions
+    if load_ontology()[event_type].quad_class in CONFLICT_QUAD_CLASSES:
+        markers = markers | lexicon.conflict_threat_conditions
     return any(
-        grandchild.dep_ == "mark" and grandchild.lower_ in lexicon.threat_conditions
+        grandchild.dep_ == "mark" and grandchild.lower_ in markers
         for child in verb.children
         if child.dep_ == "advcl" and child != below
         for grandchild in child.children

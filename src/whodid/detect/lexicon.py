@@ -116,6 +116,7 @@ class Lexicon:
     negations: frozenset[str]
     negating_prepositions: frozenset[str]
     threat_conditions: frozenset[str]
+    conflict_threat_conditions: frozenset[str]
 
 
 # Every Lexicon field from hypothetical_modals on is a word list of factuality.yaml with the same name.
