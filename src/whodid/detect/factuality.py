@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.roles import actor_ref, clause_subject
-from whodid.detect.syntax import ancestors_within_clause, subtree_span, text_between
+from whodid.detect.syntax import ancestors_within_clause, condition_clauses, subtree_span, text_between
 from whodid.ontology import load_ontology
 from whodid.records import ActorRef, Phrase
 
@@ -66,25 +66,14 @@ def _on_threat_condition(verb: Token, below: Token, event_type: str, lexicon: Le
     markers = lexicon.threat_conditions
     if load_ontology()[event_type].quad_class in CONFLICT_QUAD_CLASSES:
         markers = markers | lexicon.conflict_threat_conditions
-    return any(
-        grandchild.dep_ == "mark" and grandchild.lower_ in markers
-        for child in verb.children
-        if child.dep_ == "advcl" and child != below
-        for grandchild in child.children
-    )
+    return any(clause != below for clause in condition_clauses(verb, markers))
 
 
 def _future_in_reported_speech(verb: Token, lexicon: Lexicon) -> bool:
     """ "said they would release": the clause a reporting verb reports, with no condition on it."""
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.reporting_verbs:
         return False
-    return not any(
-        grandchild.lower_ in lexicon.conditional_markers
-        for child in verb.children
-        if child.dep_ == "advcl"
-        for grandchild in child.children
-        if grandchild.dep_ == "mark"
-    )
+    return not condition_clauses(verb, lexicon.conditional_markers)
 
 
 def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:

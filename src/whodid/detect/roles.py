@@ -12,6 +12,7 @@ from whodid.detect.syntax import (
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
     after_stance_prefix,
+    condition_clauses,
     coordination_head,
     entity_phrase,
     governing_verb,
@@ -241,11 +242,7 @@ def _condition_subjects(verb: Token, lexicon: Lexicon) -> list[ActorRef]:
     "if the United States goes ahead")."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     conditions = [
-        clause
-        for holder in holders
-        for clause in holder.children
-        if clause.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in lexicon.conditional_markers for m in clause.children)
+        clause for holder in holders for clause in condition_clauses(holder, lexicon.conditional_markers)
     ]
     return [ref for clause in conditions if (s := _child(clause, "nsubj")) is not None for ref in _refs(s)]
 

@@ -167,3 +167,13 @@ def after_stance_prefix(token: Token) -> bool:
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
     )
+
+
+def condition_clauses(verb: Token, markers: frozenset[str]) -> list[Token]:
+    """The clauses that set a condition on a verb, opened by one of `markers` ("unless the army
+    withdraws", "if he gave them a veto")."""
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+    ]

@@ -167,8 +167,8 @@ class EventResolver:
         if place is not None:
             # "protesters in Monrovia", "gunmen killed five in Kabul": people of no known country are
             # the country's where the sentence places the event, as ACLED codes "Protesters (Liberia)".
-            sources = [self._local(actor, place) for actor in sources]
-            targets = [self._local(actor, place) for actor in targets]
+            sources = [self._local(actor, place.country) for actor in sources]
+            targets = [self._local(actor, place.country) for actor in targets]
         # "Egyptian police dispersed demonstrators": whom the state acts on at home is of its country.
         targets = self._at_home(targets, sources)
         location = place or self._focus_place(mention, context)
@@ -252,16 +252,12 @@ class EventResolver:
                 actors.append(actor)
         return actors
 
-    def _local(self, actor: Actor, place: Place) -> Actor:
-        """People of no known country, of a sector that mostly acts at home, are the place's."""
-        if (
-            actor.kind != AGENT_KIND
-            or actor.country
-            or not place.country
-            or actor.sector in self.kb.mobile_sectors
-        ):
+    def _local(self, actor: Actor, country: str | None) -> Actor:
+        """People of no known country, of a sector that mostly acts at home, are of the country where
+        they are (the event's place's, or that of the state agents acting on them)."""
+        if actor.kind != AGENT_KIND or actor.country or not country or actor.sector in self.kb.mobile_sectors:
             return actor
-        return self.kb.of_country(actor, place.country)
+        return self.kb.of_country(actor, country)
 
     def _at_home(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
         """Targets of no known country that a police force, officials or a court of one country act on
@@ -274,7 +270,7 @@ class EventResolver:
         if len(homes) != 1:
             return targets
         [home] = homes
-        return [self._local(actor, Place(text="", span=(0, 0), country=home)) for actor in targets]
+        return [self._local(actor, home) for actor in targets]
 
     def _located(self, actor: Actor, located_in: Phrase, places: SentencePlaces) -> Actor:
         """People of no known country take the country of the place the text puts them in:
