@@ -535,3 +535,18 @@ def test_force_that_met_a_crowd_does_not_make_it_violent(pipeline):
     text = "Farmers rallied in the square on Monday. Police violently dispersed the rally."
     protests = [e for e in pipeline.extract(text) if e.type == "PROTEST"]
     assert protests and all(e.acled_sub_event_type != "Violent demonstration" for e in protests)
+
+
+def test_ground_taken_beside_the_other_sides_withdrawal_changed_hands_without_a_fight(pipeline):
+    text = (
+        "The militants seized the border crossing on Thursday. They took it after the government "
+        "forces withdrew from the post."
+    )
+    seized = next(e for e in pipeline.extract(text) if e.evidence.trigger_text == "seized")
+    assert seized.acled_sub_event_type == "Non-violent transfer of territory"
+    fought = (
+        "The militants seized the border crossing on Thursday. The government forces withdrew from the "
+        "post after heavy fighting."
+    )
+    seized = next(e for e in pipeline.extract(fought) if e.evidence.trigger_text == "seized")
+    assert seized.acled_sub_event_type == "Non-state actor overtakes territory"

@@ -214,6 +214,7 @@ def _borrow_from_neighbours(events: Sequence[Event], rules: AcledRules) -> None:
     to Iraqi forces." Each takes its neighbour's category, the sentence before first."""
     territorial = {c for sides in rules.by_cameo_and_source.values() for c in sides.values()}
     remote = rules.remote_violence
+    _taken_beside_a_withdrawal(events, territorial, rules)
     _borrow(events, rules.assault_otherwise, lambda e: e.acled_event_type == remote, unnamed_only=True)
     _borrow(events, rules.assault_between_armed, lambda e: _happened_as(e, territorial), unnamed_only=False)
     _borrow(events, rules.group_activity, lambda e: _happened_as(e, {rules.transferred}), unnamed_only=False)
@@ -254,6 +255,34 @@ def _by_the_crowd(event: Event, rules: AcledRules) -> bool:
     if event.type == "PROTEST" or sides & (rules.protester_inters | rules.rioter_inters):
         return True  # a clash with protesters is the crowd's too
     return not event.source and event.cameo not in rules.repression_codes
+
+
+def _taken_beside_a_withdrawal(
+    events: Sequence[Event], territorial: set[Category], rules: AcledRules
+) -> None:
+    """Ground taken next to a sentence that tells of the other side's withdrawal, with no fight told in
+    either, changed hands without a fight: "IS seized the border point. It took the Syrian side after
+    the withdrawal of the Syrian forces"."""
+    fights = {
+        key
+        for event in events
+        if event.type == "ASSAULT"
+        and event.factuality in HAPPENED
+        and (key := _sentence_key(event)) is not None
+    }
+    withdrawals = {
+        key: True
+        for event in events
+        if _withdraws(event, rules)
+        and event.factuality in HAPPENED
+        and (key := _sentence_key(event)) is not None
+        and key not in fights  # "the rebels withdrew after days of fighting": a battle's end
+    }
+    for event in events:
+        if not _happened_as(event, territorial) or _sentence_key(event) in fights:
+            continue
+        if _beside(event, withdrawals):
+            event.acled_event_type, event.acled_sub_event_type = rules.transferred
 
 
 def _happened_as(event: Event, categories: set[Category]) -> bool:
