@@ -8,7 +8,13 @@ from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.roles import actor_ref, clause_subject
-from whodid.detect.syntax import ancestors_within_clause, condition_clauses, subtree_span, text_between
+from whodid.detect.syntax import (
+    ancestors_within_clause,
+    condition_clauses,
+    is_to_infinitive,
+    subtree_span,
+    text_between,
+)
 from whodid.ontology import load_ontology
 from whodid.records import ActorRef, Phrase
 
@@ -52,11 +58,7 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
 
 def _to_clause(verb: Token) -> bool:
     """ "have sworn to fight", parsed as a clause of purpose: an infinitive the planning verb governs."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
-    )
+    return verb.dep_ == "advcl" and is_to_infinitive(verb)
 
 
 def _on_threat_condition(verb: Token, below: Token, event_type: str, lexicon: Lexicon) -> bool:

@@ -16,6 +16,7 @@ from whodid.detect.syntax import (
     coordination_head,
     entity_phrase,
     governing_verb,
+    is_to_infinitive,
     phrase_of,
     premodified_phrase,
 )
@@ -201,7 +202,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if not roles.targets:
         # "allowed the opposition leader to hold a rally", "forced the paper to close": an infinitive
         # clause with a subject of its own names whom the act is aimed at.
-        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _is_infinitive(c)):
+        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(c)):
             roles.targets += _refs(subject) if (subject := _child(clause, "nsubj")) is not None else []
     if not roles.targets and event_type in CONDITION_AIMED:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
@@ -231,10 +232,6 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
-
-
-def _is_infinitive(clause: Token) -> bool:
-    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _condition_subjects(verb: Token, lexicon: Lexicon) -> list[ActorRef]:

@@ -12,11 +12,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-# Prepositions that point at whom an event is aimed ("an attack on", "fired at").
 # "anti-Syria", "pro-Russian": a name after one of these, joined by a hyphen, says what someone is for
 # or against, not whose they are or where.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 HYPHENS = frozenset({"-", "‐", "‑"})
+# Prepositions that point at whom an event is aimed ("an attack on", "fired at").
 AIMED_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 # Left dependents that belong to an actor's name or description ("US Vice President Kamala Harris").
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "punct", "case", "prep", "pobj"})
@@ -144,7 +144,7 @@ def ancestors_within_clause(token: Token, complement_heads: frozenset[str] = fro
     while current.head != current:
         if current.dep_ == "relcl" or (
             current.dep_ == "acl"
-            and not _is_infinitive(current)
+            and not _has_to(current)
             and current.head.lemma_.lower() not in complement_heads
         ):
             return
@@ -152,9 +152,14 @@ def ancestors_within_clause(token: Token, complement_heads: frozenset[str] = fro
         yield current
 
 
-def _is_infinitive(verb: Token) -> bool:
+def _has_to(verb: Token) -> bool:
     """ "willingness to bolster", "an agreement to suspend": the clause completes its head noun."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """A bare verb with "to": "allowed the leader to hold a rally", "have sworn to fight"."""
+    return verb.tag_ == "VB" and _has_to(verb)
 
 
 def after_stance_prefix(token: Token) -> bool:
