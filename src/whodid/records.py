@@ -113,6 +113,9 @@ class ActorRef:
     (the named apposition "Abu Baqir al-Saadi" before the head "an Iraqi Hezbollah Brigades leader")."""
 
     candidates: list[Phrase]
+    # The whole noun phrase the argument is, as the text gives it ("the last ISIS group bastion in the
+    # country"), where the candidates are shorter names inside it.
+    extent: Phrase | None = None
     # Where the text puts the actor ("demonstrators in Baghdad"): whose they are, when nothing else says.
     located_in: Phrase | None = None
 
@@ -129,6 +132,9 @@ class Actor:
     sector: str | None = None  # PLOVER sector code: GOV MIL COP REB PTY CVL ...
     acled_inter: int | None = None  # ACLED actor type 1-8
     kind: str | None = None  # state, state_body, armed_group, party, igo, ngo, person, agent ...
+    # The whole noun phrase of the sentence that the actor's words stand in ("at least 75 displaced
+    # people in eastern Syria" for "displaced people"), when it says more than they do.
+    phrase: Phrase | None = None
 
 
 @dataclass(slots=True)

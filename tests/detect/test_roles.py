@@ -56,6 +56,25 @@ def test_an_accusation_about_an_act_targets_its_author(mentions_of):
     assert targets[0][0] == "Israeli"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "author"),
+    [
+        ("The cabinet rejected the call of the Farmers Union for aid.", "rejected", "Farmers Union"),
+        # the parser hangs "by" on the verb: only who said the charges can be meant
+        ("The ministry denied charges by the Bar Council that it tortured men.", "denied", "Bar Council"),
+    ],
+)  # fmt: skip
+def test_rejecting_what_someone_said_targets_who_said_it(mentions_of, text, trigger, author):
+    _, targets = roles(mentions_of, text, trigger)
+    assert author in targets[0]
+
+
+def test_an_active_verbs_by_names_no_target_beside_an_act_nobody_said(mentions_of):
+    text = "Crowds protested the abuses under the new law by the religious police."
+    _, targets = roles(mentions_of, text, "protested")
+    assert not any("religious police" in ref for ref in targets)
+
+
 def test_a_threat_targets_the_complement(mentions_of):
     _, targets = roles(mentions_of, "The militia threatened to strike against Turkish forces.", "threatened")
     assert targets[0][0] == "Turkish forces"

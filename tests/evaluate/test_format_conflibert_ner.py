@@ -10,7 +10,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats import conflibert_ner
 from whodid.evaluate.gold import GoldItem, ReadOptions
 from whodid.evaluate.runner import evaluate
-from whodid.records import Actor, Event, Evidence, Place
+from whodid.records import Actor, Event, Evidence, Phrase, Place
 
 CONLL = """\
 Malian B-S
@@ -82,8 +82,9 @@ def test_a_file_that_is_not_the_format_is_an_input_error(tmp_path: Path) -> None
         conflibert_ner.read(path, ReadOptions())
 
 
-def _event(source: list[Actor]) -> Event:
-    return Event("e1", "a1", "ASSAULT", Evidence("", (0, 0), "attacked", (16, 24)), source=source)
+def _event(source: list[Actor], target: list[Actor] | None = None) -> Event:
+    evidence = Evidence("", (0, 0), "attacked", (16, 24))
+    return Event("e1", "a1", "ASSAULT", evidence, source=source, target=target or [])
 
 
 def test_match_needs_an_overlapping_span() -> None:
@@ -95,6 +96,15 @@ def test_match_needs_an_overlapping_span() -> None:
     assert (right["source_match"], wrong["source_match"], none["source_match"]) == ("yes", "wrong", "no")
     assert right["source"] == ["soldiers"]
     assert none["source"] is None
+
+
+def test_an_actor_is_named_by_the_whole_phrase_it_stands_in_as_the_gold_spans_are() -> None:
+    text = "Malian soldiers attacked at least ten herders in Mopti ."
+    item = GoldItem("s4", text, {}, extra={"source_spans": [(0, 15)], "target_spans": [(25, 54)]})
+    herders = Actor("herders", (37, 44), phrase=Phrase("at least ten herders in Mopti", (25, 54)))
+    answer = conflibert_ner.predict(item, [_event([Actor("soldiers", (7, 15))], [herders])])
+    assert answer["source"] == ["soldiers"]  # no longer phrase known: its own words
+    assert answer["target"] == ["at least ten herders in Mopti"]
 
 
 def test_the_sides_of_a_reciprocal_event_are_in_both_roles() -> None:

@@ -323,3 +323,17 @@ def test_a_country_after_anti_is_no_ones_country(pipeline):
 def test_whom_police_officials_or_courts_act_on_is_of_their_country(pipeline, text, trigger, country):
     event = only(events_of(pipeline, text), trigger)
     assert [actor.country for actor in event.target] == [country]
+
+
+def test_an_actor_keeps_the_whole_noun_phrase_its_words_stand_in(pipeline):
+    text = "Government jets killed at least 40 displaced people in northern Yemen, who had fled the coast."
+    [victims] = only(events_of(pipeline, text), "killed").target
+    assert victims.text == "displaced people"
+    assert victims.phrase is not None
+    assert victims.phrase.text == "at least 40 displaced people in northern Yemen"
+    assert text[slice(*victims.phrase.span)] == victims.phrase.text
+
+
+def test_an_actor_named_by_all_its_phrase_keeps_no_second_copy(pipeline):
+    [event] = events_of(pipeline, "Kenya expelled two diplomats.")
+    assert event.source[0].text == "Kenya" and event.source[0].phrase is None

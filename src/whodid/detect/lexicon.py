@@ -80,6 +80,7 @@ class Lexicon:
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
     opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
     act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
+    said_act_nouns: frozenset[str]  # "call", "charge": acts of saying, whose "of" object said them
     stance_participles: frozenset[str]  # "opposed": "X is opposed to Y" is X's stance on Y
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
@@ -182,6 +183,7 @@ def load_lexicon(
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
         opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),
         act_nouns=words(triggers, "act_nouns", triggers_file),
+        said_act_nouns=words(triggers, "said_act_nouns", triggers_file),
         stance_participles=words(triggers, "stance_participles", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.

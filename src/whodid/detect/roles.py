@@ -17,6 +17,7 @@ from whodid.detect.syntax import (
     entity_phrase,
     governing_verb,
     is_to_infinitive,
+    noun_phrase,
     phrase_of,
     premodified_phrase,
 )
@@ -179,6 +180,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             if child.dep_ == "dobj" and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
+                if _said_by_misparsed(child, event_type, lexicon):
+                    # "denied charges by the Chamber of Commerce", parsed as the verb's "by": an active
+                    # verb's "by" names a doer only as the doer of its object, who said it.
+                    roles.targets += _prep_objects(verb, SOURCE_PREPS)
                 roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
@@ -232,6 +237,15 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _said_by_misparsed(act: Token, event_type: str, lexicon: Lexicon) -> bool:
+    """Whether an active verb's "by" may name who said its object: "denied charges by X"."""
+    return (
+        event_type in ABOUT_AN_ACT
+        and act.lemma_.lower() in lexicon.said_act_nouns
+        and not _prep_children(act, SOURCE_PREPS)
+    )
 
 
 def _condition_subjects(verb: Token, lexicon: Lexicon) -> list[ActorRef]:
@@ -408,6 +422,8 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
     # "rejected calls by Belarus's rulers", "accepted demands from the rebels", "an offer from Kabul"
     spec = lexicon.nouns.get(act.lemma_.lower())
     inner_sources += _prep_objects(act, _source_preps(spec.type) if spec else SOURCE_PREPS | {"from"})
+    if act.lemma_.lower() in lexicon.said_act_nouns:
+        inner_sources += _prep_objects(act, {"of"})  # "rejected the call of the European Parliament"
     for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         inner_sources += _prep_objects(participle, SOURCE_PREPS)  # "crimes committed by Croat forces"
     inner_targets = _prep_objects(act, TARGET_PREPS)
@@ -554,7 +570,7 @@ def actor_ref(head: Token) -> ActorRef:
         if opening and lead.i + 1 < head.i:
             candidates.append(phrase_of(lead.nbor(), head))
         candidates.append(phrase_of(head, head))
-    return ActorRef(_unique(candidates), _located_in(head))
+    return ActorRef(_unique(candidates), extent=noun_phrase(head), located_in=_located_in(head))
 
 
 def _speaker_it_stands_for(pronoun: Token) -> Token | None:

@@ -66,6 +66,68 @@ def coordination_head(token: Token) -> Token:
     return current
 
 
+def noun_phrase(head: Token) -> Phrase:
+    """The noun phrase a head noun heads, as the text gives it: its determiners, numbers, modifiers,
+    prepositional and participle phrases ("at least 75 displaced people in eastern Syria"), and the
+    name or title beside a person ("Venezuela's president, Nicolas Maduro"). It ends where a relative
+    clause ("who had fought ..."), a time ("on Thursday") or another member of a coordination begins:
+    those tell about the actor or name others, and are not what the text calls it."""
+    first = head.left_edge
+    while first.i < head.i and first.is_punct:
+        first = first.nbor()
+    last = head
+    for token in head.doc[head.i + 1 : head.right_edge.i + 1]:
+        if _in_noun_phrase(token, head):
+            last = token
+        elif not _joins_noun_phrase(token, head):
+            break
+    return phrase_of(first, last, head.ent_type_ or None)
+
+
+# Dependents after a head noun that start what is no longer its name: clauses, other conjuncts, times.
+_PHRASE_ENDING_DEPS = frozenset({"relcl", "advcl", "conj", "cc", "parataxis"})
+_PHRASE_MARKS = frozenset({"(", ")", "'", "’", *HYPHENS})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _in_noun_phrase(token: Token, head: Token) -> bool:
+    if (token.is_punct and token.text not in _PHRASE_MARKS) or token.ent_type_ in {"DATE", "TIME"}:
+        return False
+    current = token
+    while current != head:
+        if current.head == current or current.dep_ in _PHRASE_ENDING_DEPS:
+            return False  # a clause, a conjunct, or a word the parse does not hang from the head at all
+        if current.head == head and current.dep_ == "npadvmod":
+            return False  # "the police Monday afternoon"
+        if current.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in current.children):
+            return False  # "the court on 3 May"
+        if current.head == head and current.dep_ == "appos" and not _names_the_same(head, current):
+            return False
+        current = current.head
+    return True
+
+
+def _names_the_same(head: Token, appos: Token) -> bool:
+    """An apposition that is part of what the text calls an actor: an acronym in brackets ("the Nigeria
+    Labour Congress (NLC)"), or a person's name beside a title ("the Grand Mufti of Egypt, Sheikh Shawki
+    Allam"); not a description of a place or body ("Estonia, a small but strong country"). With no
+    comma or bracket before it, it is a noun the parser misread as one ("a base in Saudi Arabia's
+    Jizan region"), and still part of the phrase."""
+    before = appos.doc[appos.left_edge.i - 1].text if appos.left_edge.i > 0 else ""
+    if before != ",":
+        return True
+    if head.ent_type_ in _PLACE_LABELS:
+        return False
+    # A title, then a name the recogniser may have missed ("the foreign minister, Ana Pereda").
+    return "PERSON" in {head.ent_type_, appos.ent_type_} or (head.pos_ == "NOUN" and appos.pos_ == "PROPN")
+
+
+def _joins_noun_phrase(token: Token, head: Token) -> bool:
+    """A comma or bracket that joins a head noun to more of its phrase ("the minister, Ana Pereda")."""
+    doc = token.doc
+    return token.text in {",", "("} and token.i + 1 < len(doc) and _in_noun_phrase(doc[token.i + 1], head)
+
+
 def phrase_of(first: Token, last: Token, label: str | None = None) -> Phrase:
     doc = first.doc
     return Phrase(text=doc[first.i : last.i + 1].text, span=tokens_span(first, last), label=label)

@@ -249,7 +249,7 @@ class EventResolver:
                 if actor.country is None:
                     actor = self._owned(actor, context, exclude)
             if actor is not None and all(actor.span != other.span for other in actors):
-                actors.append(actor)
+                actors.append(_with_phrase(actor, ref.extent))
         return actors
 
     def _local(self, actor: Actor, country: str | None) -> Actor:
@@ -521,6 +521,14 @@ class EventResolver:
             near, text=phrase.text, span=phrase.span, name=phrase.text, geonameid=None,
             precision=precision, feature=UNRESOLVED_FEATURE,
         )  # fmt: skip
+
+
+def _with_phrase(actor: Actor, extent: Phrase | None) -> Actor:
+    """The actor with the whole noun phrase its words stand in, when that phrase holds them and says
+    more (an antecedent named in another sentence keeps its own words)."""
+    if extent is None or extent.span == actor.span or not _inside(actor.span, [extent.span]):
+        return actor
+    return replace(actor, phrase=extent)
 
 
 def _described_before(actor: Actor, mention: Mention, context: ArticleContext, role: str) -> Actor:

@@ -92,7 +92,8 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     answer: dict[str, Any] = {}
     for role in ("source", "target"):
         actors = _actors_in_role(event, role)
-        answer[role] = [actor.text for actor in actors] or None
+        # The gold spans are whole noun phrases: score the phrase each actor stands in.
+        answer[role] = [(actor.phrase or actor).text for actor in actors] or None
         answer[f"{role}_match"] = _match(actors, item.extra[f"{role}_spans"])
     return answer
 

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from whodid.detect.syntax import noun_phrase
+
+
+def _phrase_of(nlp, text: str, head_word: str) -> str:
+    doc = nlp(text)
+    [head] = [token for token in doc if token.text == head_word]
+    return noun_phrase(head).text
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "phrase"),
+    [
+        # numbers, modifiers and where the people are belong to what the text calls them
+        ("The shelling killed at least 40 displaced people in northern Yemen.", "people",
+         "at least 40 displaced people in northern Yemen"),
+        # a relative clause tells about them
+        ("Police arrested a Kenyan trader who had crossed the border twice.", "trader", "a Kenyan trader"),
+        # a time is when, not who
+        ("An Accra court on 3 May freed the two reporters.", "court", "An Accra court"),
+        # another member of a coordination is an actor of its own
+        ("Militias attacked the army and the police in the valley.", "army", "the army"),
+        # a person's name beside a title is part of it; a description of a country is not
+        ("Chile's foreign minister, Ana Pereda, met the envoy.", "minister",
+         "Chile's foreign minister, Ana Pereda"),
+        ("Soldiers shelled Chad, a landlocked state, on Sunday.", "Chad", "Chad"),
+        # an acronym in brackets is part of the name
+        ("The Farmers Union of Ruvara (FUR) left.", "Union", "The Farmers Union of Ruvara (FUR)"),
+    ],
+)  # fmt: skip
+def test_noun_phrase_is_what_the_text_calls_an_actor(nlp, text, head, phrase):
+    assert _phrase_of(nlp, text, head) == phrase
