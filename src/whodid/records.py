@@ -113,9 +113,9 @@ class ActorRef:
     (the named apposition "Abu Baqir al-Saadi" before the head "an Iraqi Hezbollah Brigades leader")."""
 
     candidates: list[Phrase]
-    # The whole noun phrase the argument is, as the text gives it ("the last ISIS group bastion in the
-    # country"), where the candidates are shorter names inside it.
-    extent: Phrase | None = None
+    # The noun phrases the argument is made of, as the text gives them, the whole first ("UN sanctions
+    # against Iran", then "Iran"): an actor takes the shortest that holds its words.
+    phrases: list[Phrase] = field(default_factory=list)
     # Where the text puts the actor ("demonstrators in Baghdad"): whose they are, when nothing else says.
     located_in: Phrase | None = None
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.detect.syntax import noun_phrase
+from whodid.detect.syntax import noun_phrase, noun_phrases
 
 
 def _phrase_of(nlp, text: str, head_word: str) -> str:
@@ -33,3 +33,18 @@ def _phrase_of(nlp, text: str, head_word: str) -> str:
 )  # fmt: skip
 def test_noun_phrase_is_what_the_text_calls_an_actor(nlp, text, head, phrase):
     assert _phrase_of(nlp, text, head) == phrase
+
+
+def test_an_actor_inside_a_prepositional_phrase_has_a_noun_phrase_of_its_own(nlp):
+    doc = nlp("The council renewed UN sanctions against Iran and dozens of its banks.")
+    [sanctions] = [token for token in doc if token.text == "sanctions"]
+    assert [phrase.text for phrase in noun_phrases(sanctions)] == ["UN sanctions against Iran", "Iran"]
+
+
+def test_what_a_number_counts_is_no_noun_phrase_of_its_own(nlp):
+    doc = nlp("Police detained dozens of students in the capital.")
+    [dozens] = [token for token in doc if token.text == "dozens"]
+    assert [phrase.text for phrase in noun_phrases(dozens)] == [
+        "dozens of students in the capital",
+        "the capital",
+    ]

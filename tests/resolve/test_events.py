@@ -334,6 +334,12 @@ def test_an_actor_keeps_the_whole_noun_phrase_its_words_stand_in(pipeline):
     assert text[slice(*victims.phrase.span)] == victims.phrase.text
 
 
+def test_an_actor_inside_a_longer_phrase_keeps_its_own(pipeline):
+    [shelling] = events_of(pipeline, "The army shelled positions of the Arakan Army near the river.")
+    [army] = shelling.target
+    assert (army.name, army.phrase and army.phrase.text) == ("Arakan Army", "the Arakan Army")
+
+
 def test_an_actor_named_by_all_its_phrase_keeps_no_second_copy(pipeline):
     [event] = events_of(pipeline, "Kenya expelled two diplomats.")
     assert event.source[0].text == "Kenya" and event.source[0].phrase is None

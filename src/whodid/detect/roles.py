@@ -17,7 +17,7 @@ from whodid.detect.syntax import (
     entity_phrase,
     governing_verb,
     is_to_infinitive,
-    noun_phrase,
+    noun_phrases,
     phrase_of,
     premodified_phrase,
 )
@@ -570,7 +570,7 @@ def actor_ref(head: Token) -> ActorRef:
         if opening and lead.i + 1 < head.i:
             candidates.append(phrase_of(lead.nbor(), head))
         candidates.append(phrase_of(head, head))
-    return ActorRef(_unique(candidates), extent=noun_phrase(head), located_in=_located_in(head))
+    return ActorRef(_unique(candidates), phrases=noun_phrases(head), located_in=_located_in(head))
 
 
 def _speaker_it_stands_for(pronoun: Token) -> Token | None:

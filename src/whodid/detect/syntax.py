@@ -11,6 +11,7 @@ from whodid.records import Phrase, Span
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # "anti-Syria", "pro-Russian": a name after one of these, joined by a hyphen, says what someone is for
 # or against, not whose they are or where.
@@ -64,6 +65,26 @@ def coordination_head(token: Token) -> Token:
     while current.dep_ == "conj" and current.head != current:
         current = current.head
     return current
+
+
+def noun_phrases(head: Token) -> list[Phrase]:
+    """The noun phrase a head noun heads, then those of the nouns its prepositions govern inside it
+    ("UN sanctions against Iran", "Iran"); not what a number counts ("dozens of demonstrators" is one
+    phrase)."""
+    whole = noun_phrase(head)
+    inner = [
+        noun_phrase(token)
+        for token in head.doc.char_span(*whole.span, alignment_mode="expand") or []
+        if token.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"} and not _counted(token)
+    ]
+    return [whole, *inner]
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun is what a number before it counts: "dozens of demonstrators", "40 of the men"."""
+    prep = noun.head
+    counter = prep.head
+    return prep.lower_ == "of" and (counter.like_num or counter.ent_type_ in NUMBER_LABELS)
 
 
 def noun_phrase(head: Token) -> Phrase:

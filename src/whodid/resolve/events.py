@@ -249,7 +249,7 @@ class EventResolver:
                 if actor.country is None:
                     actor = self._owned(actor, context, exclude)
             if actor is not None and all(actor.span != other.span for other in actors):
-                actors.append(_with_phrase(actor, ref.extent))
+                actors.append(_with_phrase(actor, ref.phrases))
         return actors
 
     def _local(self, actor: Actor, country: str | None) -> Actor:
@@ -523,12 +523,14 @@ class EventResolver:
         )  # fmt: skip
 
 
-def _with_phrase(actor: Actor, extent: Phrase | None) -> Actor:
-    """The actor with the whole noun phrase its words stand in, when that phrase holds them and says
-    more (an antecedent named in another sentence keeps its own words)."""
-    if extent is None or extent.span == actor.span or not _inside(actor.span, [extent.span]):
+def _with_phrase(actor: Actor, phrases: Sequence[Phrase]) -> Actor:
+    """The actor with the shortest noun phrase that holds its words, when it says more than they do
+    (an antecedent named in another sentence keeps its own words)."""
+    holding = [phrase for phrase in phrases if _inside(actor.span, [phrase.span])]
+    if not holding:
         return actor
-    return replace(actor, phrase=extent)
+    shortest = min(holding, key=lambda phrase: phrase.span[1] - phrase.span[0])
+    return actor if shortest.span == actor.span else replace(actor, phrase=shortest)
 
 
 def _described_before(actor: Actor, mention: Mention, context: ArticleContext, role: str) -> Actor:
