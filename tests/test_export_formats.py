@@ -132,14 +132,14 @@ def test_plover_record_maps_our_fields_onto_plovers() -> None:
     assert record["context"] == ["civilians", "repression"]
     assert (record["quad_code"], record["event_scale"], record["cameo"]) == (4, -10.0, "195")
     assert record["actor"] == [
-        {"entity_text": "Pro-government gunmen", "code": "SYR", "sector": "MIL",
+        {"entity_text": "Pro-government gunmen", "code": "SYR", "code_from_place": False, "sector": "MIL",
          "identifier_id": "hamid-brigade", "identifier_text": "Ḩāmid Brigade"},
-        {"entity_text": "the coalition", "code": "IGO", "sector": None,
+        {"entity_text": "the coalition", "code": "IGO", "code_from_place": False, "sector": None,
          "identifier_id": None, "identifier_text": "Northern Accord"},
     ]  # fmt: skip
     assert record["recipient"] == [
-        {"entity_text": "a market", "code": "SYR", "sector": "CVL", "identifier_id": None,
-         "identifier_text": "Civilians"}
+        {"entity_text": "a market", "code": "SYR", "code_from_place": False, "sector": "CVL",
+         "identifier_id": None, "identifier_text": "Civilians"}
     ]  # fmt: skip
     assert record["event_loc"] == {
         "extracted_place": "Ḩāmidīyah", "resolved_place": "Ḩāmidīyah", "geonameid": 7654321,
@@ -186,6 +186,7 @@ def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() 
         {
             "entity_text": "Ḩāmidīyah",  # the words of the place it is read from
             "code": "SYR",
+            "code_from_place": True,
             "sector": "GOV",
             "identifier_id": None,
             "identifier_text": "Syrian Arab Republic",
@@ -199,9 +200,19 @@ def test_a_protest_with_no_place_implies_the_protesters_own_state() -> None:
     farmers = Actor(text="Chilean farmers", span=(0, 15), country="CHL", sector="AGR")
     protest = bare_event()
     protest.source = [farmers]
-    assert [entity["code"] for entity in plover_record(protest)["recipient_implied"]] == ["CHL"]
+    [implied] = plover_record(protest)["recipient_implied"]
+    assert (implied["code"], implied["code_from_place"]) == ("CHL", False)  # the protesters' own
     attack = make_event(type="ASSAULT", source=[farmers], target=[], location=None)
     assert plover_record(attack)["recipient_implied"] is None  # only a protest is aimed at its own state
+
+
+def test_an_actor_of_no_known_country_is_coded_with_the_country_where_the_event_happened() -> None:
+    refugees = Actor(text="refugees", span=(0, 8), sector="REF", kind="agent")
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    [entity] = plover_record(make_event(target=[refugees], location=place))["recipient"]
+    assert (entity["code"], entity["code_from_place"]) == ("SYR", True)
+    [unplaced] = plover_record(make_event(target=[refugees], location=None))["recipient"]
+    assert (unplaced["code"], unplaced["code_from_place"]) == (None, False)
 
 
 def test_an_armed_group_of_no_country_is_an_international_militarized_group() -> None:

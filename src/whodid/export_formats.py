@@ -147,8 +147,9 @@ def plover_record(event: Event | Record) -> Record:
 def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]:
     """The event's PLOVER ``actor`` and ``recipient`` entities: source and target, or for a reciprocal
     event every side as actor and no recipient."""
-    sources = [_plover_entity(actor) for actor in record.get("source") or []]
-    targets = [_plover_entity(actor) for actor in record.get("target") or []]
+    place_country = (record.get("location") or {}).get("country")
+    sources = [_plover_entity(actor, place_country) for actor in record.get("source") or []]
+    targets = [_plover_entity(actor, place_country) for actor in record.get("target") or []]
     return (sources + targets, []) if record.get("reciprocal") else (sources, targets)
 
 
@@ -160,9 +161,11 @@ def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     country = location.get("country") or _protesters_country(record)
     if record.get("reciprocal") or record.get("target") or not country:
         return None
-    words = location.get("text") if location.get("country") else None  # the place it is read from
-    return [{"entity_text": words, "code": country, "sector": _IMPLIED_RECIPIENT_SECTOR,
-             "identifier_id": None, "identifier_text": _iso_country_name(country)}]  # fmt: skip
+    placed = bool(location.get("country"))
+    words = location.get("text") if placed else None  # the place it is read from
+    return [{"entity_text": words, "code": country, "code_from_place": placed,
+             "sector": _IMPLIED_RECIPIENT_SECTOR, "identifier_id": None,
+             "identifier_text": _iso_country_name(country)}]  # fmt: skip
 
 
 def _protesters_country(record: Mapping[str, Any]) -> str | None:
@@ -174,7 +177,10 @@ def _protesters_country(record: Mapping[str, Any]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _plover_entity(actor: Mapping[str, Any]) -> Record:
+def _plover_entity(actor: Mapping[str, Any], place_country: str | None) -> Record:
+    """An actor as PLOVER codes it. One whose country nothing in the text tells ("refugees", "the UCF")
+    is coded with the country where the event happened, as PLOVER's coders code one, and
+    `code_from_place` says so."""
     code = (
         actor.get("country")
         or _PLOVER_TRANSNATIONAL.get(actor.get("kind") or "")
@@ -182,7 +188,8 @@ def _plover_entity(actor: Mapping[str, Any]) -> Record:
     )
     return {
         "entity_text": actor.get("text"),
-        "code": code,
+        "code": code or place_country,
+        "code_from_place": not code and place_country is not None,
         "sector": actor.get("sector"),
         "identifier_id": actor.get("actor_id"),
         "identifier_text": actor.get("name"),
