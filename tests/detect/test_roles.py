@@ -69,6 +69,21 @@ def test_rejecting_what_someone_said_targets_who_said_it(mentions_of, text, trig
     assert author in targets[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a call for an act is aimed where the act is
+        ("The bishop called for sanctions against Gabon over the killings.", "called", "Gabon"),
+        # the parser hangs "into" on the light verb: the allegation's author is who is investigated
+        ("The panel completed its investigation into an allegation by the Farmers Union.", "investigation",
+         "Farmers Union"),
+    ],
+)  # fmt: skip
+def test_an_act_named_after_the_trigger_passes_on_whom_it_is_aimed_at(mentions_of, text, trigger, target):
+    _, targets = roles(mentions_of, text, trigger)
+    assert any(target in ref for ref in targets)
+
+
 def test_an_active_verbs_by_names_no_target_beside_an_act_nobody_said(mentions_of):
     text = "Crowds protested the abuses under the new law by the religious police."
     _, targets = roles(mentions_of, text, "protested")

@@ -198,8 +198,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # Whom what is handed on goes to: "returned 21 frogs to Brazil", "granted asylum to the
             # officers" (troops sent "to Anbar" go to a place).
             roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"to"})]
-    if event_type in ABOUT_AN_ACT:
-        # "conceded to demands from UNITA", "protested against the killing of a student by police"
+    if event_type in ABOUT_AN_ACT | {"REQUEST"}:
+        # "conceded to demands from UNITA", "protested against the killing of a student by police",
+        # "called for sanctions against Nigeria"
         for act in _prep_children(verb, OBJECT_TARGET_PREPS):
             if act.pos_ == "NOUN" and act.lemma_.lower() in lexicon.nouns:
                 _read_inner_event(act, event_type, lexicon, roles)
@@ -301,11 +302,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
-    for aimed in _prep_children(noun, _target_preps(event_type) - {"of"}):
-        if _is_act(aimed, lexicon):
-            _read_inner_event(aimed, event_type, lexicon, roles)  # "an investigation into crimes by X"
-        else:
-            roles.targets += _refs(aimed)
+    _read_aimed(noun, event_type, lexicon, roles)
     roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
@@ -324,7 +321,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 roles.sources += _refs(subject)
         if not roles.targets:
             roles.targets += [ref for c in verb.children if c.dep_ == "dative" for ref in _dative_refs(c)]
-            roles.targets += _prep_objects(verb, _target_preps(event_type) - {"of"})
+            _read_aimed(verb, event_type, lexicon, roles)  # "completed its investigation into an allegation"
     elif (
         not roles.sources
         and noun.dep_ == "pobj"  # a circumstance of the clause: "... in 188 operations against US targets"
@@ -334,6 +331,16 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
     return roles
+
+
+def _read_aimed(holder: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
+    """Whom the prepositions of a nominal event (or of the light verb that carries it) aim it at; an act
+    there is aimed at in its turn ("an investigation into crimes by X")."""
+    for aimed in _prep_children(holder, _target_preps(event_type) - {"of"}):
+        if _is_act(aimed, lexicon):
+            _read_inner_event(aimed, event_type, lexicon, roles)
+        else:
+            roles.targets += _refs(aimed)
 
 
 def carrying_verb(noun: Token, lexicon: Lexicon) -> Token | None:
