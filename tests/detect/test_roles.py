@@ -390,3 +390,8 @@ def test_whom_the_act_is_aimed_at_beyond_its_object(mentions_of, text, trigger, 
 def test_a_capital_that_only_opens_the_sentence_does_not_hide_what_follows(mentions_of):
     sources, _ = roles(mentions_of, "Unidentified armed men shot dead a doctor in the market.", "shot")
     assert "armed men" in sources[0]
+
+
+def test_a_hyphenated_reciprocal_noun_is_read_whole(mentions_of):
+    [mention] = mentions_of("A shoot-out between bandits and soldiers left the road closed.")
+    assert mention.reciprocal == "counterpart"

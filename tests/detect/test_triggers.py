@@ -561,3 +561,14 @@ def test_blowing_a_whistle_is_no_attack_but_blowing_up_a_bridge_is(mentions_of):
 )
 def test_people_set_ablaze_or_maimed_are_attacked(mentions_of, text):
     assert "ASSAULT" in [m.type for m in mentions_of(text)]
+
+
+@pytest.mark.parametrize("noun", ["gunbattle", "firefight", "skirmish", "shoot-out"])
+def test_a_fight_between_armed_parties_is_an_armed_clash(mentions_of, noun):
+    [mention] = mentions_of(f"Two policemen and a bandit died in a {noun} near Kaduna.")
+    assert (mention.type, mention.trigger_text) == ("ASSAULT", noun)
+    assert (mention.acled_event_type, mention.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_battle_in_court_is_no_clash(mentions_of):
+    assert mentions_of("The farmers lost a legal battle against the ministry.") == []

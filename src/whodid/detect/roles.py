@@ -20,6 +20,7 @@ from whodid.detect.syntax import (
     noun_phrases,
     phrase_of,
     premodified_phrase,
+    word_lemmas,
 )
 from whodid.records import ActorRef, Phrase
 
@@ -107,7 +108,7 @@ def read_roles(
 
 def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
     """How a trigger whose parties act toward each other names them (see Mention.reciprocal)."""
-    lemma = trigger.lemma_.lower()
+    lemma = word_lemmas(trigger)[0]  # the whole word: "shoot-out"
     if lemma not in lexicon.reciprocal_triggers:
         return None
     # "clashed with police", "talks between X and Y", "signed a deal with Y", "held talks with Y"
@@ -450,7 +451,7 @@ def _read_between(noun: Token, roles: Roles, lexicon: Lexicon) -> None:
         refs = _refs(first) if first.conjuncts else _sides_among_modifiers(first) or _refs(first)
         if len(refs) < 2:
             continue
-        if noun.lemma_.lower() in lexicon.reciprocal_triggers:
+        if word_lemmas(noun)[0] in lexicon.reciprocal_triggers:
             roles.sources.append(refs[0])
             roles.targets += refs[1:]
         else:
