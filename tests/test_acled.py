@@ -169,6 +169,13 @@ def test_crowds_that_clash_or_turn_violent(pipeline, text, expected):
     assert expected in categories(pipeline, text)
 
 
+def test_an_attack_fought_back_is_a_clash_and_the_ground_it_aimed_at_was_not_taken(pipeline):
+    text = "The rebels' attack to capture the army's positions near the airport was repelled by troops."
+    found = categories(pipeline, text)
+    assert ("ASSAULT", "Armed clash") in found
+    assert ("ASSAULT", "Non-state actor overtakes territory") not in found
+
+
 def test_a_clash_between_armed_sides_stays_a_battle(pipeline):
     found = categories(pipeline, "Government troops clashed with rebels near the airport.")
     assert ("ASSAULT", "Armed clash") in found

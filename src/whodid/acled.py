@@ -189,7 +189,11 @@ def categorise(events: Sequence[Event], rules: AcledRules | None = None) -> None
         specific = [
             c for e in sentence_events if e.type == "ASSAULT" and (c := decided[id(e)]) in specific_categories
         ]
-        ground_taken = [c for e in sentence_events if (c := decided[id(e)]) in territorial_battles]
+        ground_taken = [
+            c
+            for e in sentence_events
+            if (c := decided[id(e)]) in territorial_battles and e.factuality in HAPPENED
+        ]  # not "an attack to capture the positions was fended off"
         for event in sentence_events:
             category = decided[id(event)]
             if category == rules.assault_otherwise and specific:

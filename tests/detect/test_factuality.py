@@ -36,6 +36,9 @@ def factuality(mentions_of, text, trigger):
         ("The rebels will free the hostages if the army withdraws.", "free", "planned"),
         ("The bloc may halt its mediation if the talks founder.", "halt", "threatened"),
         ("The army will withdraw from the town if the talks succeed.", "withdraw", "planned"),
+        # what an act sets out to do is its aim; an attempted act is still the act
+        ("Their offensive to capture the airport was repelled.", "capture", "planned"),
+        ("An attempt to assassinate the mayor failed.", "assassinate", "asserted"),
     ],
 )
 def test_factuality_labels(mentions_of, text, trigger, label):

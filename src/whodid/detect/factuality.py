@@ -61,6 +61,12 @@ def _to_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and is_to_infinitive(verb)
 
 
+def _aim_of_an_act(verb: Token, lexicon: Lexicon) -> bool:
+    """ "an attack to capture the airbase", "an offensive to retake the town": what an act sets out to do
+    is its aim, not a deed. ("An attempt to assassinate" is the act itself, attempted.)"""
+    return verb.dep_ == "acl" and is_to_infinitive(verb) and verb.head.lemma_.lower() in lexicon.nouns
+
+
 def _on_threat_condition(verb: Token, below: Token, event_type: str, lexicon: Lexicon) -> bool:
     """ "will withdraw unless the government holds elections", "may halt the mediation if the talks
     founder": a clause of the verb's sets a threat's condition ("unless" on any act, "if" on an act of
@@ -102,6 +108,8 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
             return "planned"
         if modifiers & lexicon.hypothetical_modifiers:
             return "hypothetical"
+        if _aim_of_an_act(trigger, lexicon):
+            return "planned"
         return None
     lemma = node.lemma_.lower()
     if lemma in lexicon.denial_verbs:
