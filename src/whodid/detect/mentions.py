@@ -99,9 +99,11 @@ def _mention(
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span, trigger_span = _trimmed_span(sentence), word_span(token)
     has_actor = bool(roles.sources or roles.targets)
+    # The sentence's own text: Doc.text joins the whole document's tokens on every call.
+    text, offset = sentence.text, sentence.start_char
     return Mention(
-        sentence=Sentence(article_id, index, span, sentence.text.strip()),
-        trigger_text=sentence.doc.text[slice(*trigger_span)],
+        sentence=Sentence(article_id, index, span, text.strip()),
+        trigger_text=text[trigger_span[0] - offset : trigger_span[1] - offset],
         trigger_span=trigger_span,
         type=spec.type,
         cameo=spec.cameo,
