@@ -72,7 +72,9 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
     - ``quad_code`` <- quad_class; ``event_scale`` <- goldstein
     - ``actor`` / ``recipient`` <- source / target actors, each an entity object: ``entity_text`` <-
       text, ``code`` <- country (alpha-3, or IGO/NGO/IMG for such actors without one), ``sector`` <-
-      sector, ``identifier_id`` <- actor_id (our knowledge base's id), ``identifier_text`` <- name.
+      sector, ``identifier_id`` <- actor_id (our knowledge base's id), ``identifier_text`` <- name,
+      ``code_from_place`` (our own): true where nothing in the text tells the actor's country and
+      ``code`` is the country where the event happened, as PLOVER's coders code one.
       A reciprocal event ("X and Y agreed", "X clashed with Y") has every side as ``actor`` and no
       ``recipient``, as the PLOVER manual codes reciprocal events.
     - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the

@@ -10,7 +10,9 @@ from whodid.detect.lexicon import Lexicon
 from whodid.detect.syntax import (
     AIMED_PREPS,
     PERSONAL_PRONOUNS,
+    PLACE_NAME_LABELS,
     RELATIVE_PRONOUNS,
+    TIME_LABELS,
     after_stance_prefix,
     condition_clauses,
     coordination_head,
@@ -27,7 +29,6 @@ from whodid.records import ActorRef, Phrase
 # Which prepositions introduce the target, per event type (beyond the always-aimed ones).
 # "into" names a target too ("an incursion into Lebanon"), though alone it does not make a weak noun an event.
 TARGET_PREPS = AIMED_PREPS | {"into"}
-TIME_LABELS = frozenset({"DATE", "TIME"})
 LEADING_VERBS = frozenset({"lead", "led", "back", "backed"})  # "Hamas-led", "US-backed"
 TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
@@ -69,7 +70,6 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
-PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

@@ -12,6 +12,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # "anti-Syria", "pro-Russian": a name after one of these, joined by a hyphen, says what someone is for
 # or against, not whose they are or where.
@@ -108,11 +110,10 @@ def noun_phrase(head: Token) -> Phrase:
 # Dependents after a head noun that start what is no longer its name: clauses, other conjuncts, times.
 _PHRASE_ENDING_DEPS = frozenset({"relcl", "advcl", "conj", "cc", "parataxis"})
 _PHRASE_MARKS = frozenset({"(", ")", "'", "’", *HYPHENS})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _in_noun_phrase(token: Token, head: Token) -> bool:
-    if (token.is_punct and token.text not in _PHRASE_MARKS) or token.ent_type_ in {"DATE", "TIME"}:
+    if (token.is_punct and token.text not in _PHRASE_MARKS) or token.ent_type_ in TIME_LABELS:
         return False
     current = token
     while current != head:
@@ -120,7 +121,7 @@ def _in_noun_phrase(token: Token, head: Token) -> bool:
             return False  # a clause, a conjunct, or a word the parse does not hang from the head at all
         if current.head == head and current.dep_ == "npadvmod":
             return False  # "the police Monday afternoon"
-        if current.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in current.children):
+        if current.dep_ == "prep" and any(c.ent_type_ in TIME_LABELS for c in current.children):
             return False  # "the court on 3 May"
         if current.head == head and current.dep_ == "appos" and not _names_the_same(head, current):
             return False
@@ -137,7 +138,7 @@ def _names_the_same(head: Token, appos: Token) -> bool:
     before = appos.doc[appos.left_edge.i - 1].text if appos.left_edge.i > 0 else ""
     if before != ",":
         return True
-    if head.ent_type_ in _PLACE_LABELS:
+    if head.ent_type_ in PLACE_NAME_LABELS:
         return False
     # A title, then a name the recogniser may have missed ("the foreign minister, Ana Pereda").
     return "PERSON" in {head.ent_type_, appos.ent_type_} or (head.pos_ == "NOUN" and appos.pos_ == "PROPN")

@@ -8,9 +8,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
-from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, word_lemmas
+from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, PLACE_NAME_LABELS, word_lemmas
 
-PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
 PROPER_OBJECT = "@proper"  # ... and for any proper noun, whatever entity the tagger made of it
