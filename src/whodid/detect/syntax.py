@@ -73,13 +73,13 @@ def noun_phrases(head: Token) -> list[Phrase]:
     """The noun phrase a head noun heads, then those of the nouns its prepositions govern inside it
     ("UN sanctions against Iran", "Iran"); not what a number counts ("dozens of demonstrators" is one
     phrase)."""
-    whole = noun_phrase(head)
+    first, last = _noun_phrase_edges(head)
     inner = [
         noun_phrase(token)
-        for token in head.doc.char_span(*whole.span, alignment_mode="expand") or []
+        for token in head.doc[first.i : last.i + 1]
         if token.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"} and not _counted(token)
     ]
-    return [whole, *inner]
+    return [phrase_of(first, last, head.ent_type_ or None), *inner]
 
 
 def _counted(noun: Token) -> bool:
@@ -95,6 +95,12 @@ def noun_phrase(head: Token) -> Phrase:
     name or title beside a person ("Venezuela's president, Nicolas Maduro"). It ends where a relative
     clause ("who had fought ..."), a time ("on Thursday") or another member of a coordination begins:
     those tell about the actor or name others, and are not what the text calls it."""
+    first, last = _noun_phrase_edges(head)
+    return phrase_of(first, last, head.ent_type_ or None)
+
+
+def _noun_phrase_edges(head: Token) -> tuple[Token, Token]:
+    """The first and last tokens of the noun phrase a head noun heads (see noun_phrase)."""
     first = head.left_edge
     while first.i < head.i and first.is_punct:
         first = first.nbor()
@@ -104,7 +110,7 @@ def noun_phrase(head: Token) -> Phrase:
             last = token
         elif not _joins_noun_phrase(token, head):
             break
-    return phrase_of(first, last, head.ent_type_ or None)
+    return first, last
 
 
 # Dependents after a head noun that start what is no longer its name: clauses, other conjuncts, times.
