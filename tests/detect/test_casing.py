@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whodid.detect.casing import is_pronoun_us, restore_case, written_in_capitals
+from whodid.detect.casing import is_common_word, restore_case, written_in_capitals
 
 WIRE = "GUERRILLAS OF THE NORTHERN FRONT (NF) ATTACKED A POST IN VALLEVERDE. I SAW THE SMOKE, A WITNESS SAID."
 
@@ -41,8 +41,9 @@ def test_an_abbreviation_inside_a_longer_name_keeps_its_capitals() -> None:
     assert restore_case(text, [name], [0]) == "An unknown number of Fmln Terrorists attacked the post."
 
 
-def test_us_alone_in_capitals_is_the_pronoun_and_the_us_the_country() -> None:
-    text = "THEY ATTACKED US. THE US EMBASSY SAID SO."
-    assert is_pronoun_us(text, (14, 16))
-    assert not is_pronoun_us(text, (22, 24))
-    assert not is_pronoun_us(text, (0, 4))  # not "US" at all
+def test_a_name_that_is_a_common_word_in_capitals_is_the_word() -> None:
+    text = "THEY ATTACKED US. THE US EMBASSY SAID SO. THE MEN WHO FIRED FLED."
+    assert is_common_word(text, (14, 16))  # the pronoun
+    assert not is_common_word(text, (22, 24))  # the country
+    assert is_common_word(text, (text.index("WHO"), text.index(" FIRED")))  # not the health organisation
+    assert not is_common_word(text, (text.index("EMBASSY"), text.index(" SAID")))

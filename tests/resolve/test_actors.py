@@ -100,6 +100,25 @@ def test_short_all_caps_aliases_match_only_in_capitals(kb: ActorKB) -> None:
     assert kb.find("the kdp and the pmf") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The ILO criticised the law.", "international-labour-organization"),
+        ("The International Labor Office criticised the law.", "international-labour-organization"),
+        ("The WHO warned of an outbreak.", "world-health-organization"),
+        ("The UN refugee agency opened a camp.", "unhcr"),
+        ("G20 ministers met in Rome.", "group-of-twenty"),
+        ("UNIFIL peacekeepers patrolled the border.", "unifil"),
+    ],
+)
+def test_international_bodies_by_the_names_news_uses(kb: ActorKB, text: str, actor_id: str) -> None:
+    assert kb.find(text)[0].actor_id == actor_id
+
+
+def test_who_the_pronoun_is_no_organisation(kb: ActorKB) -> None:
+    assert kb.find("Who attacked the convoy? Who fled?") == []
+
+
 def test_us_pronoun_is_not_the_united_states(kb: ActorKB) -> None:
     assert kb.find("They told us to leave.") == []
     assert found(kb, "They told US officials to leave.") == [("US officials", "USA", "GOV")]

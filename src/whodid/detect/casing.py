@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from whodid.ingest.language import function_words
 from whodid.records import Span
 
 # A text is "in capitals" when nearly all its letters are: a few lower-case letters come from units
@@ -84,9 +85,11 @@ def _keep_pronoun_i(chars: list[str]) -> None:
             chars[index] = "I"
 
 
-def is_pronoun_us(text: str, span: Span) -> bool:
-    """ "THEY ATTACKED US": in capitals, "US" alone is the pronoun unless "the" makes it the country."""
-    if text[slice(*span)] != "US":
-        return False
-    before = text[max(0, span[0] - 4) : span[0]]
-    return before.upper() != "THE "
+def is_common_word(text: str, span: Span) -> bool:
+    """A name that, in capitals, is a common word: "THEY ATTACKED US" (the pronoun, unless "the" makes
+    it the country), "THE MEN WHO FIRED" (not the World Health Organization)."""
+    word = text[slice(*span)]
+    if word == "US":
+        before = text[max(0, span[0] - 4) : span[0]]
+        return before.upper() != "THE "
+    return word.lower() in function_words()

@@ -17,7 +17,8 @@ ENGLISH_TAGS = frozenset({"en", "eng", "english"})
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """The commonest English function words, in lower case."""
     lines = package_data_path("lexicon/english_function_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
@@ -27,7 +28,7 @@ def english_share(text: str) -> tuple[float, int]:
     words = [word.lower() for word in _WORD.findall(text[:SAMPLE_CHARS])]
     if not words:
         return 0.0, 0
-    common = _function_words()
+    common = function_words()
     return sum(word in common for word in words) / len(words), len(words)
 
 
