@@ -378,6 +378,8 @@ def test_one_opposed_to_something_holds_a_stance_on_it(mentions_of, text, source
         ("The newspaper violated a ban by the military governor.", "violated", "military governor"),
         # help named by its object goes to the "to" object, not to the object
         ("The donors gave food to the refugees in the camps.", "gave", "refugees"),
+        # ... and so do troops offered
+        ("Chad offered its troops to the president of Mali.", "offered", "president of Mali"),
         # what is handed back goes to the "to" object
         ("The rebels returned the weapons to the government on Monday.", "returned", "government"),
     ],
@@ -395,3 +397,40 @@ def test_a_capital_that_only_opens_the_sentence_does_not_hide_what_follows(menti
 def test_a_hyphenated_reciprocal_noun_is_read_whole(mentions_of):
     [mention] = mentions_of("A shoot-out between bandits and soldiers left the road closed.")
     assert mention.reciprocal == "counterpart"
+
+
+def test_a_name_comes_before_the_description_beside_it(mentions_of):
+    # "a close Brazilian ally" describes Paraguay; it does not make the act Brazil's.
+    sources, _ = roles(mentions_of, "Paraguay, a close Brazilian ally, condemned the coup.", "condemned")
+    assert sources[0][0] == "Paraguay"
+
+
+def test_a_possessive_pronoun_owns_a_nominal_act_and_a_demand_is_aimed_at_who_is_to_act(mentions_of):
+    text = "The union repeated its demand that the government raise wages."
+    sources, targets = roles(mentions_of, text, "demand")
+    assert sources == [["its"]]
+    assert targets[0][0] == "government"  # who is to act
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected_sources", "expected_target"),
+    [
+        ("The former mayor was placed under house arrest on Friday.", "arrest", [], "former mayor"),
+        ("Police put the editor under house arrest.", "arrest", ["Police"], "editor"),
+        ("The town remained under siege for a month.", "siege", [], "town"),
+    ],
+)
+def test_who_is_put_under_an_act_is_its_target(mentions_of, text, trigger, expected_sources, expected_target):
+    sources, targets = roles(mentions_of, text, trigger)
+    assert [ref[0] for ref in sources] == expected_sources
+    assert targets[0][0] == expected_target
+
+
+def test_who_is_guilty_of_an_act_did_it(mentions_of):
+    sources, _ = roles(mentions_of, "The rebels are guilty of violating the truce.", "violating")
+    assert sources[0][0] == "rebels"
+
+
+def test_what_is_done_under_an_accord_puts_no_one_under_it(mentions_of):
+    text = "Under the accord, each community will name representatives to a joint peace committee."
+    assert [m.targets for m in mentions_of(text) if m.trigger_text == "accord"] in ([], [[]])

@@ -69,6 +69,11 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
+# "placed under house arrest", "remained under siege": the object of a verb of placing, or the subject
+# of a verb of being, is who is under the act ("under the accord, each side will ..." places no one).
+UNDER_PREPS = frozenset({"under"})
+PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
+STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -216,10 +221,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.targets += _condition_subjects(verb, lexicon)
     if not roles.targets and event_type == "REQUEST":
         # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            roles.targets += [
-                ref for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for ref in _refs(c)
-            ]
+        roles.targets += _subjects_of([c for c in verb.children if c.dep_ == "ccomp"])
     if not roles.targets:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -310,6 +312,14 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         of_is_source = (event_type in OF_IS_SOURCE or object_is_means) and not lets_go
         _read_of_object(of_object, event_type, lexicon, roles, of_is_source)
     _read_between(noun, roles, lexicon)
+    if event_type == "REQUEST":
+        # "its demand that Israel ease the restrictions": who is to act.
+        roles.targets += _subjects_of(
+            [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
+        )
+    placed = _placed_under(noun)
+    if placed is not None:
+        roles.targets += _refs(placed)
     verb = carrying_verb(noun, lexicon)
     if verb is None and (doer := _passive_carrier_agent(noun, lexicon)) is not None:
         roles.sources += _refs(doer)  # "the attack was carried out by Hamas fighters"
@@ -328,9 +338,14 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         and noun.dep_ == "pobj"  # a circumstance of the clause: "... in 188 operations against US targets"
         and (subject := _nearest_subject(noun)) is not None
         and not _within(noun, subject)
+        and subject != placed  # "the town remained under siege": the town is besieged
     ):
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
+    possessor = _child(noun, "poss")
+    if not roles.sources and possessor is not None and possessor.lower_ in PERSONAL_PRONOUNS:
+        # "The ILO reiterated its demand": the act is the one the pronoun stands for.
+        roles.sources.append(actor_ref(possessor))
     return roles
 
 
@@ -365,6 +380,34 @@ def _passive_carrier_agent(noun: Token, lexicon: Lexicon) -> Token | None:
         return None
     agent = _child(verb, "agent")
     return _child(agent, "pobj") if agent is not None else None
+
+
+def _subjects_of(clauses: list[Token]) -> list[ActorRef]:
+    return [
+        ref
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        for ref in _refs(c)
+    ]
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def _placed_under(noun: Token) -> Token | None:
+    """Who is put under an act: "was placed under house arrest", "put X under investigation", "the town
+    remained under siege"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in UNDER_PREPS:
+        return None
+    verb, lemma = prep.head, prep.head.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if lemma in PLACING_VERBS:
+        return _child(verb, "dobj") or _child(verb, "nsubjpass")
+    return _child(verb, "nsubj") if lemma in STATE_VERBS else None
 
 
 def _names_victims(modifier: Phrase, lexicon: Lexicon) -> bool:
@@ -491,6 +534,13 @@ def clause_subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "X demonstrated ... by employing": by-gerunds share X
             continue
+        if (
+            current.dep_ == "pcomp"
+            and current.head.head.dep_ == "acomp"
+            and current.head.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            current = current.head.head.head  # "X is guilty of violating the truce"
+            continue
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
@@ -549,12 +599,14 @@ def actor_ref(head: Token) -> ActorRef:
             return ActorRef([*actor_ref(speaker).candidates, pronoun])
         return ActorRef([pronoun])
     candidates: list[Phrase] = []
-    for appos in (child for child in head.children if child.dep_ == "appos"):
-        named = entity_phrase(appos)
-        candidates.append(named or premodified_phrase(appos))
     named = entity_phrase(head)
     if named is not None:
+        # A name before its description: "Pakistan, a key U.S. ally" is Pakistan. A name the knowledge
+        # base does not know leaves the description to tell who it is ("Tran Xuan Gia, the minister").
         candidates.append(named)
+    for appos in (child for child in head.children if child.dep_ == "appos"):
+        appos_named = entity_phrase(appos)
+        candidates.append(appos_named or premodified_phrase(appos))
     base = premodified_phrase(head)
     of_object = next(iter(_prep_children(head, {"of"})), None)
     # "fighters from Hezbollah", but not "refugees from Serbia": the place people come from is where
