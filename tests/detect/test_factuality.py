@@ -31,11 +31,17 @@ def factuality(mentions_of, text, trigger):
         ("The rebels entered the town without fighting.", "fighting", "denied"),
         ("The army retook three villages without any clashes.", "clashes", "denied"),
         ("The rebels have sworn to fight on.", "fight", "planned"),
+        # the goal of a plan, told in the present tense of a clause of time
+        ("The rebels have sworn to fight until the army withdraws from the north.", "withdraws", "planned"),
+        ("The rebels vowed revenge after the army withdrew from the north.", "withdrew", "asserted"),
         ("The rebels will attack the city unless the army withdraws.", "attack", "threatened"),
         ("The rebels said they would attack the city unless the army withdrew.", "attack", "threatened"),
         ("The rebels will free the hostages if the army withdraws.", "free", "planned"),
         ("The bloc may halt its mediation if the talks founder.", "halt", "threatened"),
         ("The army will withdraw from the town if the talks succeed.", "withdraw", "planned"),
+        # a condition says nothing of whether it comes true
+        ("Norway will send troops to defend Kuwait if it is attacked.", "attacked", "hypothetical"),
+        ("The rebels will shell the town unless the army does not withdraw.", "withdraw", "hypothetical"),
         # what an act sets out to do is its aim; an attempted act is still the act
         ("Their offensive to capture the airport was repelled.", "capture", "planned"),
         ("An attempt to assassinate the mayor failed.", "assassinate", "asserted"),

@@ -129,6 +129,9 @@ def test_words_that_are_triggers_only_with_their_object_pass(prefilter):
         # A phrase's objects pass it only with its particle: "laid down their weapons".
         ("The rebels laid down their weapons on Friday.", True),
         ("The rebels laid their weapons on the table.", False),
+        # Saying what another must do, a demand: a reporting verb beside "must" or "should".
+        ("The minister said that China must drop its barriers.", True),
+        ("The minister said that the road was long.", False),
     ],
 )
 def test_words_that_want_a_particle_or_an_actor_pass_only_beside_them(prefilter, sentence, passes):
@@ -144,6 +147,12 @@ def test_a_sentence_the_prefilter_blanks_yields_no_event_when_parsed(pipeline):
         "The old bridge gave up its last stones in the flood.",
     ):
         assert parse_everything.extract(sentence) == []
+
+
+def test_a_demand_told_as_what_another_must_do_is_not_blanked(pipeline):
+    sentence = "The minister said that China must drop its barriers."
+    assert [e.type for e in pipeline.extract(sentence)] == ["REQUEST"]
+    assert [e.type for e in Pipeline(prefilter=False).extract(sentence)] == ["REQUEST"]
 
 
 def test_a_hyphenated_trigger_passes_its_sentence(prefilter):

@@ -28,6 +28,7 @@ def types_and_triggers(mentions):
         ("The regional bloc began a mediation between the two governments.", ("CONSULT", "mediation")),
         ("The delegations reached a consensus on water sharing.", ("AGREE", "consensus")),
         ("Three detainees died after weeks of torture in a police cell.", ("ASSAULT", "torture")),
+        ("A grand jury indicted the former governor on Friday.", ("ACCUSE", "indicted")),
     ],
 )
 def test_each_core_type_has_triggers(mentions_of, text, expected):
@@ -159,6 +160,10 @@ def test_an_event_that_another_act_is_about_stands_below_it(mentions_of):
         m.type: m.clause_depth for m in mentions_of("Students protested against the killing of a teacher.")
     }
     assert depth == {"PROTEST": 0, "ASSAULT": 1}
+    # Inside an act of its own type that another act is about, as deep as that act.
+    text = "Israel is opposed to French mediation in the peace negotiations with Syria."
+    depth = {m.type: m.clause_depth for m in mentions_of(text)}
+    assert depth["REJECT"] < depth["CONSULT"]
     # Beside each other, neither is about the other.
     depth = {
         m.type: m.clause_depth for m in mentions_of("Rebels attacked the town and police arrested two men.")

@@ -148,3 +148,11 @@ def test_roles_are_scored_as_the_plover_export_codes_them(pipeline) -> None:
     text = "Thousands of teachers demonstrated in Lusaka on Monday."
     answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
     assert (answer["target_country"], answer["target_sector"]) == ("ZMB", "GOV")
+
+
+def test_a_condition_is_not_the_event_a_sentence_reports(pipeline) -> None:
+    # The attack is what the help depends on: the help offered is the event (PLOVER codes an offer of
+    # help as AGREE, an intent to cooperate).
+    text = "Norway is willing to help defend Kuwait if it is attacked, the minister said."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert answer["event_type"] == "AGREE"

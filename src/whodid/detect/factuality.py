@@ -11,6 +11,7 @@ from whodid.detect.roles import actor_ref, clause_subject
 from whodid.detect.syntax import (
     ancestors_within_clause,
     condition_clauses,
+    is_condition,
     is_to_infinitive,
     subtree_span,
     text_between,
@@ -21,6 +22,7 @@ from whodid.records import ActorRef, Phrase
 # A plan or a possibility with a threat's condition on it is a threat.
 CONDITIONAL_THREATS = frozenset({"planned", "hypothetical"})
 CONFLICT_QUAD_CLASSES = frozenset({3, 4})  # verbal and material conflict
+PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,18 @@ def _to_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and is_to_infinitive(verb)
 
 
+def _future_time_clause(clause: Token, lexicon: Lexicon) -> bool:
+    """ "until they gain control": a clause of time in the present tense, which English uses for a time
+    to come."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in PRESENT_TENSE_TAGS
+        and any(
+            child.dep_ == "mark" and child.lower_ in lexicon.future_time_markers for child in clause.children
+        )
+    )
+
+
 def _aim_of_an_act(verb: Token, lexicon: Lexicon) -> bool:
     """ "an attack to capture the airbase", "an offensive to retake the town": what an act sets out to do
     is its aim, not a deed. ("An attempt to assassinate" is the act itself, attempted.)"""
@@ -85,6 +99,8 @@ def _future_in_reported_speech(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lexicon: Lexicon) -> str | None:
+    if is_condition(node, lexicon.conditional_markers):
+        return "hypothetical"  # "if it is attacked", "unless the troops do not withdraw"
     if _negation_reaches(node, below, trigger, lexicon) and any(
         child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and node == trigger)
         for child in node.children
@@ -116,7 +132,9 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
         return "denied"
     if lemma in lexicon.threat_verbs and event_type != "THREATEN" and below.dep_ in {"xcomp", "ccomp"}:
         return "threatened"
-    if lemma in lexicon.planned_verbs and (below.dep_ in {"xcomp", "dobj", "acl"} or _to_clause(below)):
+    if lemma in lexicon.planned_verbs and (
+        below.dep_ in {"xcomp", "dobj", "acl"} or _to_clause(below) or _future_time_clause(below, lexicon)
+    ):
         return "planned"
     if node.pos_ == "ADJ" and lemma in lexicon.planned_adjectives and below.dep_ == "xcomp":
         return "planned"

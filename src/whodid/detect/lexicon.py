@@ -76,6 +76,7 @@ class Lexicon:
     street_protest: StreetProtest
     peacekeeping: Peacekeeping
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
+    giving_verbs: frozenset[str]  # "offered troops": the object that picks the sense is what is given
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
     opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
@@ -118,6 +119,7 @@ class Lexicon:
     negating_prepositions: frozenset[str]
     threat_conditions: frozenset[str]
     conflict_threat_conditions: frozenset[str]
+    future_time_markers: frozenset[str]
 
 
 # Every Lexicon field from hypothetical_modals on is a word list of factuality.yaml with the same name.
@@ -179,6 +181,7 @@ def load_lexicon(
         reciprocal_triggers=words(triggers, "reciprocal_triggers", triggers_file),
         reciprocal_object_verbs=words(triggers, "reciprocal_object_verbs", triggers_file),
         senses_from_doer=words(triggers, "senses_from_doer", triggers_file),
+        giving_verbs=words(triggers, "giving_verbs", triggers_file),
         victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
         opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),

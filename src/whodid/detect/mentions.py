@@ -15,6 +15,7 @@ from whodid.detect.roles import ABOUT_AN_ACT, read_roles
 from whodid.detect.syntax import (
     clause_depth,
     coordination_head,
+    in_condition,
     subtree_span,
     tokens_span,
     word_lemmas,
@@ -29,7 +30,7 @@ OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed 
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
-# Types whose sense, when an object chose it, is the thing given ("gave food").
+# Types whose sense, when an object chose it, is the thing given ("granted asylum").
 GIVING_TYPES = frozenset({"AID"})
 
 
@@ -76,6 +77,8 @@ def detect_article(
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
             mention.clause_depth += _is_what_another_act_is_about(trigger, triggers)
+            # A condition is not what the sentence reports: "will send help if it is attacked".
+            mention.clause_depth += in_condition(trigger.token, lexicon.conditional_markers)
             mentions.append(mention)
     return mentions, placed
 
@@ -89,9 +92,11 @@ def _mention(
     lexicon: Lexicon,
 ) -> Mention:
     token, spec = trigger.token, trigger.spec
-    # "granted asylum to the officers", "gave food to the camps": help named by its object is what is
-    # given, not whom it is given to.
-    given = trigger.sense_object is not None and spec.type in GIVING_TYPES
+    # "granted asylum to the officers", "gave food to the camps", "offered troops to the president":
+    # help, troops or inspectors named by the object are what is given, not whom it is given to.
+    given = trigger.sense_object is not None and (
+        spec.type in GIVING_TYPES or token.lemma_.lower() in lexicon.giving_verbs
+    )
     roles = read_roles(
         token, spec.type, lexicon, as_noun=spec.pos == "noun", object_is_means=spec.object_is_means or given
     )
@@ -191,7 +196,7 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
     """An event noun that another trigger's act is about ("agreed to US mediation", "condemned the
     attack", "protested against the killing") stands one clause below it, as "agreed to mediate" does:
     the act about it is what the sentence reports. An act of the same type is the same happening
-    ("marched in a protest")."""
+    ("marched in a protest"), and stands as deep as it ("opposed to mediation in the negotiations")."""
     token = trigger.token
     if trigger.spec.pos != "noun":
         return False
@@ -201,10 +206,12 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
         act = token.head
     else:
         return False
-    return any(
-        other.token == act and other.spec.type in ABOUT_AN_ACT and other.spec.type != trigger.spec.type
-        for other in triggers
-    )
+    for other in (other for other in triggers if other.token == act):
+        if other.spec.type != trigger.spec.type:
+            return other.spec.type in ABOUT_AN_ACT
+        if other.spec.pos == "noun":
+            return _is_what_another_act_is_about(other, triggers)
+    return False
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

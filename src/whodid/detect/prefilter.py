@@ -154,6 +154,10 @@ class TriggerPrefilter:
         peace_words = [_Need(frozenset({word})) for word in noun_forms(peacekeeping.words)]
         self._add_companions(verb_forms(peacekeeping.sending_words) | noun_forms(peacekeeping.sending_words),
                              peace_words)  # fmt: skip
+        # Saying what another must do is a demand ("said China must drop the barriers"): a reporting verb
+        # beside an obligation modal, and an actor.
+        obliged = [_Need(frozenset({modal}), actor=True) for modal in lexicon.obligation_modals]
+        self._add_companions(verb_forms(lexicon.reporting_verbs), obliged)
         for lemma, senses in lexicon.object_senses.items():
             if " " in lemma:  # a phrase's table: "laid down their arms" wants the particle and the object
                 verb, particle = lemma.split(" ", 1)

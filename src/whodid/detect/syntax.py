@@ -264,11 +264,23 @@ def after_stance_prefix(token: Token) -> bool:
     )
 
 
+def is_condition(clause: Token, markers: frozenset[str]) -> bool:
+    """The clause sets a condition, opened by one of `markers` ("if it is attacked")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+
+
+def in_condition(token: Token, markers: frozenset[str]) -> bool:
+    """The token stands inside a clause that sets a condition on another ("will help if it is
+    attacked": "attacked")."""
+    current = token
+    while current.head != current:
+        if is_condition(current, markers):
+            return True
+        current = current.head
+    return False
+
+
 def condition_clauses(verb: Token, markers: frozenset[str]) -> list[Token]:
     """The clauses that set a condition on a verb, opened by one of `markers` ("unless the army
     withdraws", "if he gave them a veto")."""
-    return [
-        clause
-        for clause in verb.children
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
-    ]
+    return [clause for clause in verb.children if is_condition(clause, markers)]
