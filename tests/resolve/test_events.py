@@ -28,6 +28,20 @@ def test_actors_resolve_to_countries_and_sectors(pipeline):
     assert event.target[0].country == "SYR"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # the longer phrase tells whose cabinet it is
+        ("Israel's Cabinet met the envoy on Sunday.", "met", "ISR"),
+        # a state named before the people in their own noun phrase, beside words the base does not know
+        ("Nicaragua's Sandinista government banned the newspaper on Monday.", "banned", "NIC"),
+        ("Ankara's Cankaya district administration denied the request for land.", "denied", "TUR"),
+    ],
+)
+def test_people_of_no_known_country_take_the_state_their_noun_phrase_names(pipeline, text, trigger, country):
+    assert only(events_of(pipeline, text), trigger).source[0].country == country
+
+
 def test_a_pronoun_takes_the_nearest_earlier_person(pipeline):
     text = "Prime Minister Mohammed Shia al-Sudani returned to Baghdad. The French ambassador met with him."
     event = only(events_of(pipeline, text), "met")

@@ -242,14 +242,19 @@ class EventResolver:
         actors = []
         for ref in refs:
             actor = self._actor(ref, context, exclude)
-            if actor is not None and actor.kind == AGENT_KIND and actor.country is None:
+            if actor is None:
+                continue
+            actor = _with_phrase(actor, ref.phrases)
+            if actor.kind == AGENT_KIND and actor.country is None:
                 # People of no known country: the place they are in, or their owner, may tell.
                 if places is not None and ref.located_in is not None:
                     actor = self._located(actor, ref.located_in, places)
                 if actor.country is None:
                     actor = self._owned(actor, context, exclude)
-            if actor is not None and all(actor.span != other.span for other in actors):
-                actors.append(_with_phrase(actor, ref.phrases))
+                if actor.country is None:
+                    actor = self._owner_named_before(actor, context)
+            if all(actor.span != other.span for other in actors):
+                actors.append(actor)
         return actors
 
     def _local(self, actor: Actor, country: str | None) -> Actor:
@@ -294,17 +299,33 @@ class EventResolver:
         )
         return self.kb.of_country(actor, owner.country) if owner is not None and owner.country else actor
 
+    def _owner_named_before(self, actor: Actor, context: ArticleContext) -> Actor:
+        """People of no known country whose own noun phrase names one state before them: "Nicaragua's
+        Sandinista government", "Ankara's district administration"."""
+        if actor.phrase is None or actor.phrase.span[0] >= actor.span[0]:
+            return actor
+        before = context.article.text[actor.phrase.span[0] : actor.span[0]]
+        countries = {owner.country for owner in self.kb.find(before, when=context.article.published)}
+        countries.discard(None)
+        return self.kb.of_country(actor, countries.pop()) if len(countries) == 1 else actor
+
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
         when = context.article.published
+        countryless: Actor | None = None
         for phrase in ref.candidates:
             if phrase.label == "PRON":
-                return _antecedent(phrase, context.actors, exclude)
+                return countryless or _antecedent(phrase, context.actors, exclude)
             written = context.article.text[slice(*phrase.span)]
             if (defined := context.acronyms.stood_for(written, phrase.span)) is not None:
                 return replace(defined, text=phrase.text, span=phrase.span)
             actor = self.kb.resolve(phrase.text, phrase.span, when=when)
-            if actor is not None:
+            if actor is not None and actor.kind == AGENT_KIND and actor.country is None:
+                # "Cabinet" of "Israel's Cabinet": a longer phrase for the same people may tell whose.
+                countryless = countryless or actor
+            elif actor is not None:
                 return actor
+        if countryless is not None:
+            return countryless
         named = next((p for p in ref.candidates if p.label in NAME_KINDS), None)
         earlier = self._named_before(named, context.actors) if named is not None else None
         if earlier is not None:
