@@ -206,6 +206,22 @@ def test_a_protest_with_no_place_implies_the_protesters_own_state() -> None:
     assert plover_record(attack)["recipient_implied"] is None  # only a protest is aimed at its own state
 
 
+def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_it_happened() -> None:
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    shelling = make_event(source=[], location=place)  # shells fired by no one the text names
+    record = plover_record(shelling)
+    assert record["actor"] == []  # the text names none, so the actor stays empty ...
+    [implied] = record["actor_implied"]  # ... and the implied one is kept apart
+    assert (implied["code"], implied["sector"], implied["code_from_place"]) == ("SYR", "REB", True)
+    assert plover_record(make_event(location=place))["actor_implied"] is None  # a named doer
+    air_strike = make_event(source=[], location=place, acled_sub_event_type="Air/drone strike")
+    assert plover_record(air_strike)["actor_implied"] is None  # armed groups seldom fly
+    assert plover_record(make_event(source=[], location=None))["actor_implied"] is None  # no place
+    protest = bare_event()
+    protest.location = place
+    assert plover_record(protest)["actor_implied"] is None  # only a bombing
+
+
 def test_an_actor_of_no_known_country_is_coded_with_the_country_where_the_event_happened() -> None:
     refugees = Actor(text="refugees", span=(0, 8), sector="REF", kind="agent")
     place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)

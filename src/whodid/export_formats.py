@@ -33,6 +33,12 @@ _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 # The recipient PLOVER's coders give an event whose text names none: the state where it happened.
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
 _PROTEST = "PROTEST"
+# The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
+# it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
+# groups seldom carry out.
+_IMPLIED_ACTOR_SECTOR = "REB"
+_UNCLAIMED_ACLED_TYPE = "Explosions/Remote violence"
+_NOT_UNCLAIMED_ACLED_SUB_TYPES = frozenset({"Air/drone strike"})
 
 _PLOVER_CODER = "whodid"
 _COUNTS = ("fatalities", "injured", "arrested", "participants")
@@ -77,6 +83,9 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       ``code`` is the country where the event happened, as PLOVER's coders code one.
       A reciprocal event ("X and Y agreed", "X clashed with Y") has every side as ``actor`` and no
       ``recipient``, as the PLOVER manual codes reciprocal events.
+    - ``actor_implied`` (our own): for a bombing or other remote violence (not an air strike) that
+      names no actor, an unidentified armed group (``sector`` REB) of the country where it happened,
+      as PLOVER's gold-standard records code an unclaimed roadside bomb; null otherwise.
     - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the
       state where it happened (``code`` <- the place's country, or for a protest with no place the
       protesters' own country; ``sector`` GOV; ``entity_text`` <- the words that name the place), which
@@ -123,6 +132,7 @@ def plover_record(event: Event | Record) -> Record:
         "event_scale": record.get("goldstein"),
         "actor": actors,
         "recipient": recipients,
+        "actor_implied": implied_actor(record),
         "recipient_implied": implied_recipient(record),
         "event_loc": _plover_location(record.get("location")),
         "event_text": _sentences(record),
@@ -168,6 +178,21 @@ def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     return [{"entity_text": words, "code": country, "code_from_place": placed,
              "sector": _IMPLIED_RECIPIENT_SECTOR, "identifier_id": None,
              "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
+def implied_actor(record: Mapping[str, Any]) -> list[Record] | None:
+    """The doer PLOVER's coders give a bombing whose text names none ("a roadside bomb near Samarra
+    killed a soldier"): an unidentified armed group of the country where it happened. None for any
+    other event, one with a named actor, or one with no country to go by."""
+    country = (record.get("location") or {}).get("country")
+    unclaimed = (
+        record.get("acled_event_type") == _UNCLAIMED_ACLED_TYPE
+        and record.get("acled_sub_event_type") not in _NOT_UNCLAIMED_ACLED_SUB_TYPES
+    )
+    if not unclaimed or record.get("source") or not country:
+        return None
+    return [{"entity_text": None, "code": country, "code_from_place": True,
+             "sector": _IMPLIED_ACTOR_SECTOR, "identifier_id": None, "identifier_text": None}]  # fmt: skip
 
 
 def _protesters_country(record: Mapping[str, Any]) -> str | None:

@@ -23,7 +23,7 @@ from whodid.evaluate.formats._files import head_text, read_text
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.evaluate.scoring import NONE_LABEL
-from whodid.export_formats import implied_recipient, plover_sides
+from whodid.export_formats import implied_actor, implied_recipient, plover_sides
 from whodid.ontology import plover_coded_type
 from whodid.records import PLOVER_TYPES, Event, as_record
 
@@ -64,7 +64,8 @@ NOTES = [
     "labelled by kind (igo/alliance->IGO, ngo->NGO, armed_group->IMG), else (unknown).",
     "Our roles are read as our PLOVER export writes them: a reciprocal event has every side as actor "
     "and no recipient; an event naming no recipient has the state where it happened as its recipient "
-    "(the export's recipient_implied), as these records code a protest or a curfew in a country.",
+    "(the export's recipient_implied), as these records code a protest or a curfew in a country; a "
+    "bombing naming no doer has an unidentified armed group of that state as its actor (actor_implied).",
     "An actor coded with a bare country code and no sector is the state: sector GOV (CAMEO's reading).",
     "Sectors compare on their first three letters (ethnic/religious qualifiers dropped); "
     "'***' is not scored.",
@@ -144,6 +145,7 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     # no recipient aimed at the state where it happened, as these records code one.
     record = as_record(event)
     actors, recipients = plover_sides(record)
+    actors = actors or implied_actor(record) or []
     recipients = recipients or implied_recipient(record) or []
     return {
         "event_type": plover_coded_type(event.type, event.factuality),
