@@ -434,3 +434,8 @@ def test_who_is_guilty_of_an_act_did_it(mentions_of):
 def test_what_is_done_under_an_accord_puts_no_one_under_it(mentions_of):
     text = "Under the accord, each community will name representatives to a joint peace committee."
     assert [m.targets for m in mentions_of(text) if m.trigger_text == "accord"] in ([], [[]])
+
+
+def test_the_nation_word_of_a_modifier_stands_in_for_a_name_the_base_may_not_know(mentions_of):
+    sources, _ = roles(mentions_of, "Israeli Apache strikes killed three militants in Gaza.", "strikes")
+    assert sources == [["Israeli Apache", "Israeli"]]

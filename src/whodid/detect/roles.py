@@ -300,7 +300,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if modifier is not None and event_type in HARM_TYPES and _names_victims(modifier, lexicon):
         roles.targets.append(ActorRef([modifier]))  # "child abductions", "civilian killings"
     elif holder is None and modifier is not None:
-        roles.sources.append(ActorRef([modifier]))
+        roles.sources.append(ActorRef([modifier, *_nation_words(modifier, noun)]))
     if holder is not None:
         roles.sources += _refs(holder)  # named as the doer: a modifier is then no doer
     roles.sources += _leaders(noun)
@@ -716,6 +716,15 @@ def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
     if possessor is not None and possessor.pos_ != "PRON":
         return premodified_phrase(possessor)
     return _name_modifier(noun, _not_actor_modifiers(lexicon))
+
+
+def _nation_words(modifier: Phrase, noun: Token) -> list[Phrase]:
+    """ "US Predator attacks", "Israeli Apache strikes": the nation word alone, should the whole
+    modifier name no actor."""
+    words = noun.doc.char_span(*modifier.span)
+    if words is None or len(words) < 2:
+        return []
+    return [phrase_of(word, word, word.ent_type_) for word in words if word.ent_type_ in NATION_LABELS]
 
 
 def _not_actor_modifiers(lexicon: Lexicon) -> frozenset[str]:
