@@ -25,7 +25,7 @@ def categories(pipeline, text: str) -> list[tuple[str, str | None]]:
         ("Warplanes bombed rebel positions east of the city.", ("ASSAULT", "Air/drone strike")),
         ("Government troops and rebels clashed near the airport.", ("ASSAULT", "Armed clash")),
         ("A mob attacked two men accused of theft in the village.", ("ASSAULT", "Mob violence")),
-        ("Rioters torched shops and cars in the old quarter.", ("ASSAULT", "Looting/property destruction")),
+        ("Rioters torched shops and cars in the old quarter.", ("ASSAULT", "Mob violence")),
         (
             "Government forces recaptured the town of Valdora from the rebels on Sunday.",
             ("COERCE", "Government regains territory"),
@@ -492,6 +492,8 @@ def test_crowd_control_weapons_fired_are_an_intervention(pipeline):
             "Looting/property destruction",
         ),
         ("Rioters set fire to a police station on the edge of town.", "Mob violence"),
+        # a mob's violence, whatever its act
+        ("An angry mob vandalised three temples in the district.", "Mob violence"),
     ],
 )
 def test_property_burned_or_looted(pipeline, text, expected):

@@ -351,9 +351,11 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
         and not _is_the_protests_cause(event, rules)
     ):
         return rules.protest_with_intervention  # ACLED codes arrests at a protest as the protest's
+    sources, targets = _inters(event.source), _inters(event.target)
+    if event.type == "ASSAULT" and sources & rules.rioter_inters:
+        return rules.assault_by_rioters  # "a mob vandalised temples": a mob's violence, whatever its act
     if preset is not None and preset[1] is not None:
         return preset  # the trigger or its instrument said
-    sources, targets = _inters(event.source), _inters(event.target)
     if event.type == "ASSAULT" and (
         event.cameo in rules.repression_codes or _against_protesters(event, sentence, rules)
     ):
