@@ -78,6 +78,25 @@ def test_protesters_who_attack_make_the_protest_violent(pipeline):
     assert ("PROTEST", "Violent demonstration") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at the demonstrators as the protest descended into violence.",
+        "Police detained dozens of marchers after projectiles were thrown at officers during the protest.",
+    ],
+)
+def test_a_crowds_violence_makes_a_violent_demonstration_though_the_police_intervene(pipeline, text):
+    found = {sub for _, sub in categories(pipeline, text)}
+    assert "Violent demonstration" in found and "Protest with intervention" not in found
+
+
+def test_violence_a_protest_decries_is_not_the_protests(pipeline):
+    found = categories(
+        pipeline, "Students took to the streets of the capital to decry the arrests and violence."
+    )
+    assert ("PROTEST", "Peaceful protest") in found
+
+
 def test_a_disaster_is_no_event(pipeline):
     assert categories(pipeline, "A strong earthquake killed eight people in the mountain villages.") == []
 

@@ -60,6 +60,7 @@ class AcledRules:
     harm_words: frozenset[str]  # "injured", "killed": harm done even where no number is given
     excessive_force_words: frozenset[str]  # "violently", "brutally": force beyond dispersal
     cause_words: frozenset[str]  # "over", "following": what comes next is what a protest is about
+    decrying_words: frozenset[str]  # "against", "decry": violence named next is what a crowd decries
     territory_taken_code: str  # the CAMEO code of ground taken
     withdrawal_modes: frozenset[str]  # RETREAT modes of forces leaving ground
     unopposed_words: frozenset[str]  # "without resistance": ground taken with no fight
@@ -137,6 +138,7 @@ def load_acled_rules(path: Path | None = None) -> AcledRules:
             harm_words=frozenset(str(word).lower() for word in raw["harm_words"]),
             excessive_force_words=frozenset(str(word).lower() for word in raw["excessive_force_words"]),
             cause_words=frozenset(str(word).lower() for word in raw["protest_cause_words"]),
+            decrying_words=frozenset(str(word).lower() for word in raw["decrying_words"]),
             territory_taken_code=str(territory["taken_code"]),
             withdrawal_modes=frozenset(str(mode) for mode in territory["withdrawal_modes"]),
             unopposed_words=frozenset(str(word).lower() for word in territory["unopposed_words"]),
@@ -359,7 +361,14 @@ def _category(event: Event, sentence: list[Event], rules: AcledRules) -> Categor
     if event.type == "ASSAULT" and (
         event.cameo in rules.repression_codes or _against_protesters(event, sentence, rules)
     ):
-        return rules.force_against_protesters if _harmful(event, rules) else rules.protest_with_intervention
+        if _harmful(event, rules):
+            return rules.force_against_protesters
+        # "fired tear gas as the protest descended into violence": the crowd's violence decides.
+        return (
+            rules.violent_demonstration
+            if _tells_of_violence(event, rules)
+            else rules.protest_with_intervention
+        )
     if (territorial := _territory_category(event, sentence, rules)) is not None:
         return territorial
     by_source = rules.by_cameo_and_source.get(event.cameo or "")
@@ -467,10 +476,10 @@ def _protest_category(event: Event, sentence: list[Event], rules: AcledRules) ->
     interventions = [other for other in others if _intervenes(other, rules)]
     if any(_harmful(other, rules) for other in interventions):  # "violently suppressed", "shot dead"
         return rules.force_against_protesters
+    if _tells_of_violence(event, rules):
+        return rules.violent_demonstration  # the crowd's violence decides, police or no police
     if interventions:
         return rules.protest_with_intervention
-    if _tells_of_violence(event, rules):
-        return rules.violent_demonstration
     return rules.by_type.get("PROTEST")
 
 
@@ -559,7 +568,14 @@ def _unopposed(event: Event, rules: AcledRules) -> bool:
 
 
 def _tells_of_violence(event: Event, rules: AcledRules) -> bool:
-    return bool(_words_of(event) & rules.crowd_violence_words)
+    """A word of the sentence tells of a crowd's violence, not as what the crowd protests against
+    ("took to the streets to decry the arrests and violence")."""
+    words = _sentence_words(event)
+    return any(
+        word in rules.crowd_violence_words
+        and not set(words[max(0, i - CAUSE_REACH) : i]) & rules.decrying_words
+        for i, word in enumerate(words)
+    )
 
 
 def _is_the_protests_cause(event: Event, rules: AcledRules) -> bool:
