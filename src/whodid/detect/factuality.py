@@ -13,6 +13,7 @@ from whodid.detect.syntax import (
     condition_clauses,
     is_condition,
     is_to_infinitive,
+    opened_by,
     subtree_span,
     text_between,
 )
@@ -69,9 +70,7 @@ def _future_time_clause(clause: Token, lexicon: Lexicon) -> bool:
     return (
         clause.dep_ == "advcl"
         and clause.tag_ in PRESENT_TENSE_TAGS
-        and any(
-            child.dep_ == "mark" and child.lower_ in lexicon.future_time_markers for child in clause.children
-        )
+        and opened_by(clause, lexicon.future_time_markers)
     )
 
 

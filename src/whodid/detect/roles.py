@@ -20,6 +20,7 @@ from whodid.detect.syntax import (
     governing_verb,
     is_to_infinitive,
     noun_phrases,
+    opened_by,
     phrase_of,
     premodified_phrase,
     word_lemmas,
@@ -72,6 +73,7 @@ BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "i
 # "placed under house arrest", "remained under siege": the object of a verb of placing, or the subject
 # of a verb of being, is who is under the act ("under the accord, each side will ..." places no one).
 UNDER_PREPS = frozenset({"under"})
+THAT = frozenset({"that"})  # "its demand that Israel ease ...": the clause of what is demanded
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
@@ -315,7 +317,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if event_type == "REQUEST":
         # "its demand that Israel ease the restrictions": who is to act.
         roles.targets += _subjects_of(
-            [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _opened_by_that(c)]
+            [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and opened_by(c, THAT)]
         )
     placed = _placed_under(noun)
     if placed is not None:
@@ -390,10 +392,6 @@ def _subjects_of(clauses: list[Token]) -> list[ActorRef]:
         if c.dep_ in {"nsubj", "nsubjpass"}
         for ref in _refs(c)
     ]
-
-
-def _opened_by_that(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
 
 
 def _placed_under(noun: Token) -> Token | None:

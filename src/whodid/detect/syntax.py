@@ -264,9 +264,14 @@ def after_stance_prefix(token: Token) -> bool:
     )
 
 
+def opened_by(clause: Token, markers: frozenset[str]) -> bool:
+    """The clause opens with one of `markers` ("if", "until", "that")."""
+    return any(child.dep_ == "mark" and child.lower_ in markers for child in clause.children)
+
+
 def is_condition(clause: Token, markers: frozenset[str]) -> bool:
     """The clause sets a condition, opened by one of `markers` ("if it is attacked")."""
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+    return clause.dep_ == "advcl" and opened_by(clause, markers)
 
 
 def in_condition(token: Token, markers: frozenset[str]) -> bool:
