@@ -304,9 +304,13 @@ class EventResolver:
         Sandinista government", "Ankara's district administration"."""
         if actor.phrase is None or actor.phrase.span[0] >= actor.span[0]:
             return actor
-        before = context.article.text[actor.phrase.span[0] : actor.span[0]]
-        countries = {owner.country for owner in self.kb.find(before, when=context.article.published)}
-        countries.discard(None)
+        # The article's actors were found once, whole: those before the people inside their phrase.
+        start, end = actor.phrase.span[0], actor.span[0]
+        countries = {
+            owner.country
+            for owner in context.actors
+            if owner.country and start <= owner.span[0] and owner.span[1] <= end
+        }
         return self.kb.of_country(actor, countries.pop()) if len(countries) == 1 else actor
 
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
