@@ -578,3 +578,28 @@ def test_ground_taken_beside_the_other_sides_withdrawal_changed_hands_without_a_
     )
     seized = next(e for e in pipeline.extract(fought) if e.evidence.trigger_text == "seized")
     assert seized.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_people_displaced_are_another_strategic_development_beside_the_attacks_they_flee(pipeline):
+    found = categories(
+        pipeline, "Some 6,000 villagers have fled their homes because of militia attacks, an aid agency said."
+    )
+    assert ("SANCTION", "Other") in found
+    assert ("ASSAULT", "Attack") in found  # the attacks fled are no sanction's reason: they stay in scope
+    displaced = categories(pipeline, "The fighting has displaced 40,000 people in the north.")
+    assert ("SANCTION", "Other") in displaced
+
+
+def test_people_displaced_by_a_flood_are_out_of_scope(pipeline):
+    found = categories(pipeline, "Floods displaced 12,000 people in the delta last week.")
+    assert [category for _, category in found if category is not None] == []
+
+
+def test_a_mob_whose_victim_is_accused_of_a_crime_is_still_mob_violence(pipeline):
+    text = "A man accused of stealing a goat died after he was beaten by an angry mob in the village."
+    assert ("ASSAULT", "Mob violence") in categories(pipeline, text)
+
+
+def test_injuries_among_protesters_make_the_force_used_on_them_excessive(pipeline):
+    text = "Serious injuries were reported among the demonstrators as the police suppressed their march."
+    assert "Excessive force against protesters" in [category for _, category in categories(pipeline, text)]

@@ -399,14 +399,21 @@ def _out_of_scope(event: Event, sentence: list[Event], rules: AcledRules) -> boo
         return True  # a protest about a crime is a protest; a mob that beats a thief, mob violence
     if _by_nature_or_accident(event, words, out):
         return True  # "killed by floods", "workers were hurt when a tank at the plant exploded"
-    if event.type in {"ASSAULT", "PROTEST"} and any(other.type in out.reason_types for other in sentence):
-        return True  # "expelled diplomats over the poisoning", "sanctions after the chemical attack"
+    if event.type in {"ASSAULT", "PROTEST"} and any(
+        other.type in out.reason_types and not other.acled_sub_event_type for other in sentence
+    ):
+        # "expelled diplomats over the poisoning", "sanctions after the chemical attack" (but people
+        # who fled the attacks are displaced: a development ACLED counts, beside the attacks)
+        return True
     before, after = _words_around_trigger(event)
     if set(after[:ATTRIBUTION_REACH]) & out.attribution_words:
         return True  # the claim itself: "claimed responsibility", "took credit", "denied responsibility"
     # "claimed responsibility for the attack", "accused Iran of bombing": the talk comes before the act
     # it is about ("a mob beat two men accused of theft" is the beating's own sentence).
-    return event.type == "ASSAULT" and bool(set(before) & out.attribution_words)
+    # A mob's own violence stays in scope whatever its victims are accused of ("a man accused of rape
+    # was beaten by a mob").
+    rioters = bool(_inters(event.source) & rules.rioter_inters)
+    return event.type == "ASSAULT" and not rioters and bool(set(before) & out.attribution_words)
 
 
 def _by_nature_or_accident(event: Event, words: set[str], out: OutOfScope) -> bool:

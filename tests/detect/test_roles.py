@@ -439,3 +439,14 @@ def test_what_is_done_under_an_accord_puts_no_one_under_it(mentions_of):
 def test_the_nation_word_of_a_modifier_stands_in_for_a_name_the_base_may_not_know(mentions_of):
     sources, _ = roles(mentions_of, "Israeli Apache strikes killed three militants in Gaza.", "strikes")
     assert sources == [["Israeli Apache", "Israeli"]]
+
+
+def test_people_who_flee_are_the_target_and_whom_they_flee_the_source(mentions_of):
+    # PLOVER codes people fleeing as the target of an expulsion by whoever drove them out.
+    sources, targets = roles(mentions_of, "Hundreds of villagers fled the Lord's Resistance Army.", "fled")
+    assert [ref[0] for ref in targets] == ["Hundreds of villagers"]
+    assert [ref[0] for ref in sources] == ["Lord's Resistance Army"]
+    # A place fled is no one who drove them out.
+    sources, targets = roles(mentions_of, "About 3,000 civilians fled Mosul on Sunday.", "fled")
+    assert sources == []
+    assert [ref[0] for ref in targets] == ["civilians"]

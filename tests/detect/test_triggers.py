@@ -577,3 +577,55 @@ def test_a_fight_between_armed_parties_is_an_armed_clash(mentions_of, noun):
 
 def test_a_battle_in_court_is_no_clash(mentions_of):
     assert mentions_of("The farmers lost a legal battle against the ministry.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 4,000 villagers fled the hills around the district last week.",
+        "Thousands of residents are fleeing the port town, an aid agency said.",
+        "Around 900 Eritreans fled across the border overnight.",
+        "Dozens of families were forced to flee their homes when the camp was shelled.",
+    ],
+)
+def test_people_who_flee_are_displaced(mentions_of, text):
+    flights = [m for m in mentions_of(text) if m.trigger_text.startswith("fle")]
+    assert [(m.type, m.mode, m.acled_sub_event_type) for m in flights] == [("SANCTION", "expel", "Other")]
+
+
+def test_armed_men_who_flee_are_not_displaced(mentions_of):
+    assert mentions_of("The militants fled the town as the army advanced.") == []
+
+
+def test_an_act_told_as_the_cause_of_another_stands_below_it(mentions_of):
+    # "because of", "in the wake of", "after": what led to the act the sentence reports.
+    text = "About 2,000 farmers fled the valley because of repeated militia attacks."
+    assert {m.type: m.clause_depth for m in mentions_of(text)} == {"SANCTION": 0, "ASSAULT": 1}
+    text = "Police arrested four men in the wake of the bombing of the market."
+    assert {m.type: m.clause_depth for m in mentions_of(text)} == {"COERCE": 0, "ASSAULT": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Two kamikazes went off at the gate of the camp, killing a guard.", "suicide-attack"),
+        ("A fisherman was killed in a limpet blast in the harbour.", "explosives"),
+        ("The rebels lost dozens of fighters in raids by army choppers.", "aerial"),
+        ("Government artillery pounded rebel positions near the dam.", "heavy-weapons"),
+    ],
+)
+def test_weapons_named_by_their_own_words_decide_the_mode(mentions_of, text, mode):
+    assert mode in [m.mode for m in mentions_of(text) if m.type == "ASSAULT"]
+
+
+def test_a_thing_that_goes_off_is_no_attack_without_a_weapon(pipeline):
+    assert pipeline.extract("The fire alarm went off in the school on Monday.") == []
+    events = pipeline.extract("A bomb went off in the market on Monday, killing three traders.")
+    assert "Explosions/Remote violence" in [e.acled_event_type for e in events]
+
+
+def test_the_noun_a_participle_describes_is_what_it_acts_on(mentions_of):
+    # "the mortar shells found near the school": what was found decides the sense, as an object would.
+    text = "Villagers reported the mortar shells found near the school on Monday."
+    found = [(m.type, m.acled_sub_event_type) for m in mentions_of(text)]
+    assert ("COERCE", "Disrupted weapons use") in found

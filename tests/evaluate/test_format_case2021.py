@@ -98,6 +98,8 @@ def test_predict_maps_and_rejects() -> None:
         "sub_event_type": "AIR_STRIKE", "acled_sub_type": "AIR_STRIKE", **in_scope,
     }  # fmt: skip
     assert case2021.predict(item, [event("CONSULT")]) == {"sub_event_type": "DIPLO", **rejected}
+    # Sanctions and diplomats expelled are diplomacy too.
+    assert case2021.predict(item, [event("SANCTION")]) == {"sub_event_type": "DIPLO", **rejected}
     assert case2021.predict(item, [event("AID")]) == {"sub_event_type": "OUT_OF_SCOPE", **rejected}
     assert case2021.predict(item, []) == {"sub_event_type": "OUT_OF_SCOPE", **rejected}
 

@@ -64,6 +64,15 @@ class Peacekeeping:
 
 
 @dataclass(frozen=True, slots=True)
+class Displacement:
+    """People fleeing their homes: "thousands of civilians fled the town" (see triggers.yaml)."""
+
+    spec: TriggerSpec
+    fleeing_verbs: frozenset[str]
+    displaced_people: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, TriggerSpec]
     nouns: dict[str, TriggerSpec]
@@ -75,6 +84,7 @@ class Lexicon:
     reciprocal_object_verbs: frozenset[str]  # "meet", "fight": ... and the direct object is the other side
     street_protest: StreetProtest
     peacekeeping: Peacekeeping
+    displacement: Displacement
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     giving_verbs: frozenset[str]  # "offered troops": the object that picks the sense is what is given
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
@@ -200,6 +210,11 @@ def load_lexicon(
             street_words=words(triggers, "street_words", triggers_file),
             gathering_verbs=words(triggers, "street_gathering_verbs", triggers_file),
             protester_nouns=words(triggers, "protester_nouns", triggers_file),
+        ),
+        displacement=Displacement(
+            _sense_spec(triggers, "displacement_sense", triggers_file),
+            fleeing_verbs=words(triggers, "fleeing_verbs", triggers_file),
+            displaced_people=words(triggers, "displaced_people", triggers_file),
         ),
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),

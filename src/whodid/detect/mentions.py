@@ -30,6 +30,10 @@ OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed 
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
+# Words that make an act told in a preposition's object what led to another: "because of", "in the
+# wake of", "due to", "following". Not "after", which as often tells how the act itself went ("retook
+# the village after fierce fighting").
+CAUSE_WORDS = frozenset({"following", "because", "wake", "due", "aftermath"})
 # Types whose sense, when an object chose it, is the thing given ("granted asylum").
 GIVING_TYPES = frozenset({"AID"})
 
@@ -76,7 +80,9 @@ def detect_article(
         for trigger in triggers:
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
-            mention.clause_depth += _is_what_another_act_is_about(trigger, triggers)
+            mention.clause_depth += _is_what_another_act_is_about(trigger, triggers) or _is_a_cause_told(
+                trigger, triggers
+            )
             # A condition is not what the sentence reports: "will send help if it is attacked".
             mention.clause_depth += in_condition(trigger.token, lexicon.conditional_markers)
             mentions.append(mention)
@@ -212,6 +218,22 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
         if other.spec.pos == "noun":
             return _is_what_another_act_is_about(other, triggers)
     return False
+
+
+def _is_a_cause_told(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """An event noun told as what led to another act ("fled because of Boko Haram attacks", "arrested
+    five following the bombing", "fled in the wake of the murder") is its background, one clause below."""
+    token = trigger.token
+    if trigger.spec.pos != "noun" or token.dep_ != "pobj":
+        return False
+    words, current = [], token.head
+    for _ in range(6):  # "fled ... via a border crossing in the wake of the murder"
+        words.append(current.lower_)
+        if current.dep_ not in {"prep", "pobj", "amod"}:
+            break
+        current = current.head
+    acts = {other.token for other in triggers if other.token != token}
+    return current in acts and not CAUSE_WORDS.isdisjoint(words)
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

@@ -154,6 +154,10 @@ class TriggerPrefilter:
         peace_words = [_Need(frozenset({word})) for word in noun_forms(peacekeeping.words)]
         self._add_companions(verb_forms(peacekeeping.sending_words) | noun_forms(peacekeeping.sending_words),
                              peace_words)  # fmt: skip
+        # People fleeing: a verb of flight beside a word for people, or a name (a nationality: "Syrians").
+        displacement = lexicon.displacement
+        people = [_Need(frozenset({word})) for word in noun_forms(displacement.displaced_people)]
+        self._add_companions(verb_forms(displacement.fleeing_verbs), [*people, _A_NAME])
         # Saying what another must do is a demand ("said China must drop the barriers"): a reporting verb
         # beside an obligation modal, and an actor.
         obliged = [_Need(frozenset({modal}), actor=True) for modal in lexicon.obligation_modals]

@@ -25,6 +25,7 @@ from whodid.detect.syntax import (
     premodified_phrase,
     word_lemmas,
 )
+from whodid.detect.triggers import fleeing_people
 from whodid.records import ActorRef, Phrase
 
 # Which prepositions introduce the target, per event type (beyond the always-aimed ones).
@@ -100,7 +101,9 @@ def read_roles(
     `object_is_means`: the verb's direct object, or the noun's "of" object, is what the actor acts with,
     whatever the type ("sent troops to the peacekeeping force", "the deployment of peacekeeping troops"),
     as it always is for the MEANS_AS_OBJECT types."""
-    if trigger.pos_ == "VERB" and not as_noun:
+    if trigger.pos_ == "VERB" and not as_noun and _is_flight(trigger, event_type, lexicon):
+        roles = _fleeing_roles(trigger)
+    elif trigger.pos_ == "VERB" and not as_noun:
         roles = _verb_roles(trigger, event_type, lexicon, object_is_means or event_type in MEANS_AS_OBJECT)
     else:
         roles = _noun_roles(trigger, event_type, lexicon, object_is_means)
@@ -242,6 +245,25 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
+    return roles
+
+
+def _is_flight(verb: Token, event_type: str, lexicon: Lexicon) -> bool:
+    displacement = lexicon.displacement
+    return event_type == displacement.spec.type and verb.lemma_.lower() in displacement.fleeing_verbs
+
+
+def _fleeing_roles(verb: Token) -> Roles:
+    """People who flee are the target of their displacement; its source is whom they flee, where that
+    is no place ("fled Boko Haram", "fleeing the Taliban"; not "fled Fallujah"), as PLOVER has it."""
+    roles = Roles()
+    if (who := fleeing_people(verb)) is not None:
+        roles.targets += _refs(who)
+    fled = [c for c in verb.children if c.dep_ == "dobj"]
+    fled += [o for p in _prep_children(verb, {"from"}) for o in p.children if o.dep_ == "pobj"]
+    roles.sources += [
+        ref for thing in fled if thing.ent_type_ not in PLACE_NAME_LABELS for ref in _refs(thing)
+    ]
     return roles
 
 

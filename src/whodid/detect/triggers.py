@@ -17,6 +17,9 @@ PERSON_OBJECT = "@person"  # ... and for any person's name ("released Chaudhry")
 # Particles the parser sometimes tags as adverbs: "drove back the militants" is "drive back".
 ADVERB_PARTICLES = frozenset({"back", "off", "out", "down", "up", "away"})
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
+# A nationality in the plural ("Syrians"); GPE as well, the label the entity gate gives every name
+# before the recogniser has read the sentence.
+NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Types whose object is an activity they stop: "suspend operations" is not an attack, "suspended aid"
 # no aid, "cancelled the visit" no visit.
@@ -42,6 +45,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             or _as_trigger(token, lexicon)
             or _as_demand(token, lexicon)
             or _as_street_protest(token, lexicon)
+            or _as_displacement(token, lexicon)
         )
     ]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
@@ -204,6 +208,49 @@ def _as_street_protest(token: Token, lexicon: Lexicon) -> Trigger | None:
 CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj", "relcl", "cc", "acl"})
 
 
+def _as_displacement(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "Thousands of civilians fled the town", "7,000 people have fled", "families were forced to flee":
+    people who carry no arms, fleeing, are displaced ("the militants fled" is no displacement)."""
+    displacement = lexicon.displacement
+    if token.pos_ != "VERB" or token.dep_ == "amod" or token.lemma_.lower() not in displacement.fleeing_verbs:
+        return None
+    who = fleeing_people(token)
+    if who is None or not _are_displaced_people(who, displacement.displaced_people):
+        return None
+    return Trigger(token, replace(displacement.spec, lemma=token.lemma_.lower()))
+
+
+def fleeing_people(verb: Token) -> Token | None:
+    """Who flees: the subject, the one forced or made to ("forced thousands to flee", "were forced to
+    flee"), or the noun a participle describes ("civilians fleeing the fighting")."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            return current.head
+        if current.dep_ not in {"xcomp", "conj"} or current.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        made = next((c for c in current.head.children if c.dep_ == "dobj"), None)
+        if made is not None and current.dep_ == "xcomp":
+            return made
+        current = current.head
+    return None
+
+
+def _are_displaced_people(who: Token, people: frozenset[str]) -> bool:
+    """ "civilians", "thousands of residents", "7,000 people", "Syrians", "some 7,000": people, a
+    nationality, or a number of them."""
+    words = [who, *(o for c in who.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]
+    return any(
+        word.lemma_.lower() in people
+        or (word.ent_type_ in NATIONALITY_LABELS and word.tag_ in {"NNS", "NNPS"})
+        or (word.like_num and word.pos_ == "NUM")
+        for word in words
+    )
+
+
 def _as_peacekeeping(token: Token, lexicon: Lexicon) -> Trigger | None:
     """ "Japan is sending troops to the UN peacekeeping force", "peacekeepers arrived in Juba": troops
     sent on a peace mission provide peacekeeping, which is no mobilisation against anyone."""
@@ -287,6 +334,8 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
         objects += [child for child in token.children if child.dep_ == "advmod" and child.pos_ == "ADV"]
         # "discovered a large amount of ammunition believed to belong to X", parsed as a clause
         objects += [s for c in objects if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            objects.append(token.head)  # "the bombs discovered on Wednesday": a participle's noun
         # "handed over 700 kg of medicine", "seized a lot of weapons": what a measure's "of" names.
         measures = [o for o in objects if o.ent_type_ in MEASURE_LABELS or o.lemma_.lower() in measure_nouns]
         return objects + [of for obj in measures for of in _of_objects(obj)]

@@ -4,7 +4,7 @@ NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLO, ATTRIB).
 
 Our answer (`sub_event_type`): the main event among those with an ACLED category, its sub-type mapped
 to the CASE label by `data/evaluate/case2021_labels.yaml`. With no ACLED event we reject: DIPLO when
-the main event is of a verbal or diplomatic PLOVER type (CONSULT, AGREE, ACCUSE ...; the list is in
+the main event is of a verbal or diplomatic PLOVER type (CONSULT, AGREE, SANCTION ...; the list is in
 the data file), else OUT_OF_SCOPE, a label no gold row has, so it is never counted right: we cannot
 tell a crime from a disaster. A snippet whose main event claims or denies an act (CAMEO 015, 016) is
 ATTRIB, whatever the act. `in_scope` scores the first decision alone: did we find an ACLED event
