@@ -228,6 +228,16 @@ def test_people_of_no_country_take_the_country_of_the_place_they_are_in(pipeline
     assert event.source[0].country == "LBN"
 
 
+def test_ethnic_people_are_of_the_state_they_live_in_not_the_state_of_their_name(pipeline):
+    event = only(
+        events_of(pipeline, "Ethnic Hungarians in northern Serbia marched against the new law."), "marched"
+    )
+    assert [(a.country, a.sector) for a in event.source] == [("SRB", "CVL")]
+    # Without "ethnic", a nationality names its state's people.
+    event = only(events_of(pipeline, "Hungarians in northern Serbia marched against the new law."), "marched")
+    assert [a.country for a in event.source] == ["HUN"]
+
+
 def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
     text = (
         "Kyrgyz President Askar Akayev met opposition leaders on Monday. "

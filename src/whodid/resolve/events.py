@@ -47,6 +47,7 @@ DEFINITE_REACH = 3
 CROWD_INTERS = frozenset({5, 6})
 # A possessive determiner right before a people noun, and the pronoun whose antecedent owns them.
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+ETHNIC_WORD = "ethnic"  # "ethnic Turks": people of a nation, wherever they live
 POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is looked for
 # Names a misspelling of a known one may be: people's and organisations', not nationalities.
 SPELLED_NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -245,6 +246,7 @@ class EventResolver:
             if actor is None:
                 continue
             actor = _with_phrase(actor, ref.phrases)
+            actor = _as_ethnicity(actor, context)
             if actor.kind == AGENT_KIND and actor.country is None:
                 # People of no known country: the place they are in, or their owner, may tell.
                 if places is not None and ref.located_in is not None:
@@ -546,6 +548,15 @@ class EventResolver:
             near, text=phrase.text, span=phrase.span, name=phrase.text, geonameid=None,
             precision=precision, feature=UNRESOLVED_FEATURE,
         )  # fmt: skip
+
+
+def _as_ethnicity(actor: Actor, context: ArticleContext) -> Actor:
+    """ "ethnic Albanians in south Serbia": people of a nation living in another state are of the
+    country where they are (their place's, or the event's), not of the state their name names."""
+    before = context.article.text[max(0, actor.span[0] - len(ETHNIC_WORD) - 1) : actor.span[0]]
+    if actor.kind != AGENT_KIND or actor.country is None or before.strip().lower() != ETHNIC_WORD:
+        return actor
+    return replace(actor, country=None, actor_id=None, name=f"{ETHNIC_WORD} {actor.name or actor.text}")
 
 
 def _with_phrase(actor: Actor, phrases: Sequence[Phrase]) -> Actor:
