@@ -450,3 +450,22 @@ def test_people_who_flee_are_the_target_and_whom_they_flee_the_source(mentions_o
     sources, targets = roles(mentions_of, "About 3,000 civilians fled Mosul on Sunday.", "fled")
     assert sources == []
     assert [ref[0] for ref in targets] == ["civilians"]
+
+
+def test_a_demand_for_an_act_is_aimed_at_those_asked_to_do_it(mentions_of):
+    # "the withdrawal of X", "a meeting of X": X is asked to act.
+    text = "The regional bloc demanded the withdrawal of Ruritanian forces from the border zone."
+    _, targets = roles(mentions_of, text, "demanded")
+    assert [ref[0] for ref in targets] == ["Ruritanian forces"]
+    text = "The delegation demanded an urgent meeting of the Security Council."
+    _, targets = roles(mentions_of, text, "demanded")
+    assert len(targets) == 1 and targets[0][0].endswith("Security Council")
+    # Those let go are not whom a demand for their release asks to act.
+    _, targets = roles(mentions_of, "The union demanded the release of three jailed organisers.", "demanded")
+    assert targets == []
+
+
+def test_a_counted_object_read_as_up_to_is_still_the_object(mentions_of):
+    text = "The rebels kidnapped up to 16 foreign engineers from the mine."
+    _, targets = roles(mentions_of, text, "kidnapped")
+    assert len(targets) == 1 and targets[0][0].endswith("engineers")

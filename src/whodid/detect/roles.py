@@ -200,6 +200,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
                     roles.targets += _refs(child)  # not "set off an Explosive Device"
                 roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
+        if not object_is_means:
+            roles.targets += [ref for thing in _up_to_objects(verb) for ref in _refs(thing)]
     roles.targets += _prep_objects(verb, _target_preps(event_type))
     if object_is_means:
         # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
@@ -265,6 +267,14 @@ def _fleeing_roles(verb: Token) -> Roles:
         ref for thing in fled if thing.ent_type_ not in PLACE_NAME_LABELS for ref in _refs(thing)
     ]
     return roles
+
+
+def _up_to_objects(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 advisers", which the parser reads as the particle "up" with "to 16
+    advisers" (on the particle or on the verb): the counted object."""
+    ups = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    counted = [thing for holder in ([*ups, verb] if ups else []) for thing in _prep_children(holder, {"to"})]
+    return [thing for thing in counted if any(c.dep_ == "nummod" for c in thing.children)]
 
 
 def _said_by_misparsed(act: Token, event_type: str, lexicon: Lexicon) -> bool:
@@ -505,6 +515,13 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
         roles.targets += inner_sources or inner_targets
     else:
         roles.targets += inner_targets
+    asked_to_act = (
+        spec is not None and spec.type in OF_IS_SOURCE and act.lemma_.lower() not in lexicon.letting_go_nouns
+    )
+    if event_type == "REQUEST" and not inner_targets and asked_to_act:
+        # "demanded the withdrawal of Serbian forces", "called for a meeting of the Security Council":
+        # those asked to act are whom the demand is aimed at (not the prisoners of "the release of").
+        roles.targets += _prep_objects(act, {"of"})
 
 
 def _read_between(noun: Token, roles: Roles, lexicon: Lexicon) -> None:
