@@ -196,6 +196,16 @@ def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() 
     assert plover_record(bare_event())["recipient_implied"] is None  # nor does an event with no place
 
 
+def test_a_curfew_imposed_on_a_place_implies_the_people_under_it() -> None:
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    curfew = make_event(type="COERCE", cameo="1723", source=[], target=[], location=place)
+    [implied] = plover_record(curfew)["recipient_implied"]
+    assert (implied["code"], implied["sector"]) == ("SYR", "CVL")
+    lifted = make_event(type="CONCEDE", cameo="0813", source=[], target=[], location=place)
+    [implied] = plover_record(lifted)["recipient_implied"]
+    assert implied["sector"] == "GOV"  # a curfew lifted is a concession the state makes
+
+
 def test_a_protest_with_no_place_implies_the_protesters_own_state() -> None:
     farmers = Actor(text="Chilean farmers", span=(0, 15), country="CHL", sector="AGR")
     protest = bare_event()

@@ -30,8 +30,12 @@ _PLOVER_RESOLUTION = {1: 4, 2: 3, 3: 2, 4: 1}
 _PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_group": "IMG"}
 # ... and the sectors that place a person of no country in one ("a UN envoy").
 _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
-# The recipient PLOVER's coders give an event whose text names none: the state where it happened.
+# The recipient PLOVER's coders give an event whose text names none: the state where it happened; for a
+# curfew, a state of emergency or martial law imposed on a place (CAMEO 1723, 1724), the people who live
+# under it, as they code "imposed a curfew in the town".
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
+_POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
+_POPULATION_SECTOR = "CVL"
 _PROTEST = "PROTEST"
 # The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
 # it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
@@ -88,9 +92,11 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       as PLOVER's gold-standard records code an unclaimed roadside bomb; null otherwise.
     - ``recipient_implied`` (our own): for an event that is not reciprocal and names no recipient, the
       state where it happened (``code`` <- the place's country, or for a protest with no place the
-      protesters' own country; ``sector`` GOV; ``entity_text`` <- the words that name the place), which
-      is how PLOVER's gold-standard records code a protest in Serbia or a curfew in Montenegro; null
-      otherwise. It is kept apart from ``recipient`` because the text does not name it.
+      protesters' own country; ``sector`` GOV, or CVL for a curfew, state of emergency or martial law
+      imposed, CAMEO 1723 and 1724, whose recipients are the people under it; ``entity_text`` <- the
+      words that name the place), which is how PLOVER's gold-standard records code a protest in Serbia,
+      a curfew lifted in Montenegro or one imposed in Cizre; null otherwise. It is kept apart from
+      ``recipient`` because the text does not name it.
     - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
       <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
       ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
@@ -176,8 +182,13 @@ def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     placed = bool(location.get("country"))
     words = location.get("text") if placed else None  # the place it is read from
     return [{"entity_text": words, "code": country, "code_from_place": placed,
-             "sector": _IMPLIED_RECIPIENT_SECTOR, "identifier_id": None,
+             "sector": _implied_recipient_sector(record), "identifier_id": None,
              "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
+def _implied_recipient_sector(record: Mapping[str, Any]) -> str:
+    restricted = record.get("cameo") in _POPULATION_RESTRICTIONS and record.get("type") == "COERCE"
+    return _POPULATION_SECTOR if restricted else _IMPLIED_RECIPIENT_SECTOR
 
 
 def implied_actor(record: Mapping[str, Any]) -> list[Record] | None:
