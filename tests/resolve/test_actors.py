@@ -379,3 +379,17 @@ def test_a_country_after_anti_or_pro_is_a_stance_not_an_owner(
 
 def test_an_unknown_name_that_starts_with_anti_stays_a_name(kb: ActorKB) -> None:
     assert kb.resolve("Anti-Balaka militia") is None  # the caller keeps the name it does not know
+
+
+@pytest.mark.parametrize(
+    ("text", "country"), [("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Austrailia", "AUS")]
+)
+def test_a_countrys_name_misspelt_is_that_country(kb: ActorKB, text: str, country: str) -> None:
+    actor = kb.country_spelled_like(text, (0, len(text)))
+    assert actor is not None and (actor.country, actor.kind) == (country, "state")
+
+
+@pytest.mark.parametrize("text", ["Nigera", "Samarra", "Kandahar", "Gorazde", "Columbia"])
+def test_a_short_name_or_a_town_is_no_misspelt_country(kb: ActorKB, text: str) -> None:
+    # "Nigera" could be Niger or Nigeria; towns are no countries at all.
+    assert kb.country_spelled_like(text, (0, len(text))) is None

@@ -238,6 +238,23 @@ def test_ethnic_people_are_of_the_state_they_live_in_not_the_state_of_their_name
     assert [a.country for a in event.source] == ["HUN"]
 
 
+def test_agents_listed_with_an_agent_of_a_nation_on_its_side_are_of_that_nation(pipeline):
+    event = only(events_of(pipeline, "Turkish helicopters and tanks shelled the border villages."), "shelled")
+    assert [(a.country, a.sector) for a in event.source] == [("TUR", "MIL"), ("TUR", "MIL")]
+    event = only(events_of(pipeline, "Iraqi soldiers and policemen stormed the building."), "stormed")
+    assert [(a.country, a.sector) for a in event.source] == [("IRQ", "MIL"), ("IRQ", "COP")]
+    # The two sides of a clash are not one nation's.
+    event = only(events_of(pipeline, "Iraqi soldiers and rebels clashed near the airport."), "clashed")
+    assert [a.country for a in event.source + event.target] == ["IRQ", None]
+
+
+def test_weapons_stand_for_the_forces_that_fire_them(pipeline):
+    event = only(events_of(pipeline, "Israeli tanks fired shells at the camp."), "fired")
+    assert [(a.name, a.sector) for a in event.source] == [("Israeli armoured forces", "MIL")]
+    event = only(events_of(pipeline, "British aircraft bombed a depot near Basra."), "bombed")
+    assert [(a.country, a.sector) for a in event.source] == [("GBR", "MIL")]
+
+
 def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
     text = (
         "Kyrgyz President Askar Akayev met opposition leaders on Monday. "
@@ -245,6 +262,11 @@ def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
     )
     event = only(events_of(pipeline, text, date(2003, 6, 2)), "threatened")
     assert described(event.source) == [("Akayev", "Askar Akayev", "KGZ", "GOV")]
+
+
+def test_a_misspelt_name_of_a_country_is_that_country(pipeline):
+    event = only(events_of(pipeline, "Ethopia has agreed to reopen its border crossings."), "agreed")
+    assert described(event.source) == [("Ethopia", "Ethiopia", "ETH", "GOV")]
 
 
 def test_a_misspelt_name_of_a_known_person_is_that_person(pipeline):

@@ -52,6 +52,7 @@ KEY_CACHE_SIZE = 200_000
 FUZZY_MIN_SCORE = 90
 FUZZY_MARGIN = 3
 FUZZY_MIN_LENGTH = 10
+COUNTRY_FUZZY_MIN_LENGTH = 7
 PHRASE_GAP = 2  # words of no list a country may stand apart from its agent within one noun phrase
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 # Something `_split_word` would split (a glued "ofKataib") or trim (a possessive "Iraq's").
@@ -288,6 +289,32 @@ class ActorKB:
         if len(close) != 1:
             return None
         return owners[found[0][2]].to_actor(name, span, when)
+
+    def country_spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
+        """The one country whose one-word name is spelt almost as a place name nothing matched
+        ("Ethopia", "Afganistan"); only for names of COUNTRY_FUZZY_MIN_LENGTH letters or more, where
+        one letter more or less does not make another country's name ("Niger", "Nigeria")."""
+        key = self.alias_key(name)
+        if len(key) != 1 or len(key[0]) < COUNTRY_FUZZY_MIN_LENGTH:
+            return None
+        names, owners = self._country_spellings
+        found = process.extract(key[0], names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
+        if not found:
+            return None
+        close = {owners[index].actor_id for _, score, index in found if score >= found[0][1] - FUZZY_MARGIN}
+        return owners[found[0][2]].to_actor(name, span, when) if len(close) == 1 else None
+
+    @cached_property
+    def _country_spellings(self) -> tuple[list[str], list[KBEntry]]:
+        """Every country's one-word names as match keys."""
+        names: list[str] = []
+        owners: list[KBEntry] = []
+        for key, aliases in self._index.items():
+            for alias in aliases:
+                if alias.entry.is_country and len(key) == 1:
+                    names.append(key[0])
+                    owners.append(alias.entry)
+        return names, owners
 
     def _spellings(self) -> dict[str, tuple[list[str], list[KBEntry]]]:
         """Every named actor's names as match keys, by first letter: built on the first use."""

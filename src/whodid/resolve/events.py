@@ -47,10 +47,13 @@ DEFINITE_REACH = 3
 CROWD_INTERS = frozenset({5, 6})
 # A possessive determiner right before a people noun, and the pronoun whose antecedent owns them.
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+STATE_FORCES_INTER = 1  # ACLED's actor type of state forces
+LISTING_WORDS = frozenset({"and", ",", ", and", "or"})  # what joins the members of one list
 ETHNIC_WORD = "ethnic"  # "ethnic Turks": people of a nation, wherever they live
 POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is looked for
 # Names a misspelling of a known one may be: people's and organisations', not nationalities.
 SPELLED_NAME_LABELS = frozenset({"PERSON", "ORG"})
+COUNTRY_NAME_LABELS = frozenset({"GPE", None})  # ... and places, misspelt names of countries only
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
@@ -248,8 +251,10 @@ class EventResolver:
             actor = _with_phrase(actor, ref.phrases)
             actor = _as_ethnicity(actor, context)
             if actor.kind == AGENT_KIND and actor.country is None:
-                # People of no known country: the place they are in, or their owner, may tell.
-                if places is not None and ref.located_in is not None:
+                # People of no known country: the nation named before the actor they are listed with,
+                # the place they are in, or their owner, may tell.
+                actor = self._listed_with(actor, actors, context)
+                if actor.country is None and places is not None and ref.located_in is not None:
                     actor = self._located(actor, ref.located_in, places)
                 if actor.country is None:
                     actor = self._owned(actor, context, exclude)
@@ -258,6 +263,19 @@ class EventResolver:
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
+
+    def _listed_with(self, actor: Actor, actors: list[Actor], context: ArticleContext) -> Actor:
+        """ "Israeli helicopters and tanks", "Iraqi soldiers and policemen": listed with an agent of a
+        nation, of its side (the same sector, or both state forces), they are of that nation too; not
+        "Russian soldiers and rebels", the two sides of a clash."""
+        before = actors[-1] if actors else None
+        if before is None or before.kind != AGENT_KIND or before.country is None:
+            return actor
+        state_forces = before.acled_inter == actor.acled_inter == STATE_FORCES_INTER
+        if before.sector != actor.sector and not state_forces:
+            return actor
+        between = context.article.text[before.span[1] : actor.span[0]]
+        return self.kb.of_country(actor, before.country) if between.strip() in LISTING_WORDS else actor
 
     def _local(self, actor: Actor, country: str | None) -> Actor:
         """People of no known country, of a sector that mostly acts at home, are of the country where
@@ -340,6 +358,11 @@ class EventResolver:
             known = self.kb.spelled_like(named.text, named.span, when)
             if known is not None:
                 return known
+        if named is None:
+            # "Ethopia has agreed": a country's name misspelt, which the recogniser may not see as a name.
+            place_named = next((p for p in ref.candidates if p.label in COUNTRY_NAME_LABELS), None)
+            if place_named is not None and place_named.text[:1].isupper():
+                return self.kb.country_spelled_like(place_named.text, place_named.span, when)
         if named is not None:
             # A name we do not know is still an actor: keep what the text says, and what its title
             # tells ("Gambian President Dawda Jawara": a Gambian official).
