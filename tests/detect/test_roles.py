@@ -469,3 +469,18 @@ def test_a_counted_object_read_as_up_to_is_still_the_object(mentions_of):
     text = "The rebels kidnapped up to 16 foreign engineers from the mine."
     _, targets = roles(mentions_of, text, "kidnapped")
     assert len(targets) == 1 and targets[0][0].endswith("engineers")
+
+
+def test_a_word_that_picks_another_triggers_sense_may_still_name_the_doer(mentions_of):
+    # "a mob dispersed" makes "mob" a sense word of "disperse"; before "violence" it names who.
+    sources, _ = roles(mentions_of, "Mob violence against traders spread across the district.", "violence")
+    assert [ref[0] for ref in sources] == ["Mob"]
+    # The words that pick the noun's own sense say how, not who: "hunger" is no striker.
+    assert roles(mentions_of, "A hunger strike began outside the ministry.", "strike")[0] == []
+
+
+def test_who_is_engaged_in_an_act_does_it(mentions_of):
+    text = "Militia fighters were engaged in killings against the villagers of the valley."
+    sources, targets = roles(mentions_of, text, "engaged")
+    assert [ref[0] for ref in sources] == ["Militia fighters"]
+    assert [ref[0] for ref in targets] == ["villagers of the valley"]

@@ -170,6 +170,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 _read_inner_event(aim, event_type, lexicon, roles)
             else:
                 roles.targets += _refs(aim)
+    elif passive_subject is not None and (doing := _engaged_in(verb, lexicon)):
+        # "Serb forces were engaged in ethnic cleansing against the Albanians": they do it, to them.
+        roles.sources += _refs(passive_subject)
+        roles.targets += [ref for act in doing for ref in _prep_objects(act, TARGET_PREPS)]
     elif passive_subject is not None:
         roles.targets += _refs(passive_subject)
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
@@ -248,6 +252,13 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _engaged_in(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """What "X was engaged in" or "involved in" names: an activity X carries out."""
+    if verb.lemma_.lower() not in lexicon.engaging_participles:
+        return []
+    return _prep_children(verb, {"in"})
 
 
 def _is_flight(verb: Token, event_type: str, lexicon: Lexicon) -> bool:
@@ -493,7 +504,9 @@ def _read_of_object(
 def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     """An event about another act: "suspension of operations against US forces" is aimed at US forces,
     "condemnation of the US attack" at the US."""
-    modifier = _name_modifier(act, _not_actor_modifiers(lexicon))  # not "military" in "military exercises"
+    modifier = _name_modifier(
+        act, _not_actor_modifiers(act, lexicon)
+    )  # not "military" in "military exercises"
     possessor = _child(act, "poss")
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None and possessor.pos_ != "PRON":
@@ -752,7 +765,7 @@ def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
     possessor = _child(noun, "poss")
     if possessor is not None and possessor.pos_ != "PRON":
         return premodified_phrase(possessor)
-    return _name_modifier(noun, _not_actor_modifiers(lexicon))
+    return _name_modifier(noun, _not_actor_modifiers(noun, lexicon))
 
 
 def _nation_words(modifier: Phrase, noun: Token) -> list[Phrase]:
@@ -764,9 +777,15 @@ def _nation_words(modifier: Phrase, noun: Token) -> list[Phrase]:
     return [phrase_of(word, word, word.ent_type_) for word in words if word.ent_type_ in NATION_LABELS]
 
 
-def _not_actor_modifiers(lexicon: Lexicon) -> frozenset[str]:
-    """Modifiers of an event noun that say how, not who: "military", "drone", "hunger"."""
-    return lexicon.martial_modifiers | lexicon.instrument_words | lexicon.sense_words
+def _not_actor_modifiers(noun: Token, lexicon: Lexicon) -> frozenset[str]:
+    """Modifiers of an event noun that say how, not who: "military", "drone", the words that pick a
+    trigger's sense ("hunger" strike, "war" games, "house" arrest), unless they name a kind of actor and
+    pick no sense of this noun ("mob" violence, though a mob dispersed is a sense of "disperse")."""
+    own_senses = frozenset(lexicon.object_senses.get(noun.lemma_.lower(), {}))
+    spec = lexicon.nouns.get(noun.lemma_.lower())
+    # Only for force: the troops of "troop withdrawal" or "troop deployment" are what is moved.
+    doers = lexicon.agent_nouns if spec is not None and spec.type in HARM_TYPES else frozenset()
+    return lexicon.martial_modifiers | lexicon.instrument_words | (lexicon.sense_words - doers) | own_senses
 
 
 def _name_modifier(noun: Token, skip: frozenset[str] = frozenset()) -> Phrase | None:
