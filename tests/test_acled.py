@@ -603,3 +603,16 @@ def test_a_mob_whose_victim_is_accused_of_a_crime_is_still_mob_violence(pipeline
 def test_injuries_among_protesters_make_the_force_used_on_them_excessive(pipeline):
     text = "Serious injuries were reported among the demonstrators as the police suppressed their march."
     assert "Excessive force against protesters" in [category for _, category in categories(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police exchanged fire with the gunmen for two hours near the market.",
+        "Soldiers were engaged in a fire exchange with the militants since morning.",
+    ],
+)
+def test_fire_exchanged_is_an_armed_clash(pipeline, text):
+    assert ("ASSAULT", "Armed clash") in categories(pipeline, text)
+    # Prisoners exchanged are still released under an agreement.
+    assert ("RETREAT", "Agreement") in categories(pipeline, "The two sides exchanged prisoners on Monday.")
