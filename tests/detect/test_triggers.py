@@ -629,3 +629,9 @@ def test_the_noun_a_participle_describes_is_what_it_acts_on(mentions_of):
     text = "Villagers reported the mortar shells found near the school on Monday."
     found = [(m.type, m.acled_sub_event_type) for m in mentions_of(text)]
     assert ("COERCE", "Disrupted weapons use") in found
+
+
+def test_a_participle_that_tells_who_holds_ground_is_no_taking_of_it(mentions_of):
+    text = "Government troops attacked rebel fighters occupying the hill town overnight."
+    assert "COERCE" not in [m.type for m in mentions_of(text)]
+    assert "COERCE" in [m.type for m in mentions_of("Rebel fighters occupied the hill town overnight.")]

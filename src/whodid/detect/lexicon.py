@@ -94,6 +94,7 @@ class Lexicon:
     said_act_nouns: frozenset[str]  # "call", "charge": acts of saying, whose "of" object said them
     stance_participles: frozenset[str]  # "opposed": "X is opposed to Y" is X's stance on Y
     engaging_participles: frozenset[str]  # "engaged": "X was engaged in Y" is X doing Y
+    holding_participles: frozenset[str]  # "occupying": "fighters occupying the town" hold it
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -200,6 +201,7 @@ def load_lexicon(
         said_act_nouns=words(triggers, "said_act_nouns", triggers_file),
         stance_participles=words(triggers, "stance_participles", triggers_file),
         engaging_participles=words(triggers, "engaging_participles", triggers_file),
+        holding_participles=words(triggers, "holding_participles", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.
             _sense_spec(triggers, "peacekeeping_sense", triggers_file, object_is_means=True),

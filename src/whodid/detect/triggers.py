@@ -76,6 +76,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     ):
         # "in police firing" parsed as a verb where a noun stands: read it as the event noun it is.
         spec = lexicon.nouns[token.lower_]
+    elif _describes_who_holds(token, lemma, lexicon):
+        return None  # "fighters occupying the town": a state, not the act of taking it
     elif token.pos_ == "VERB" and token.dep_ != "amod":
         spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
@@ -119,6 +121,10 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _describes_who_holds(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    return token.tag_ == "VBG" and token.dep_ == "acl" and lemma in lexicon.holding_participles
 
 
 def _protests_in_words(token: Token, lexicon: Lexicon) -> bool:
