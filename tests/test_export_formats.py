@@ -434,3 +434,12 @@ def test_parquet_replaces_an_old_file_and_takes_any_file_name(tmp_path: Path) ->
 
     assert [row["event_id"] for row in read_parquet(path)[1]] == ["ev-1"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_a_retreat_that_lets_no_one_in_implies_no_recipient() -> None:
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    resigned = make_event(type="RETREAT", mode="resign", cameo="0874", target=[], location=place)
+    assert plover_record(resigned)["recipient_implied"] is None
+    opened = make_event(type="RETREAT", mode="access", cameo="086", target=[], location=place)
+    [implied] = plover_record(opened)["recipient_implied"]
+    assert implied["code"] == "SYR"  # a border opened lets someone in

@@ -37,6 +37,8 @@ _IMPLIED_RECIPIENT_SECTOR = "GOV"
 _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 _POPULATION_SECTOR = "CVL"
 _PROTEST = "PROTEST"
+_RETREAT = "RETREAT"
+_ACCESS_MODE = "access"
 # The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
 # it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
 # groups seldom carry out.
@@ -95,8 +97,9 @@ def write_plover_json(events: Iterable[Event | Record], out: TextIO) -> int:
       protesters' own country; ``sector`` GOV, or CVL for a curfew, state of emergency or martial law
       imposed, CAMEO 1723 and 1724, whose recipients are the people under it; ``entity_text`` <- the
       words that name the place), which is how PLOVER's gold-standard records code a protest in Serbia,
-      a curfew lifted in Montenegro or one imposed in Cizre; null otherwise. It is kept apart from
-      ``recipient`` because the text does not name it.
+      a curfew lifted in Montenegro or one imposed in Cizre; null for a retreat that lets no one in (a
+      resignation, a surrender, a unilateral ceasefire: those records name no recipient), and
+      otherwise. It is kept apart from ``recipient`` because the text does not name it.
     - ``event_loc`` <- location (null without one): ``extracted_place`` <- text, ``resolved_place``
       <- name, ``geonameid``, ``lat``, ``lon``, ``province`` <- admin1, ``country_code`` <- country,
       ``country`` <- its ISO short name, ``resolution`` <- precision as PLOVER counts it
@@ -174,16 +177,22 @@ def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]
 def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
     ("protesters rallied in Lagos": Nigeria; a protest with no place, the protesters' own state); None
-    for a reciprocal event, one with a recipient, or one with no country to go by."""
+    for a reciprocal event, one with a recipient, one with no country to go by, or a retreat (a
+    resignation, a surrender, a unilateral ceasefire), which these records code with no recipient, unless
+    it lets someone in (a border opened to aid for a country)."""
     location = record.get("location") or {}
     country = location.get("country") or _protesters_country(record)
-    if record.get("reciprocal") or record.get("target") or not country:
+    if record.get("reciprocal") or record.get("target") or not country or _retreats_from_no_one(record):
         return None
     placed = bool(location.get("country"))
     words = location.get("text") if placed else None  # the place it is read from
     return [{"entity_text": words, "code": country, "code_from_place": placed,
              "sector": _implied_recipient_sector(record), "identifier_id": None,
              "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
+def _retreats_from_no_one(record: Mapping[str, Any]) -> bool:
+    return record.get("type") == _RETREAT and record.get("mode") != _ACCESS_MODE
 
 
 def _implied_recipient_sector(record: Mapping[str, Any]) -> str:

@@ -16,8 +16,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
-from whodid.export_formats import implied_recipient
-from whodid.records import Actor, Event, Span, as_record
+from whodid.records import Actor, Event, Span
 
 NAME = "conflibert-ner"
 
@@ -108,9 +107,9 @@ def _actors_in_role(event: Event | None, role: str) -> list[Actor]:
     place = event.location
     if role != "target" or actors or place is None or not _in_sentence(place.span, event):
         return actors
-    if implied_recipient(as_record(event)):
-        # The recipient our PLOVER view implies, the state where it happened, by the words that name
-        # the place ("declared a state of siege in Pando"): the gold tags such places as targets too.
+    if place.country:
+        # An event that names no target, by the words that name the place where it happened ("declared
+        # a state of siege in Pando", "resigned ... in Peru"): the gold tags such places as targets.
         return [Actor(place.text, place.span, name=place.name, country=place.country)]
     return actors
 
