@@ -484,3 +484,12 @@ def test_who_is_engaged_in_an_act_does_it(mentions_of):
     sources, targets = roles(mentions_of, text, "engaged")
     assert [ref[0] for ref in sources] == ["Militia fighters"]
     assert [ref[0] for ref in targets] == ["villagers of the valley"]
+
+
+def test_a_protest_is_aimed_at_whom_it_defies_or_disapproves_of(mentions_of):
+    text = "Thousands of workers marched in defiance of the Ruritanian authorities on Sunday."
+    _, targets = roles(mentions_of, text, "marched")
+    assert [ref[0] for ref in targets] == ["Ruritanian authorities"]
+    text = "Farmers blocked a highway to show their anger at the Ruritanian government's tax plan."
+    _, targets = roles(mentions_of, text, "blocked")
+    assert [ref[0] for ref in targets] == ["Ruritanian government", "highway"]

@@ -95,6 +95,7 @@ class Lexicon:
     stance_participles: frozenset[str]  # "opposed": "X is opposed to Y" is X's stance on Y
     engaging_participles: frozenset[str]  # "engaged": "X was engaged in Y" is X doing Y
     holding_participles: frozenset[str]  # "occupying": "fighters occupying the town" hold it
+    stance_nouns: frozenset[str]  # "in defiance of X": whom a protest is aimed at
     natural_causes: frozenset[str]  # "earthquake", "flood": subjects that make a killing a disaster
     economic_means: frozenset[str]  # "targeted with sanctions": a sanction, not an attack
     economic_sense: ObjectSense  # ... the type and CAMEO code it takes then
@@ -202,6 +203,7 @@ def load_lexicon(
         stance_participles=words(triggers, "stance_participles", triggers_file),
         engaging_participles=words(triggers, "engaging_participles", triggers_file),
         holding_participles=words(triggers, "holding_participles", triggers_file),
+        stance_nouns=words(triggers, "stance_nouns", triggers_file),
         peacekeeping=Peacekeeping(
             # The troops sent are the sender's own, not whom it acts on.
             _sense_spec(triggers, "peacekeeping_sense", triggers_file, object_is_means=True),

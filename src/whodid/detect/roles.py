@@ -74,6 +74,7 @@ BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "i
 # "placed under house arrest", "remained under siege": the object of a verb of placing, or the subject
 # of a verb of being, is who is under the act ("under the accord, each side will ..." places no one).
 UNDER_PREPS = frozenset({"under"})
+STANCE_OBJECT_PREPS = frozenset({"of", "for", "at", "over", "with", "against", "toward", "towards"})
 THAT = frozenset({"that"})  # "its demand that Israel ease ...": the clause of what is demanded
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
@@ -227,6 +228,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # clause with a subject of its own names whom the act is aimed at.
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(c)):
             roles.targets += _refs(subject) if (subject := _child(clause, "nsubj")) is not None else []
+    if event_type == "PROTEST":
+        # Before a road blocked, which is no one: whom the protest defies.
+        roles.targets = _stance_shown_to(verb, lexicon) + roles.targets
     if not roles.targets and event_type in CONDITION_AIMED:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
         roles.targets += _condition_subjects(verb, lexicon)
@@ -252,6 +256,22 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
     return roles
+
+
+def _stance_shown_to(verb: Token, lexicon: Lexicon) -> list[ActorRef]:
+    """Whom a protest shows its stance to: "in defiance of the Chinese authorities", "to show their
+    disapproval of US policies" (the stance's object, or the owner of the act it is about)."""
+    stances = _prep_children(verb, {"in"})
+    purposes = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and is_to_infinitive(c)]
+    stances += [o for purpose in purposes for o in purpose.children if o.dep_ == "dobj"]
+    aimed = [
+        thing
+        for stance in stances
+        if stance.lemma_.lower() in lexicon.stance_nouns
+        for thing in _prep_children(stance, STANCE_OBJECT_PREPS)
+    ]
+    # "disapproval for the United States' military policies": the policies' owner.
+    return [ref for thing in aimed for ref in _refs(_child(thing, "poss") or thing)]
 
 
 def _engaged_in(verb: Token, lexicon: Lexicon) -> list[Token]:
