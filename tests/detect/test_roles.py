@@ -493,3 +493,9 @@ def test_a_protest_is_aimed_at_whom_it_defies_or_disapproves_of(mentions_of):
     text = "Farmers blocked a highway to show their anger at the Ruritanian government's tax plan."
     _, targets = roles(mentions_of, text, "blocked")
     assert [ref[0] for ref in targets] == ["Ruritanian government", "highway"]
+
+
+def test_a_protest_is_aimed_at_whom_its_demand_is(mentions_of):
+    text = "Nurses continued their hunger strike to demand the resignation of the Ruritanian health minister."
+    _, targets = roles(mentions_of, text, "strike")
+    assert len(targets) == 1 and targets[0][0].endswith("Ruritanian health minister")

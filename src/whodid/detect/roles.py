@@ -229,8 +229,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(c)):
             roles.targets += _refs(subject) if (subject := _child(clause, "nsubj")) is not None else []
     if event_type == "PROTEST":
-        # Before a road blocked, which is no one: whom the protest defies.
-        roles.targets = _stance_shown_to(verb, lexicon) + roles.targets
+        # Before a road blocked, which is no one: whom the protest defies, or what it demands of whom.
+        roles.targets = _stance_shown_to(verb, lexicon) + _demanded_of(verb, lexicon) + roles.targets
     if not roles.targets and event_type in CONDITION_AIMED:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
         roles.targets += _condition_subjects(verb, lexicon)
@@ -272,6 +272,28 @@ def _stance_shown_to(verb: Token, lexicon: Lexicon) -> list[ActorRef]:
     ]
     # "disapproval for the United States' military policies": the policies' owner.
     return [ref for thing in aimed for ref in _refs(_child(thing, "poss") or thing)]
+
+
+def _demanded_of(protest: Token, lexicon: Lexicon) -> list[ActorRef]:
+    """Whom a protest's demand is aimed at, told as its purpose: "marched to demand the resignation of
+    the president", "continued their hunger strike to demand ..." (the clause may hang on the verb
+    that carries the protest noun)."""
+    holders = [protest]
+    if protest.dep_ in {"dobj", "nsubj"} and protest.head.pos_ == "VERB":
+        holders.append(protest.head)
+    purposes = [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ in {"xcomp", "advcl", "acl"} and is_to_infinitive(clause)
+    ]
+    demands = [p for p in purposes if _trigger_type(p, lexicon) == "REQUEST"]
+    return [ref for demand in demands for ref in read_roles(demand, "REQUEST", lexicon).targets]
+
+
+def _trigger_type(verb: Token, lexicon: Lexicon) -> str | None:
+    spec = lexicon.verbs.get(verb.lemma_.lower())
+    return spec.type if spec is not None else None
 
 
 def _engaged_in(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -382,6 +404,8 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.targets += _subjects_of(
             [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and opened_by(c, THAT)]
         )
+    if event_type == "PROTEST" and not roles.targets:
+        roles.targets += _demanded_of(noun, lexicon)  # "a hunger strike to demand the resignation of X"
     placed = _placed_under(noun)
     if placed is not None:
         roles.targets += _refs(placed)
