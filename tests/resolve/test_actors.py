@@ -41,6 +41,9 @@ def test_every_actor_field_is_filled_for_a_country(kb: ActorKB) -> None:
         ("Israeli settlers attacked the village.", "ISR", "CVL"),
         ("Iraq's parliament voted.", "IRQ", "LEG"),
         ("Iraqi armed forces deployed.", "IRQ", "MIL"),
+        ("Palestinian youths threw stones.", "PSE", "CVL"),
+        ("Israeli tanks shelled the camp.", "ISR", "MIL"),
+        ("British aircraft bombed the depot.", "GBR", "MIL"),
     ],
 )
 def test_a_demonym_gives_the_agent_its_country(kb: ActorKB, text: str, country: str, sector: str) -> None:
