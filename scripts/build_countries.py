@@ -34,7 +34,6 @@ SHORT_NAMES: dict[str, str] = {
 EXTRA_ALIASES: dict[str, list[str]] = {
     "USA": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
-    "RUS": ["Russian Federation"],
     "IRN": ["Islamic Republic of Iran", "Persia"],
     "SYR": ["Syrian Arab Republic"],
     "CZE": ["Czech Republic"],
@@ -60,6 +59,17 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "GMB": ["the Gambia"],
     "PHL": ["the Philippines"],
     "XKX": ["Republic of Kosovo"],
+    "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina"],
+    # Former names, which older news and the PLOVER records use ("Moscow" then stood for the Soviet
+    # Union, coded as Russia).
+    "RUS": ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
+    "KHM": ["Kampuchea"],
+    "LKA": ["Ceylon"],
+    "BLR": ["Byelorussia", "Belorussia"],
+    "KGZ": ["Kirghizia"],
+    "BEN": ["Dahomey"],
+    "BFA": ["Upper Volta"],
+    "THA": ["Siam"],
 }
 
 # Adjectives, then plural nationality nouns. Our own list; checked against the NGEC country
@@ -93,7 +103,7 @@ BRN: Bruneian | Bruneians
 BGR: Bulgarian | Bulgarians
 BFA: Burkinabe |
 BDI: Burundian | Burundians
-KHM: Cambodian | Cambodians
+KHM: Cambodian, Kampuchean | Cambodians, Kampucheans
 CMR: Cameroonian | Cameroonians
 CAN: Canadian | Canadians
 CPV: Cape Verdean | Cape Verdeans
@@ -207,7 +217,7 @@ POL: Polish | Poles
 PRT: Portuguese |
 QAT: Qatari | Qataris
 ROU: Romanian | Romanians
-RUS: Russian | Russians
+RUS: Russian, Soviet | Russians, Soviets
 RWA: Rwandan | Rwandans
 KNA: Kittitian, Nevisian |
 LCA: Saint Lucian | Saint Lucians

@@ -396,3 +396,12 @@ def test_a_countrys_name_misspelt_is_that_country(kb: ActorKB, text: str, countr
 def test_a_short_name_or_a_town_is_no_misspelt_country(kb: ActorKB, text: str) -> None:
     # "Nigera" could be Niger or Nigeria; towns are no countries at all.
     assert kb.country_spelled_like(text, (0, len(text))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Bosnia", "BIH"), ("the Soviet Union", "RUS"), ("Soviet troops", "RUS"), ("Kampuchea", "KHM")],
+)
+def test_countries_by_short_and_former_names(kb: ActorKB, text: str, country: str) -> None:
+    actor = kb.resolve(text)
+    assert actor is not None and actor.country == country
