@@ -499,3 +499,9 @@ def test_a_protest_is_aimed_at_whom_its_demand_is(mentions_of):
     text = "Nurses continued their hunger strike to demand the resignation of the Ruritanian health minister."
     _, targets = roles(mentions_of, text, "strike")
     assert len(targets) == 1 and targets[0][0].endswith("Ruritanian health minister")
+
+
+def test_who_suffers_from_an_act_is_not_its_doer(mentions_of):
+    text = "Three children suffered injuries due to an explosion of a landmine near the school."
+    sources, _ = roles(mentions_of, text, "explosion")
+    assert sources == []

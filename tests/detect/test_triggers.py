@@ -635,3 +635,9 @@ def test_a_participle_that_tells_who_holds_ground_is_no_taking_of_it(mentions_of
     text = "Government troops attacked rebel fighters occupying the hill town overnight."
     assert "COERCE" not in [m.type for m in mentions_of(text)]
     assert "COERCE" in [m.type for m in mentions_of("Rebel fighters occupied the hill town overnight.")]
+
+
+def test_what_exploded_named_by_of_makes_an_explosion_an_event(mentions_of):
+    found = mentions_of("Two farmers were hurt by the explosion of a landmine near the field.")
+    assert ("ASSAULT", "explosion") in types_and_triggers(found)
+    assert mentions_of("The explosion of interest surprised the traders.") == []

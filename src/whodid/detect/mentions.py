@@ -13,6 +13,7 @@ from whodid.detect.numbers import arrested_of, count_of, fatalities_of, injured_
 from whodid.detect.places import attached_places, load_place_words, place_phrases
 from whodid.detect.roles import ABOUT_AN_ACT, read_roles
 from whodid.detect.syntax import (
+    act_it_caused,
     clause_depth,
     coordination_head,
     in_condition,
@@ -30,10 +31,6 @@ OUTCOME_PREPS = frozenset({"in", "during"})  # not conj: "attacked X and killed 
 # Dependents of the carrying verb that hold when and where ("on 31 January announced ...").
 CIRCUMSTANCE_DEPS = frozenset({"prep", "npadvmod", "advmod", "tmod", "obl"})
 
-# Words that make an act told in a preposition's object what led to another: "because of", "in the
-# wake of", "due to", "following". Not "after", which as often tells how the act itself went ("retook
-# the village after fierce fighting").
-CAUSE_WORDS = frozenset({"following", "because", "wake", "due", "aftermath"})
 # Types whose sense, when an object chose it, is the thing given ("granted asylum").
 GIVING_TYPES = frozenset({"AID"})
 
@@ -223,17 +220,10 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
 def _is_a_cause_told(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """An event noun told as what led to another act ("fled because of Boko Haram attacks", "arrested
     five following the bombing", "fled in the wake of the murder") is its background, one clause below."""
-    token = trigger.token
-    if trigger.spec.pos != "noun" or token.dep_ != "pobj":
+    if trigger.spec.pos != "noun":
         return False
-    words, current = [], token.head
-    for _ in range(6):  # "fled ... via a border crossing in the wake of the murder"
-        words.append(current.lower_)
-        if current.dep_ not in {"prep", "pobj", "amod"}:
-            break
-        current = current.head
-    acts = {other.token for other in triggers if other.token != token}
-    return current in acts and not CAUSE_WORDS.isdisjoint(words)
+    caused = act_it_caused(trigger.token)
+    return caused is not None and any(other.token == caused for other in triggers)
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

@@ -13,6 +13,7 @@ from whodid.detect.syntax import (
     PLACE_NAME_LABELS,
     RELATIVE_PRONOUNS,
     TIME_LABELS,
+    act_it_caused,
     after_stance_prefix,
     condition_clauses,
     coordination_head,
@@ -428,6 +429,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         and (subject := _nearest_subject(noun)) is not None
         and not _within(noun, subject)
         and subject != placed  # "the town remained under siege": the town is besieged
+        and act_it_caused(noun) is None  # "children suffered injuries due to an explosion"
     ):
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)

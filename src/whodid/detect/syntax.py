@@ -205,6 +205,27 @@ def _inner_name_label(first: Token, head: Token) -> str | None:
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp", "parataxis"})
 
 
+# Words that make a noun told in a preposition's object what led to an act: "because of", "in the
+# wake of", "due to", "following". Not "after", which as often tells how the act itself went ("retook
+# the village after fierce fighting").
+CAUSE_WORDS = frozenset({"following", "because", "wake", "due", "aftermath"})
+
+
+def act_it_caused(noun: Token) -> Token | None:
+    """The word a noun is told as the cause of, through the prepositions above it ("fled because of the
+    attacks", "suffered injuries due to an explosion": "fled", "suffered"); None where no cause word
+    leads to it."""
+    if noun.dep_ != "pobj":
+        return None
+    words, current = [], noun.head
+    for _ in range(6):  # "fled ... via a border crossing in the wake of the murder"
+        words.append(current.lower_)
+        if current.dep_ not in {"prep", "pobj", "amod", "pcomp"}:
+            break
+        current = current.head
+    return current if not CAUSE_WORDS.isdisjoint(words) else None
+
+
 def clause_depth(token: Token) -> int:
     """How many clauses down from the sentence's main clause the token stands."""
     depth, current = 0, token

@@ -460,8 +460,10 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
         child.dep_ == "prep" and child.lower_ in CARRIED_AIM_PREPS for child in carrier.children
     ):
         return True  # not "on" or "at", which a light verb takes for when and where ("on Friday")
+    if token.pos_ == "NOUN" and any(_is_martial(o, lexicon) for o in _of_objects(token)):
+        return True  # "an explosion of a landmine"
     for child in token.children:
-        if child.lower_ in lexicon.martial_modifiers or child.lemma_.lower() in lexicon.martial_modifiers:
+        if _is_martial(child, lexicon):
             return True
         if child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
             return True
@@ -470,6 +472,10 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _is_martial(word: Token, lexicon: Lexicon) -> bool:
+    return word.lower_ in lexicon.martial_modifiers or word.lemma_.lower() in lexicon.martial_modifiers
 
 
 def _is_stopped_activity(trigger: Trigger, candidates: list[Trigger]) -> bool:
