@@ -550,9 +550,8 @@ def _read_of_object(
 def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:
     """An event about another act: "suspension of operations against US forces" is aimed at US forces,
     "condemnation of the US attack" at the US."""
-    modifier = _name_modifier(
-        act, _not_actor_modifiers(act, lexicon)
-    )  # not "military" in "military exercises"
+    # Not "military" in "military exercises".
+    modifier = _name_modifier(act, _not_actor_modifiers(act, lexicon))
     possessor = _child(act, "poss")
     inner_sources = [ActorRef([modifier])] if modifier is not None else []
     if possessor is not None and possessor.pos_ != "PRON":

@@ -248,12 +248,11 @@ def fleeing_people(verb: Token) -> Token | None:
 def _are_displaced_people(who: Token, people: frozenset[str]) -> bool:
     """ "civilians", "thousands of residents", "7,000 people", "Syrians", "some 7,000": people, a
     nationality, or a number of them."""
-    words = [who, *(o for c in who.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)]
     return any(
         word.lemma_.lower() in people
         or (word.ent_type_ in NATIONALITY_LABELS and word.tag_ in {"NNS", "NNPS"})
         or (word.like_num and word.pos_ == "NUM")
-        for word in words
+        for word in [who, *_of_objects(who)]
     )
 
 
