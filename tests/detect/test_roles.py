@@ -446,6 +446,8 @@ def test_people_who_flee_are_the_target_and_whom_they_flee_the_source(mentions_o
     sources, targets = roles(mentions_of, "Hundreds of villagers fled the Lord's Resistance Army.", "fled")
     assert [ref[0] for ref in targets] == ["Hundreds of villagers"]
     assert [ref[0] for ref in sources] == ["Lord's Resistance Army"]
+    sources, _ = roles(mentions_of, "Thousands of villagers fled from the Lord's Resistance Army.", "fled")
+    assert [ref[0] for ref in sources] == ["Lord's Resistance Army"]
     # A place fled is no one who drove them out.
     sources, targets = roles(mentions_of, "About 3,000 civilians fled Mosul on Sunday.", "fled")
     assert sources == []

@@ -316,7 +316,7 @@ def _fleeing_roles(verb: Token) -> Roles:
     if (who := fleeing_people(verb)) is not None:
         roles.targets += _refs(who)
     fled = [c for c in verb.children if c.dep_ == "dobj"]
-    fled += [o for p in _prep_children(verb, {"from"}) for o in p.children if o.dep_ == "pobj"]
+    fled += _prep_children(verb, {"from"})  # "fled from the Taliban"
     roles.sources += [
         ref for thing in fled if thing.ent_type_ not in PLACE_NAME_LABELS for ref in _refs(thing)
     ]
