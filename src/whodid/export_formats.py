@@ -38,6 +38,7 @@ _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 _POPULATION_SECTOR = "CVL"
 _PROTEST = "PROTEST"
 _RETREAT = "RETREAT"
+_COERCE = "COERCE"
 _ACCESS_MODE = "access"
 # The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
 # it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
@@ -196,7 +197,7 @@ def _retreats_from_no_one(record: Mapping[str, Any]) -> bool:
 
 
 def _implied_recipient_sector(record: Mapping[str, Any]) -> str:
-    restricted = record.get("cameo") in _POPULATION_RESTRICTIONS and record.get("type") == "COERCE"
+    restricted = record.get("cameo") in _POPULATION_RESTRICTIONS and record.get("type") == _COERCE
     return _POPULATION_SECTOR if restricted else _IMPLIED_RECIPIENT_SECTOR
 
 

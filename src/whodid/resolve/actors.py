@@ -281,14 +281,8 @@ class ActorKB:
         if len(key) < 2 or len(query) < FUZZY_MIN_LENGTH:
             return None
         names, owners = self._spellings().get(query[0], ([], []))
-        found = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
-        if not found:
-            return None
-        best_score = found[0][1]
-        close = {owners[index].actor_id for _, score, index in found if score >= best_score - FUZZY_MARGIN}
-        if len(close) != 1:
-            return None
-        return owners[found[0][2]].to_actor(name, span, when)
+        owner = _one_spelt_almost(query, names, owners)
+        return owner.to_actor(name, span, when) if owner is not None else None
 
     def country_spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
         """The one country whose one-word name is spelt almost as a place name nothing matched
@@ -297,12 +291,8 @@ class ActorKB:
         key = self.alias_key(name)
         if len(key) != 1 or len(key[0]) < COUNTRY_FUZZY_MIN_LENGTH:
             return None
-        names, owners = self._country_spellings
-        found = process.extract(key[0], names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
-        if not found:
-            return None
-        close = {owners[index].actor_id for _, score, index in found if score >= found[0][1] - FUZZY_MARGIN}
-        return owners[found[0][2]].to_actor(name, span, when) if len(close) == 1 else None
+        owner = _one_spelt_almost(key[0], *self._country_spellings)
+        return owner.to_actor(name, span, when) if owner is not None else None
 
     @cached_property
     def _country_spellings(self) -> tuple[list[str], list[KBEntry]]:
@@ -564,6 +554,16 @@ class ActorKB:
 
 
 # ----- helpers (pure) ---------------------------------------------------------------------------
+
+
+def _one_spelt_almost(query: str, names: list[str], owners: list[KBEntry]) -> KBEntry | None:
+    """The one owner of the names spelt almost as `query`; None when no name is close enough or the
+    closest names belong to two owners."""
+    found = process.extract(query, names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
+    if not found:
+        return None
+    close = {owners[index].actor_id for _, score, index in found if score >= found[0][1] - FUZZY_MARGIN}
+    return owners[found[0][2]] if len(close) == 1 else None
 
 
 def _preference(match: _Match) -> int:
