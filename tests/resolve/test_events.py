@@ -264,6 +264,13 @@ def test_a_surname_names_the_person_the_article_named_in_full_before(pipeline):
     assert described(event.source) == [("Akayev", "Askar Akayev", "KGZ", "GOV")]
 
 
+def test_people_loyal_to_an_actor_are_of_its_country(pipeline):
+    event = only(
+        events_of(pipeline, "Fighters loyal to Bashar al-Assad shelled the town overnight."), "shelled"
+    )
+    assert [a.country for a in event.source] == ["SYR"]
+
+
 def test_a_misspelt_name_of_a_country_is_that_country(pipeline):
     event = only(events_of(pipeline, "Ethopia has agreed to reopen its border crossings."), "agreed")
     assert described(event.source) == [("Ethopia", "Ethiopia", "ETH", "GOV")]

@@ -47,6 +47,8 @@ DEFINITE_REACH = 3
 CROWD_INTERS = frozenset({5, 6})
 # A possessive determiner right before a people noun, and the pronoun whose antecedent owns them.
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+# Words after people that say whose side they are on: "forces loyal to Haftar".
+ALLEGIANCE_WORDS = ("loyal to", "allied to", "allied with", "affiliated with", "affiliated to")
 STATE_FORCES_INTER = 1  # ACLED's actor type of state forces
 LISTING_WORDS = frozenset({"and", ",", ", and", "or"})  # what joins the members of one list
 ETHNIC_WORD = "ethnic"  # "ethnic Turks": people of a nation, wherever they live
@@ -260,6 +262,8 @@ class EventResolver:
                     actor = self._owned(actor, context, exclude)
                 if actor.country is None:
                     actor = self._owner_named_before(actor, context)
+                if actor.country is None:
+                    actor = self._loyal_to(actor, context)
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
@@ -326,6 +330,22 @@ class EventResolver:
             return actor
         # The article's actors were found once, whole: those before the people inside their phrase.
         start, end = actor.phrase.span[0], actor.span[0]
+        countries = {
+            owner.country
+            for owner in context.actors
+            if owner.country and start <= owner.span[0] and owner.span[1] <= end
+        }
+        return self.kb.of_country(actor, countries.pop()) if len(countries) == 1 else actor
+
+    def _loyal_to(self, actor: Actor, context: ArticleContext) -> Actor:
+        """People of no known country whose own noun phrase says whom they are loyal or allied to:
+        "forces loyal to Khalifa Haftar", "militants loyal to Iraq's al-Qaeda frontman"."""
+        if actor.phrase is None or actor.phrase.span[1] <= actor.span[1]:
+            return actor
+        start, end = actor.span[1], actor.phrase.span[1]
+        after = " ".join(context.article.text[start:end].lower().split())
+        if not after.startswith(ALLEGIANCE_WORDS):
+            return actor
         countries = {
             owner.country
             for owner in context.actors
