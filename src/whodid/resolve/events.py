@@ -328,14 +328,7 @@ class EventResolver:
         Sandinista government", "Ankara's district administration"."""
         if actor.phrase is None or actor.phrase.span[0] >= actor.span[0]:
             return actor
-        # The article's actors were found once, whole: those before the people inside their phrase.
-        start, end = actor.phrase.span[0], actor.span[0]
-        countries = {
-            owner.country
-            for owner in context.actors
-            if owner.country and start <= owner.span[0] and owner.span[1] <= end
-        }
-        return self.kb.of_country(actor, countries.pop()) if len(countries) == 1 else actor
+        return self._of_the_state_named_in(actor, (actor.phrase.span[0], actor.span[0]), context)
 
     def _loyal_to(self, actor: Actor, context: ArticleContext) -> Actor:
         """People of no known country whose own noun phrase says whom they are loyal or allied to:
@@ -346,6 +339,12 @@ class EventResolver:
         after = " ".join(context.article.text[start:end].lower().split())
         if not after.startswith(ALLEGIANCE_WORDS):
             return actor
+        return self._of_the_state_named_in(actor, (start, end), context)
+
+    def _of_the_state_named_in(self, actor: Actor, stretch: Span, context: ArticleContext) -> Actor:
+        """The people of the one state the article's actors inside a stretch of text belong to (the
+        actors were found once, whole); unchanged where none or several are named there."""
+        start, end = stretch
         countries = {
             owner.country
             for owner in context.actors
