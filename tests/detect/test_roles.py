@@ -507,3 +507,31 @@ def test_who_suffers_from_an_act_is_not_its_doer(mentions_of):
     text = "Three children suffered injuries due to an explosion of a landmine near the school."
     sources, _ = roles(mentions_of, text, "explosion")
     assert sources == []
+
+
+def test_a_saying_verb_shares_its_conjuncts_subject_with_the_pronoun(mentions_of):
+    text = "Ruritanian rebels rejected a Borduvian peace plan and said they opposed the deployment."
+    sources, _ = roles(mentions_of, text, "opposed")
+    assert sources[0][0] == "Ruritanian rebels"
+
+
+def test_a_complaint_is_aimed_at_whom_it_is_about_not_to_whom_it_is_made(mentions_of):
+    text = "Chad complained to the Security Council over two Libyan raids on its border posts."
+    _, targets = roles(mentions_of, text, "complained")
+    assert [ref[0] for ref in targets] == ["Libyan"]
+
+
+def test_a_demand_is_aimed_at_whom_the_thing_is_demanded_from(mentions_of):
+    text = "Local council officials demanded support from the Serbian parliament in regaining their land."
+    _, targets = roles(mentions_of, text, "demanded")
+    assert [ref[0] for ref in targets][-1] == "Serbian parliament"  # "support" is no actor
+    text = "The opposition called for an Israeli investigation."
+    _, targets = roles(mentions_of, text, "called")
+    assert [ref[0] for ref in targets] == ["Israeli"]
+
+
+def test_people_forced_out_are_expelled(mentions_of):
+    text = "Kenya forced the aid agency out of the country."
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "forced"]
+    assert (mention.type, mention.cameo) == ("COERCE", "174")
+    assert [ref.candidates[0].text for ref in mention.targets] == ["aid agency"]

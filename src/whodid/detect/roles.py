@@ -76,6 +76,9 @@ BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "i
 # of a verb of being, is who is under the act ("under the accord, each side will ..." places no one).
 UNDER_PREPS = frozenset({"under"})
 STANCE_OBJECT_PREPS = frozenset({"of", "for", "at", "over", "with", "against", "toward", "towards"})
+# What a complaint or a protest is about: "complained to the UN about Syrian raids" is aimed at Syria,
+# not at the UN it was made to.
+ABOUT_PREPS = frozenset({"about", "over"})
 THAT = frozenset({"that"})  # "its demand that Israel ease ...": the clause of what is demanded
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
@@ -206,6 +209,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
                     roles.targets += _refs(child)  # not "set off an Explosive Device"
                 roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
+                if event_type == "REQUEST":
+                    roles.targets += _prep_objects(child, {"from"})  # "demanded support from the assembly"
         if not object_is_means:
             roles.targets += [ref for thing in _up_to_objects(verb) for ref in _refs(thing)]
     roles.targets += _prep_objects(verb, _target_preps(event_type))
@@ -220,7 +225,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if event_type in ABOUT_AN_ACT | {"REQUEST"}:
         # "conceded to demands from UNITA", "protested against the killing of a student by police",
         # "called for sanctions against Nigeria"
-        for act in _prep_children(verb, OBJECT_TARGET_PREPS):
+        for act in _prep_children(verb, OBJECT_TARGET_PREPS | ABOUT_PREPS):
             if act.pos_ == "NOUN" and act.lemma_.lower() in lexicon.nouns:
                 _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
@@ -580,6 +585,9 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
         # "demanded the withdrawal of Serbian forces", "called for a meeting of the Security Council":
         # those asked to act are whom the demand is aimed at (not the prisoners of "the release of").
         roles.targets += _prep_objects(act, {"of"})
+    elif event_type == "REQUEST" and not inner_targets:
+        # "demanded support from the assembly", "asked for US help": who is to give it.
+        roles.targets += inner_sources
 
 
 def _read_between(noun: Token, roles: Roles, lexicon: Lexicon) -> None:
@@ -735,7 +743,8 @@ def _speaker_it_stands_for(pronoun: Token) -> Token | None:
     clause = pronoun.head
     if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
         return None
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    # "the rebels rejected the plan and said they ...": a verb of saying shares its conjunct's subject.
+    speaker = clause_subject(clause.head)
     if speaker is None or speaker.pos_ == "PRON":
         return None
     word = pronoun.lower_
