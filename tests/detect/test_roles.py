@@ -535,3 +535,16 @@ def test_people_forced_out_are_expelled(mentions_of):
     [mention] = [m for m in mentions_of(text) if m.trigger_text == "forced"]
     assert (mention.type, mention.cameo) == ("COERCE", "174")
     assert [ref.candidates[0].text for ref in mention.targets] == ["aid agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The council accused the NPFL of seizing the town.", "NPFL"),
+        ("The government blamed the rebels for bombing the bridge.", "rebels"),
+    ],
+)
+def test_whom_a_verb_of_blame_holds_to_have_done_an_act_did_it(mentions_of, text, doer):
+    trigger = next(word for word in ("seizing", "bombing") if word in text)
+    sources, _ = roles(mentions_of, text, trigger)
+    assert [ref[0] for ref in sources] == [doer]

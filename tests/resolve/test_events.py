@@ -396,3 +396,15 @@ def test_an_actor_inside_a_longer_phrase_keeps_its_own(pipeline):
 def test_an_actor_named_by_all_its_phrase_keeps_no_second_copy(pipeline):
     [event] = events_of(pipeline, "Kenya expelled two diplomats.")
     assert event.source[0].text == "Kenya" and event.source[0].phrase is None
+
+
+def test_a_body_of_unknown_name_is_of_the_one_state_its_name_holds(pipeline):
+    event = only(
+        events_of(pipeline, "The Liberian Peace Council accused the NPFL of seizing the town."), "accused"
+    )
+    assert (event.source[0].text, event.source[0].country) == ("Liberian Peace Council", "LBR")
+    # a name that holds no state's name stays of no known country
+    event = only(
+        events_of(pipeline, "The Velmora Heritage Council accused the NPFL of seizing the town."), "accused"
+    )
+    assert event.source[0].country is None

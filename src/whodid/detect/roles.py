@@ -634,6 +634,8 @@ def clause_subject(verb: Token) -> Token | None:
         ):
             current = current.head.head  # "Norway is willing to send", "X is ready to contribute"
             continue
+        if current.dep_ == "pcomp" and (blamed := _blamed_for(current)) is not None:
+            return blamed  # "accused the NPFL of seizing the town": the NPFL seized it
         if current.dep_ == "pcomp" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "X demonstrated ... by employing": by-gerunds share X
             continue
@@ -658,6 +660,16 @@ def clause_subject(verb: Token) -> Token | None:
                 continue
         return None
     return None
+
+
+def _blamed_for(gerund: Token) -> Token | None:
+    """Whom a verb of blame holds to have done what its "of" or "for" gerund says: "accused X of
+    seizing", "X was blamed for killing"."""
+    prep = gerund.head
+    verb = prep.head
+    if prep.lower_ not in {"of", "for"} or verb.pos_ != "VERB" or verb.lemma_.lower() not in BLAMING_VERBS:
+        return None
+    return _child(verb, "dobj") or _child(verb, "nsubjpass")
 
 
 def _within(token: Token, ancestor: Token) -> bool:

@@ -344,12 +344,7 @@ class EventResolver:
     def _of_the_state_named_in(self, actor: Actor, stretch: Span, context: ArticleContext) -> Actor:
         """The people of the one state the article's actors inside a stretch of text belong to (the
         actors were found once, whole); unchanged where none or several are named there."""
-        start, end = stretch
-        countries = {
-            owner.country
-            for owner in context.actors
-            if owner.country and start <= owner.span[0] and owner.span[1] <= end
-        }
+        countries = _countries_named_in(stretch, context)
         return self.kb.of_country(actor, countries.pop()) if len(countries) == 1 else actor
 
     def _actor(self, ref: ActorRef, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
@@ -389,7 +384,11 @@ class EventResolver:
             title = self._title_before(named, ref.candidates, when)
             if title is not None:
                 return replace(title, text=named.text, span=named.span, name=None, actor_id=None, kind=kind)
-            return Actor(text=named.text, span=named.span, kind=kind)
+            # "the Liberian Peace Council", "the Kenya Anti-Corruption Commission": a body whose name
+            # holds one state's name is of that state.
+            countries = _countries_named_in(named.span, context) if kind == "organisation" else set()
+            country = countries.pop() if len(countries) == 1 else None
+            return Actor(text=named.text, span=named.span, kind=kind, country=country)
         return None
 
     def _named_before(self, name: Phrase, actors: list[Actor]) -> Actor | None:
@@ -644,6 +643,16 @@ def _can_describe(agent: Actor, earlier: Actor) -> bool:
     if earlier.kind == AGENT_KIND and earlier.country is None:
         return False  # nothing more known of it than of the agent itself
     return earlier.sector == agent.sector or agent.acled_inter in CROWD_INTERS
+
+
+def _countries_named_in(stretch: Span, context: ArticleContext) -> set[str]:
+    """The countries of the article's actors inside a stretch of text (found once, whole)."""
+    start, end = stretch
+    return {
+        owner.country
+        for owner in context.actors
+        if owner.country and start <= owner.span[0] and owner.span[1] <= end
+    }
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
