@@ -408,3 +408,15 @@ def test_a_body_of_unknown_name_is_of_the_one_state_its_name_holds(pipeline):
         events_of(pipeline, "The Velmora Heritage Council accused the NPFL of seizing the town."), "accused"
     )
     assert event.source[0].country is None
+
+
+def test_a_pronoun_does_not_stand_for_a_countrys_adjective(pipeline):
+    text = (
+        "Ivory Coast rebels rejected a Senegalese peace plan. "
+        "They said the deployment was illegal, and they opposed it."
+    )
+    event = only(events_of(pipeline, text), "opposed")
+    assert (event.source[0].text, event.source[0].country) == ("they", "CIV")
+    # a name that is also an adjective ("US") still may
+    event = only(events_of(pipeline, "The US said it would send more troops."), "send")
+    assert event.source[0].country == "USA"

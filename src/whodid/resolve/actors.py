@@ -131,6 +131,7 @@ class ActorKB:
         self._variants = {_fold(spelling): _fold(folded) for spelling, folded in tables.variants.items()}
         self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
+        self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
         self.mobile_sectors = frozenset(tables.mobile_sectors)
         self.home_sectors = frozenset(tables.home_sectors)
@@ -177,6 +178,11 @@ class ActorKB:
         stay as they are: a run checks them before it starts and then codes with the same knowledge
         base; a file changed since is read again."""
         return _kb_with(tuple((path, *_file_state(path)) for path in paths))
+
+    def is_adjective(self, text: str) -> bool:
+        """Whether the text is a country's adjective ("Ghanaian", "Senegalese"): a modifier of some
+        other noun, never what a pronoun stands for."""
+        return self._normalise(text) in self._adjectives
 
     def alias_key(self, alias: str) -> tuple[str, ...]:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the

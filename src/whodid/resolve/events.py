@@ -92,7 +92,7 @@ class ArticleContext:
     """What resolution needs to know about the whole article, computed once."""
 
     article: Article
-    actors: list[Actor]  # every KB mention in the article, in text order: antecedents for pronouns
+    actors: list[Actor]  # every KB mention in the article, in text order
     countries: set[str]  # countries the article talks about: hints for ambiguous place names
     acronyms: Acronyms = field(default_factory=Acronyms)  # those the article defines: "(MRTA)"
     dates_by_sentence: dict[int, DateScan] = field(default_factory=dict)
@@ -103,6 +103,9 @@ class ArticleContext:
     focus: Place | None = None  # the place the article is about: where its unplaced violence happened
     # The events resolved so far, in text order: antecedents of definite descriptions ("the protesters").
     earlier: list[Event] = field(default_factory=list)
+    # The actors a pronoun may stand for: not a country's adjective, which modifies some other noun
+    # ("rejected a Senegalese plan and said they ...").
+    antecedents: list[Actor] = field(default_factory=list)
 
 
 class EventResolver:
@@ -126,6 +129,7 @@ class EventResolver:
         acronyms = defined_acronyms(article.text, actors)
         actors = sorted(actors + acronyms.mentions(article.text), key=lambda actor: actor.span)
         context = ArticleContext(article, actors, self._hint_countries(actors), acronyms)
+        context.antecedents = [actor for actor in actors if not self.kb.is_adjective(actor.text)]
         for mention in mentions:
             index = mention.sentence.index
             spans = context.actor_spans_by_sentence.setdefault(index, [])
@@ -319,7 +323,7 @@ class EventResolver:
             return actor
         # The pronoun it stands for, at the noun: antecedents are the actors named before it.
         owner = _antecedent(
-            Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start), "PRON"), context.actors, exclude
+            Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start), "PRON"), context.antecedents, exclude
         )
         return self.kb.of_country(actor, owner.country) if owner is not None and owner.country else actor
 
@@ -352,7 +356,7 @@ class EventResolver:
         countryless: Actor | None = None
         for phrase in ref.candidates:
             if phrase.label == "PRON":
-                return countryless or _antecedent(phrase, context.actors, exclude)
+                return countryless or _antecedent(phrase, context.antecedents, exclude)
             written = context.article.text[slice(*phrase.span)]
             if (defined := context.acronyms.stood_for(written, phrase.span)) is not None:
                 return replace(defined, text=phrase.text, span=phrase.span)
@@ -658,7 +662,7 @@ def _countries_named_in(stretch: Span, context: ArticleContext) -> set[str]:
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
     """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they". Not
     the noun right before it, which a relative clause the pronoun opens describes ("all the people
-    they have abducted")."""
+    they have abducted"). `actors` are those that may stand alone (see ArticleContext.antecedents)."""
     word = pronoun.text.lower()
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return None  # "I", "we", "you": the speaker or the reader, not an earlier actor

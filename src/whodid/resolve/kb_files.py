@@ -177,6 +177,7 @@ class KBTables:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # actor_id -> surface forms
     variants: dict[str, str] = field(default_factory=dict)  # spelling -> the spelling it folds to
     modifiers: set[str] = field(default_factory=set)
+    adjectives: set[str] = field(default_factory=set)  # "Ghanaian": a country named only as a modifier
     identity_modifiers: set[str] = field(default_factory=set)
     mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
     home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
@@ -266,7 +267,9 @@ def _add_country(row: dict[str, str], tables: KBTables) -> None:
         alpha3, row["name"], "state", alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
     )
     tables.countries.append(country)
-    tables.aliases[alpha3] = [row["name"], *_cells(row["aliases"]), *adjectives, *_cells(row["capitals"])]
+    names, capitals = [row["name"], *_cells(row["aliases"])], _cells(row["capitals"])
+    tables.adjectives.update(word for word in adjectives if word not in names)  # "US" is a name too
+    tables.aliases[alpha3] = [*names, *adjectives, *capitals]
     people = _cells(row["people"])
     if people:
         # "Iraqis": the people of a country, as civilians until the text says otherwise.
