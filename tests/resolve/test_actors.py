@@ -246,6 +246,25 @@ def test_armed_groups_from_the_phoenix_dictionary_resolve_with_their_country(kb:
     assert (lashkar.actor_id, lashkar.kind) == ("lashkar-e-taiba", "armed_group")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # coded by the dictionary only with a region, or a miswritten code: their home from our file
+        ("The Revolutionary United Front freed the peacekeepers.", "Revolutionary United Front", "SLE"),
+        ("UNITA rebels shelled the town.", "UNITA", "AGO"),
+        # other names the dictionary lacks
+        ("The Liberation Tigers ambushed a patrol.", "Liberation Tigers of Tamil Eelam", "LKA"),
+        ("LRA fighters raided the village.", "Lord's Resistance Army", "UGA"),
+        ("The FIS called a strike.", "Islamic Salvation Front", "DZA"),
+    ],
+)
+def test_converted_groups_have_their_home_country_and_common_names(
+    kb: ActorKB, text: str, name: str, country: str
+) -> None:
+    [group] = [actor for actor in kb.find(text) if actor.kind == "armed_group"]
+    assert (group.name, group.country) == (name, country)
+
+
 def test_converted_groups_give_way_to_hand_written_actors_and_ordinary_words(kb: ActorKB) -> None:
     assert kb.find("Hezbollah fired rockets.")[0].actor_id == "hezbollah"  # actors.yaml, not the dictionary
     # Abbreviations that are English words, dates and a leader's name are not groups.
