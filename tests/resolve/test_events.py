@@ -420,3 +420,18 @@ def test_a_pronoun_does_not_stand_for_a_countrys_adjective(pipeline):
     # a name that is also an adjective ("US") still may
     event = only(events_of(pipeline, "The US said it would send more troops."), "send")
     assert event.source[0].country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sector"),
+    [
+        ("The Palestinians rejected the Israeli proposal.", "rejected", "GOV"),
+        ("Palestinians and Israelis failed to reach agreement on the offices.", "agreement", "GOV"),
+        # people described further, or acting in the street, stay people
+        ("Young Algerians demanded jobs from the government.", "demanded", "CVL"),
+        ("Thousands of Nigerians marched in Lagos.", "marched", "CVL"),
+    ],
+)
+def test_a_nations_people_named_bare_speak_as_its_government(pipeline, text, trigger, sector):
+    event = only(events_of(pipeline, text), trigger)
+    assert {actor.sector for actor in event.source} == {sector}

@@ -277,6 +277,13 @@ class ActorKB:
         actor_id, name = owner.national(agent.name or agent.text, agent.sector)
         return replace(agent, actor_id=actor_id, name=name, country=alpha3)
 
+    def nation_of(self, people: Actor) -> Actor | None:
+        """The state whose people ("Palestinians", "Israelis") an agent names as a whole, if it does."""
+        entry = self.entries.get(people.country or "")
+        if entry is None or people.kind != AGENT_KIND or people.actor_id != f"{people.country}CVL":
+            return None
+        return entry.to_actor(people.text, people.span)
+
     def spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
         """The one named actor whose name is spelt almost as `name` ("Abdelaziz Bouteflicka", "Laurent
         Gbago"), for a name nothing matched exactly; None when no name is close enough or two actors'

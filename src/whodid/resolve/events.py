@@ -171,6 +171,8 @@ class EventResolver:
         sources = [_described_before(actor, mention, context, "source") for actor in sources]
         targets = [_described_before(actor, mention, context, "target") for actor in targets]
         info = self.ontology[mention.type]
+        if info.quad_class not in MATERIAL_QUAD_CLASSES:
+            sources = [self._nation_speaking(actor, context) for actor in sources]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
         place = self._place(mention, context, sentence_places, place_actors)
@@ -271,6 +273,19 @@ class EventResolver:
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
+
+    def _nation_speaking(self, actor: Actor, context: ArticleContext) -> Actor:
+        """ "The Palestinians rejected the proposal", "Israelis and Palestinians failed to agree": a
+        nation's people named bare, speaking or dealing as one, are its government, as CAMEO's coders
+        code them; not people the text describes further ("young Algerians", "Albanians of Serbia")."""
+        nation = self.kb.nation_of(actor)
+        if nation is None:
+            return actor
+        if actor.phrase is not None:
+            words = context.article.text[slice(*actor.phrase.span)].split()
+            if [word for word in words if word.lower() != "the"] != actor.text.split():
+                return actor
+        return nation
 
     def _listed_with(self, actor: Actor, actors: list[Actor], context: ArticleContext) -> Actor:
         """ "Israeli helicopters and tanks", "Iraqi soldiers and policemen": listed with an agent of a
