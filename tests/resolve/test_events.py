@@ -435,3 +435,17 @@ def test_a_pronoun_does_not_stand_for_a_countrys_adjective(pipeline):
 def test_a_nations_people_named_bare_speak_as_its_government(pipeline, text, trigger, sector):
     event = only(events_of(pipeline, text), trigger)
     assert {actor.sector for actor in event.source} == {sector}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Former Socialist prime minister Andreas Papandreou demanded immediate elections.", "ELI"),
+        ("Ousted President Askar Akayev demanded immediate elections.", "ELI"),
+        ("The ex-president demanded immediate elections.", "ELI"),
+        ("The president demanded immediate elections.", "GOV"),
+    ],
+)
+def test_an_official_the_text_puts_out_of_office_is_of_the_elites(pipeline, text, sector):
+    event = only(events_of(pipeline, text, published=date(2004, 6, 1)), "demanded")
+    assert event.source[0].sector == sector

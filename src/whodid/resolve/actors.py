@@ -27,6 +27,7 @@ from whodid.resolve.kb_files import (
     KBEntry,
     KBTables,
     Role,
+    acled_inter_of,
     collection_paused,
     default_paths,
     load_tables,
@@ -132,6 +133,7 @@ class ActorKB:
         self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
+        self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
         self.mobile_sectors = frozenset(tables.mobile_sectors)
         self.home_sectors = frozenset(tables.home_sectors)
@@ -276,6 +278,10 @@ class ActorKB:
             return agent
         actor_id, name = owner.national(agent.name or agent.text, agent.sector)
         return replace(agent, actor_id=actor_id, name=name, country=alpha3)
+
+    def out_of_office(self, official: Actor) -> Actor:
+        """An official the text puts out of office ("former president"): one of the elites, ELI."""
+        return replace(official, sector=FORMER_OFFICIAL, acled_inter=acled_inter_of(FORMER_OFFICIAL))
 
     def nation_of(self, people: Actor) -> Actor | None:
         """The state whose people ("Palestinians", "Israelis") an agent names as a whole, if it does."""

@@ -77,6 +77,9 @@ METONYM_FEATURES = frozenset({"country", "city", "admin1", "region"})
 UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
+# Kinds of actor that may hold an office ("former president Menem", "the former ministers").
+OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
+OFFICE_WINDOW = 30  # characters before an official read for "former", where no noun phrase says more
 
 
 @dataclass(slots=True)
@@ -270,9 +273,26 @@ class EventResolver:
                     actor = self._owner_named_before(actor, context)
                 if actor.country is None:
                     actor = self._loyal_to(actor, context)
+            if (
+                actor.sector == "GOV"
+                and actor.kind in OFFICIAL_KINDS
+                and self._put_out_of_office(actor, context)
+            ):
+                actor = self.kb.out_of_office(actor)
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return actors
+
+    def _put_out_of_office(self, official: Actor, context: ArticleContext) -> bool:
+        """Whether the words before an official, in its own noun phrase (or the few before it), put it
+        out of office: "former president Carlos Menem", "Ousted President Askar Akayev"."""
+        start, end = official.span
+        text = context.article.text.lower().replace("-", " ")  # "ex-president"
+        if official.phrase is not None and official.phrase.span[0] < start:
+            before = text[official.phrase.span[0] : start].split()
+        else:
+            before = text[max(0, start - OFFICE_WINDOW) : start].split()[-2:]
+        return any(word in self.kb.out_of_office_words for word in [*before, *text[start:end].split()])
 
     def _nation_speaking(self, actor: Actor, context: ArticleContext) -> Actor:
         """ "The Palestinians rejected the proposal", "Israelis and Palestinians failed to agree": a

@@ -76,6 +76,7 @@ DOCUMENT_FIELDS = frozenset(
         "spelling_variants",
         "modifiers",
         "identity_modifiers",
+        "out_of_office_words",
         "mobile_sectors",
         "home_sectors",
         "actors",
@@ -179,6 +180,7 @@ class KBTables:
     modifiers: set[str] = field(default_factory=set)
     adjectives: set[str] = field(default_factory=set)  # "Ghanaian": a country named only as a modifier
     identity_modifiers: set[str] = field(default_factory=set)
+    out_of_office_words: set[str] = field(default_factory=set)  # "former", "ousted"
     mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
     home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
@@ -471,6 +473,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.variants.update({str(k): str(v) for k, v in variants.items()})
     tables.modifiers.update(top.texts("modifiers"))
     tables.identity_modifiers.update(top.texts("identity_modifiers"))
+    tables.out_of_office_words.update(word.lower() for word in top.texts("out_of_office_words"))
     tables.mobile_sectors.update(sector.upper() for sector in top.texts("mobile_sectors"))
     tables.home_sectors.update(sector.upper() for sector in top.texts("home_sectors"))
     seen: dict[str, int | None] = {}
