@@ -548,3 +548,18 @@ def test_whom_a_verb_of_blame_holds_to_have_done_an_act_did_it(mentions_of, text
     trigger = next(word for word in ("seizing", "bombing") if word in text)
     sources, _ = roles(mentions_of, text, trigger)
     assert [ref[0] for ref in sources] == [doer]
+
+
+def test_a_demand_whose_clause_hangs_on_its_verb_is_aimed_at_the_clauses_subject(mentions_of):
+    text = "The union (ILU) reiterated its demand today that Israel ease the restrictions on workers."
+    _, targets = roles(mentions_of, text, "demand")
+    assert [ref[0] for ref in targets] == ["Israel"]
+
+
+def test_help_given_to_a_peace_mission_goes_to_the_country_it_serves(mentions_of):
+    text = "Japan is sending troops to the United Nations peacekeeping force in South Sudan."
+    _, targets = roles(mentions_of, text, "sending")
+    assert [ref[0] for ref in targets] == ["South Sudan"]
+    # an attack on such a force is aimed at the force
+    _, targets = roles(mentions_of, "Rebels attacked the UN peacekeeping force in Mali.", "attacked")
+    assert targets[0][0] != "Mali"

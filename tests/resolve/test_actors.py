@@ -424,3 +424,7 @@ def test_a_short_name_or_a_town_is_no_misspelt_country(kb: ActorKB, text: str) -
 def test_countries_by_short_and_former_names(kb: ActorKB, text: str, country: str) -> None:
     actor = kb.resolve(text)
     assert actor is not None and actor.country == country
+
+
+def test_inmates_are_prisoners(kb: ActorKB) -> None:
+    assert ("inmate", None, "CVL") in found(kb, "Guards beat an inmate.")

@@ -213,7 +213,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                     roles.targets += _prep_objects(child, {"from"})  # "demanded support from the assembly"
         if not object_is_means:
             roles.targets += [ref for thing in _up_to_objects(verb) for ref in _refs(thing)]
-    roles.targets += _prep_objects(verb, _target_preps(event_type))
+    aimed_at = _prep_children(verb, _target_preps(event_type))
+    if event_type == "AID":
+        aimed_at = [_served_country(mission, lexicon) for mission in aimed_at]
+    roles.targets += [ref for aim in aimed_at for ref in _refs(aim)]
     if object_is_means:
         # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
@@ -221,7 +224,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         if event_type not in MEANS_AS_OBJECT:
             # Whom what is handed on goes to: "returned 21 frogs to Brazil", "granted asylum to the
             # officers" (troops sent "to Anbar" go to a place).
-            roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"to"})]
+            given_to = [mission for holder in holders for mission in _prep_children(holder, {"to"})]
+            roles.targets += [ref for mission in given_to for ref in _refs(_served_country(mission, lexicon))]
     if event_type in ABOUT_AN_ACT | {"REQUEST"}:
         # "conceded to demands from UNITA", "protested against the killing of a student by police",
         # "called for sanctions against Nigeria"
@@ -336,6 +340,16 @@ def _up_to_objects(verb: Token) -> list[Token]:
     return [thing for thing in counted if any(c.dep_ == "nummod" for c in thing.children)]
 
 
+def _served_country(mission: Token, lexicon: Lexicon) -> Token:
+    """Where a peace mission serves, for what is given to it: "sent troops to the UN peacekeeping force in
+    South Sudan" goes to South Sudan, as CAMEO and PLOVER code such help."""
+    words = lexicon.peacekeeping.words
+    if not any(word.lemma_.lower() in words or word.lower_ in words for word in mission.lefts):
+        return mission
+    served = next((p for p in _prep_children(mission, {"in"}) if p.ent_type_ in PLACE_NAME_LABELS), None)
+    return served if served is not None else mission
+
+
 def _said_by_misparsed(act: Token, event_type: str, lexicon: Lexicon) -> bool:
     """Whether an active verb's "by" may name who said its object: "denied charges by X"."""
     return (
@@ -406,10 +420,14 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         _read_of_object(of_object, event_type, lexicon, roles, of_is_source)
     _read_between(noun, roles, lexicon)
     if event_type == "REQUEST":
-        # "its demand that Israel ease the restrictions": who is to act.
-        roles.targets += _subjects_of(
-            [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and opened_by(c, THAT)]
-        )
+        # "its demand that Israel ease the restrictions": who is to act; the parser may hang the clause
+        # on the verb whose object the demand is ("reiterated its demand today that Israel ease ...").
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and opened_by(c, THAT)]
+        if noun.dep_ == "dobj":
+            clauses += [
+                c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and opened_by(c, THAT)
+            ]
+        roles.targets += _subjects_of(clauses)
     if event_type == "PROTEST" and not roles.targets:
         roles.targets += _demanded_of(noun, lexicon)  # "a hunger strike to demand the resignation of X"
     placed = _placed_under(noun)
