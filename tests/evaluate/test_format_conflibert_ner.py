@@ -130,6 +130,19 @@ def test_an_event_that_names_no_target_is_scored_with_the_place_its_recipient_is
     assert conflibert_ner.predict(item, [siege])["target_match"] == "no"
 
 
+def test_a_pronoun_is_scored_by_the_words_it_stands_for_in_the_sentence() -> None:
+    text = "Chad called Niger and urged him to act ."
+    item = GoldItem("s5", text, {}, extra={"source_spans": [(0, 4)], "target_spans": [(12, 17)]})
+    urged = Event("e1", "a1", "REQUEST", Evidence(text, (0, len(text)), "urged", (22, 27)),
+                  source=[Actor("Chad", (0, 4))],
+                  target=[Actor("him", (28, 31), antecedent=Phrase("Niger", (12, 17)))])  # fmt: skip
+    answer = conflibert_ner.predict(item, [urged])
+    assert (answer["target"], answer["target_match"]) == (["Niger"], "yes")
+    # named in an earlier sentence: the pronoun itself
+    urged.target[0].antecedent = Phrase("Niger", (-40, -35))
+    assert conflibert_ner.predict(item, [urged])["target_match"] == "wrong"
+
+
 def test_evaluate_end_to_end(ner_file: Path, pipeline) -> None:
     result = evaluate(conflibert_ner.read(ner_file, ReadOptions()), pipeline)
     scores = {score.spec.name: score for score in result.scores}

@@ -449,3 +449,11 @@ def test_a_nations_people_named_bare_speak_as_its_government(pipeline, text, tri
 def test_an_official_the_text_puts_out_of_office_is_of_the_elites(pipeline, text, sector):
     event = only(events_of(pipeline, text, published=date(2004, 6, 1)), "demanded")
     assert event.source[0].sector == sector
+
+
+def test_a_pronoun_keeps_the_words_it_stands_for(pipeline):
+    text = "Emmanuel Macron met the Nigerien envoy. He urged Niger to reopen the border."
+    event = only(events_of(pipeline, text), "urged")
+    [he] = event.source
+    assert he.text == "He" and he.antecedent is not None
+    assert text[slice(*he.antecedent.span)] == he.antecedent.text

@@ -711,6 +711,7 @@ def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | No
             return Actor(
                 text=pronoun.text, span=pronoun.span, name=actor.name, actor_id=actor.actor_id,
                 country=actor.country, sector=actor.sector, acled_inter=actor.acled_inter, kind=actor.kind,
+                antecedent=Phrase(actor.text, actor.span),
             )  # fmt: skip
     return None
 

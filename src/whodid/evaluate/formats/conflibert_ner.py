@@ -8,7 +8,7 @@ spans share one set of character offsets. A reciprocal actor is both a source an
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ FIELDS = [
 NOTES = [
     "Sentence text is the tokens joined by single spaces; spans are character offsets in that text.",
     "Reciprocal (R) spans count as both source and target; so do the sides of our reciprocal events.",
+    "A pronoun is scored by the words it stands for when they are in the sentence, as the gold tags them.",
     "An event that names no target is scored with the recipient our PLOVER view implies (the state where "
     "it happened), by the words that name its place in the sentence, as the gold tags such places.",
     "source_match/target_match: recall is the 'yes' recall; precision of our actors is "
@@ -90,7 +91,7 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     event = main_event(events)
     answer: dict[str, Any] = {}
     for role in ("source", "target"):
-        actors = _actors_in_role(event, role)
+        actors = [_named_in_sentence(actor, event) for actor in _actors_in_role(event, role)]
         # The gold spans are whole noun phrases: score the phrase each actor stands in.
         answer[role] = [(actor.phrase or actor).text for actor in actors] or None
         answer[f"{role}_match"] = _match(actors, item.extra[f"{role}_spans"])
@@ -112,6 +113,15 @@ def _actors_in_role(event: Event | None, role: str) -> list[Actor]:
         # a state of siege in Pando", "resigned ... in Peru"): the gold tags such places as targets.
         return [Actor(place.text, place.span, name=place.name, country=place.country)]
     return actors
+
+
+def _named_in_sentence(actor: Actor, event: Event | None) -> Actor:
+    """A pronoun by the words it stands for, when the sentence names them ("Trump called Erdogan and urged
+    him to ..."): the gold tags the name."""
+    antecedent = actor.antecedent
+    if event is None or antecedent is None or not _in_sentence(antecedent.span, event):
+        return actor
+    return replace(actor, text=antecedent.text, span=antecedent.span, phrase=None)
 
 
 def _in_sentence(span: Span, event: Event) -> bool:
