@@ -641,3 +641,15 @@ def test_what_exploded_named_by_of_makes_an_explosion_an_event(mentions_of):
     found = mentions_of("Two farmers were hurt by the explosion of a landmine near the field.")
     assert ("ASSAULT", "explosion") in types_and_triggers(found)
     assert mentions_of("The explosion of interest surprised the traders.") == []
+
+
+def test_forces_on_alert_are_readied(mentions_of):
+    [mention] = mentions_of("Ruritanian troops remained on alert along the border.")
+    assert (mention.type, mention.cameo, mention.trigger_text) == ("MOBILIZE", "152", "alert")
+    assert mentions_of("The weather office issued a flood alert for the valley.") == []
+
+
+def test_a_participle_clause_shares_its_verbs_subject_as_the_doer(mentions_of):
+    # "staging a strike": the employees strike, so it is a labour strike, not a military one.
+    text = "Three thousand employees stopped work on Monday, staging a sit-in strike."
+    assert [(m.type, m.trigger_text) for m in mentions_of(text)] == [("PROTEST", "strike")]

@@ -64,6 +64,14 @@ class Peacekeeping:
 
 
 @dataclass(frozen=True, slots=True)
+class Readiness:
+    """Forces on alert: "troops remained on alert", "put the army on standby" (see triggers.yaml)."""
+
+    spec: TriggerSpec
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Displacement:
     """People fleeing their homes: "thousands of civilians fled the town" (see triggers.yaml)."""
 
@@ -85,6 +93,7 @@ class Lexicon:
     street_protest: StreetProtest
     peacekeeping: Peacekeeping
     displacement: Displacement
+    readiness: Readiness
     senses_from_doer: frozenset[str]  # "strike": workers' is a protest, an air force's an attack
     giving_verbs: frozenset[str]  # "offered troops": the object that picks the sense is what is given
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
@@ -221,6 +230,10 @@ def load_lexicon(
             _sense_spec(triggers, "displacement_sense", triggers_file),
             fleeing_verbs=words(triggers, "fleeing_verbs", triggers_file),
             displaced_people=words(triggers, "displaced_people", triggers_file),
+        ),
+        readiness=Readiness(
+            _sense_spec(triggers, "readiness_sense", triggers_file),
+            words=words(triggers, "readiness_words", triggers_file),
         ),
         natural_causes=words(triggers, "natural_causes", triggers_file),
         economic_means=words(triggers, "economic_means", triggers_file),

@@ -158,6 +158,8 @@ class TriggerPrefilter:
         displacement = lexicon.displacement
         people = [_Need(frozenset({word})) for word in noun_forms(displacement.displaced_people)]
         self._add_companions(verb_forms(displacement.fleeing_verbs), [*people, _A_NAME])
+        # Forces on alert: a word of readiness beside "on".
+        self._add_companions(noun_forms(lexicon.readiness.words), [_Need(frozenset({"on"}))])
         # Saying what another must do is a demand ("said China must drop the barriers"): a reporting verb
         # beside an obligation modal, and an actor.
         obliged = [_Need(frozenset({modal}), actor=True) for modal in lexicon.obligation_modals]

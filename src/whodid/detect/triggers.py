@@ -46,6 +46,7 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             or _as_demand(token, lexicon)
             or _as_street_protest(token, lexicon)
             or _as_displacement(token, lexicon)
+            or _as_readiness(token, lexicon)
         )
     ]
     stopped = {trigger.token.i for trigger in candidates if _is_stopped_activity(trigger, candidates)}
@@ -226,6 +227,17 @@ def _as_displacement(token: Token, lexicon: Lexicon) -> Trigger | None:
     return Trigger(token, replace(displacement.spec, lemma=token.lemma_.lower()))
 
 
+def _as_readiness(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "Troops remained on alert", "put the army on standby": forces readied, on alert."""
+    readiness = lexicon.readiness
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in readiness.words or token.dep_ != "pobj":
+        return None
+    on = token.head
+    if on.lower_ != "on" or on.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return Trigger(token, replace(readiness.spec, lemma=token.lemma_.lower(), pos="noun"))
+
+
 def fleeing_people(verb: Token) -> Token | None:
     """Who flees: the subject, the one forced or made to ("forced thousands to flee", "were forced to
     flee"), or the noun a participle describes ("civilians fleeing the fighting")."""
@@ -361,13 +373,16 @@ def _doers(noun: Token, lexicon: Lexicon) -> list[Token]:
         verb = noun.head.head
     if verb is None:
         return []
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in _subject_holder(verb).children if c.dep_ == "nsubj"]
     return subjects + [o for subject in subjects for o in _of_objects(subject)]  # "thousands of workers"
 
 
 def _subject_holder(verb: Token) -> Token:
-    """The verb whose subject a verb shares: "forces captured the town and marched into the city"."""
-    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+    """The verb whose subject a verb shares: "forces captured the town and marched into the city",
+    "employees stopped work, staging a sit-in strike"."""
+    while not any(c.dep_ == "nsubj" for c in verb.children) and (
+        verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    ):
         verb = verb.head
     return verb
 
