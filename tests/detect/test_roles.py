@@ -563,3 +563,20 @@ def test_help_given_to_a_peace_mission_goes_to_the_country_it_serves(mentions_of
     # an attack on such a force is aimed at the force
     _, targets = roles(mentions_of, "Rebels attacked the UN peacekeeping force in Mali.", "attacked")
     assert targets[0][0] != "Mali"
+
+
+def test_a_call_for_someone_to_act_is_aimed_at_them(mentions_of):
+    text = "The prime minister called on Friday for Ruritania to stay in the single market."
+    _, targets = roles(mentions_of, text, "called")
+    assert [ref[0] for ref in targets] == ["Ruritania"]
+
+
+def test_the_of_object_of_a_said_act_is_who_said_it(mentions_of):
+    text = "The president conceded to the demands of the protesting truck drivers."
+    sources, _ = roles(mentions_of, text, "demands")
+    assert sources[0][0].endswith("truck drivers")
+
+
+def test_efforts_between_people_are_aimed_at_them(mentions_of):
+    text = "The envoy ended mediation efforts between Albanian separatists."
+    assert further_targets(mentions_of, text, "ended") == ["Albanian separatists"]

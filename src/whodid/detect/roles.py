@@ -47,8 +47,8 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
 }
 # Prepositions on an event's object, or on the verb it controls, that name whom the event is aimed at
 # when the object is a thing: "suspended food supplies to X", "lift the ban on X", "shared evidence
-# with X", "hosting a dinner for X".
-OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for"}
+# with X", "hosting a dinner for X", "ended mediation efforts between X".
+OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for", "between"}
 SOURCE_PREPS = frozenset({"by"})
 # Prepositions that name the other side of a reciprocal event: "clashed with police", "talks between".
 COUNTERPART_PREPS = frozenset({"with", "between"})
@@ -80,6 +80,7 @@ STANCE_OBJECT_PREPS = frozenset({"of", "for", "at", "over", "with", "against", "
 # not at the UN it was made to.
 ABOUT_PREPS = frozenset({"about", "over"})
 THAT = frozenset({"that"})  # "its demand that Israel ease ...": the clause of what is demanded
+FOR = frozenset({"for"})  # "called for Britain to stay": the clause of who is to act
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
@@ -245,8 +246,11 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
         roles.targets += _condition_subjects(verb, lexicon)
     if not roles.targets and event_type == "REQUEST":
-        # "demanded that Israel ease the restrictions", "said Iraq must cooperate": who is to act.
-        roles.targets += _subjects_of([c for c in verb.children if c.dep_ == "ccomp"])
+        # "demanded that Israel ease the restrictions", "said Iraq must cooperate", "called for Britain to
+        # stay": who is to act.
+        roles.targets += _subjects_of(
+            [c for c in verb.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and opened_by(c, FOR))]
+        )
     if not roles.targets:
         # "threatened to retaliate against American forces": the complement names the target.
         for complement in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -416,7 +420,8 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
-        of_is_source = (event_type in OF_IS_SOURCE or object_is_means) and not lets_go
+        said = noun.lemma_.lower() in lexicon.said_act_nouns  # "the demands of the truck drivers"
+        of_is_source = (event_type in OF_IS_SOURCE or object_is_means or said) and not lets_go
         _read_of_object(of_object, event_type, lexicon, roles, of_is_source)
     _read_between(noun, roles, lexicon)
     if event_type == "REQUEST":
