@@ -99,3 +99,13 @@ def test_what_a_threats_condition_asks_for_is_no_threat(mentions_of):
     text = "Nigeria will withdraw its force from Chad unless the government arranges a ceasefire."
     assert factuality(mentions_of, text, "withdraw").factuality == "threatened"
     assert factuality(mentions_of, text, "ceasefire").factuality != "threatened"
+
+
+def test_a_denied_part_in_an_act_does_not_deny_the_act(mentions_of):
+    [killings] = [m for m in mentions_of("The government denied responsibility for the killings.")
+                  if m.trigger_text == "killings"]  # fmt: skip
+    assert killings.factuality == "asserted"
+    [attacking] = [
+        m for m in mentions_of("The rebels denied attacking the village.") if m.trigger_text == "attacking"
+    ]
+    assert attacking.factuality == "denied"

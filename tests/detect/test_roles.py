@@ -580,3 +580,21 @@ def test_the_of_object_of_a_said_act_is_who_said_it(mentions_of):
 def test_efforts_between_people_are_aimed_at_them(mentions_of):
     text = "The envoy ended mediation efforts between Albanian separatists."
     assert further_targets(mentions_of, text, "ended") == ["Albanian separatists"]
+
+
+def test_who_claims_responsibility_for_an_act_did_it_and_who_denies_it_did_not(mentions_of):
+    sources, _ = roles(mentions_of, "The Velmora Front claimed responsibility for the bombings.", "bombings")
+    assert sources[0][0] == "Velmora Front"
+    assert roles(mentions_of, "The army denied any role in the attack on the village.", "attack")[0] == []
+
+
+def test_a_participles_by_names_the_doer(mentions_of):
+    text = "The missiles fired by the Israeli military struck an arms depot."
+    sources, _ = roles(mentions_of, text, "fired")
+    assert [ref[0] for ref in sources] == ["Israeli military"]
+
+
+def test_the_subject_of_a_light_verb_misparsed_as_a_participle_carries_the_act(mentions_of):
+    text = "The Iraqi air force carried out at least three air strikes in western Mosul."
+    sources, _ = roles(mentions_of, text, "strikes")
+    assert any("Iraqi air force" in ref for ref in sources)

@@ -127,7 +127,7 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
             return "planned"
         return None
     lemma = node.lemma_.lower()
-    if lemma in lexicon.denial_verbs:
+    if lemma in lexicon.denial_verbs and below.lemma_.lower() not in lexicon.disowned_nouns:
         return "denied"
     if lemma in lexicon.threat_verbs and event_type != "THREATEN" and below.dep_ in {"xcomp", "ccomp"}:
         return "threatened"

@@ -135,6 +135,7 @@ class Lexicon:
     hypothetical_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    disowned_nouns: frozenset[str]
     reporting_adverbs: frozenset[str]
     according_to: frozenset[str]
     negations: frozenset[str]

@@ -72,6 +72,8 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for the attack"
+CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit", "bear", "assume"})
 # "placed under house arrest", "remained under siege": the object of a verb of placing, or the subject
 # of a verb of being, is who is under the act ("under the accord, each side will ..." places no one).
 UNDER_PREPS = frozenset({"under"})
@@ -184,6 +186,13 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.targets += _refs(passive_subject)
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
             roles.sources += _refs(by_object)
+    elif verb.dep_ == "acl" and agent is not None and (by_object := _child(agent, "pobj")) is not None:
+        # "the missiles fired by the Israeli military", "a convoy ambushed by gunmen": the participle's
+        # "by" names the doer; what it describes is its object, unless the means ("missiles").
+        roles.sources += _refs(by_object)
+        described = verb.head
+        if described.pos_ in {"NOUN", "PROPN"} and described.lemma_.lower() not in lexicon.instrument_words:
+            roles.targets += _refs(described)
     else:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
         if subject is not None:
@@ -442,8 +451,9 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if verb is None and (doer := _passive_carrier_agent(noun, lexicon)) is not None:
         roles.sources += _refs(doer)  # "the attack was carried out by Hamas fighters"
     if verb is not None:
-        # "X issued a warning to Y": the carrying verb holds the source and sometimes the target.
-        if (subject := clause_subject(verb)) is not None:
+        # "X issued a warning to Y": the carrying verb holds the source and sometimes the target ("The
+        # Iraqi air force carried out strikes", parsed as a force that "carried" describes, too).
+        if (subject := clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)) is not None:
             if roles.sources:
                 roles.further_sources += _refs(subject)  # "Russia launched cyber attacks"
             else:
@@ -458,6 +468,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         and not _within(noun, subject)
         and subject != placed  # "the town remained under siege": the town is besieged
         and act_it_caused(noun) is None  # "children suffered injuries due to an explosion"
+        and not _responsibility_for(noun, lexicon)  # "denied any role in the killings": not the killer
     ):
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
@@ -542,11 +553,26 @@ def _held_responsible(noun: Token) -> Token | None:
         return clause_subject(holder.head)
     if word == "behind" and holder.lemma_.lower() == "be":
         return clause_subject(holder)
+    if (
+        word == "for"
+        and holder.lemma_.lower() in RESPONSIBILITY_NOUNS
+        and holder.dep_ == "dobj"
+        and holder.head.lemma_.lower() in CLAIMING_VERBS
+    ):
+        return clause_subject(holder.head)  # "X claimed responsibility for the bombings"; not "denied"
     if word in {"for", "of"} and holder.pos_ == "VERB" and holder.lemma_.lower() in BLAMING_VERBS:
         return _child(holder, "nsubjpass") or _child(holder, "dobj")
     if word in {"for", "of"} and holder.dep_ == "dobj" and holder.head.lemma_.lower() in BLAMING_VERBS:
         return holder  # "accused the rebels of the bombing", parsed with "of" on the rebels
     return None
+
+
+def _responsibility_for(noun: Token, lexicon: Lexicon) -> bool:
+    """The act is what someone's part in is told ("claimed" or "denied responsibility for", "denied any
+    role in"), which says nothing of who did it but through the verb."""
+    prep = coordination_head(noun).head
+    part = prep.head.lemma_.lower()
+    return prep.lower_ in {"for", "in"} and (part in RESPONSIBILITY_NOUNS or part in lexicon.disowned_nouns)
 
 
 def _leaders(noun: Token) -> list[ActorRef]:
