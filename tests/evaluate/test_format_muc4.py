@@ -187,3 +187,15 @@ def test_state_forces_blamed_for_an_attack_are_the_organisation_where_none_is_na
     assert muc4.predict(item, [killing, blame])["perpetrator_org"] == ["THE ARMED FORCES"]
     blame.factuality = "denied"
     assert muc4.predict(item, [killing, blame])["perpetrator_org"] is None
+
+
+def test_an_armed_group_reporting_attacks_by_units_it_does_not_name_tells_of_its_own() -> None:
+    def attack(attributed_to: Actor | None, *sources: Actor) -> Event:
+        return Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "attacks", (0, 1)), source=list(sources),
+                     factuality="reported", attributed_to=attributed_to)  # fmt: skip
+
+    front, units = actor("Northern Front", "armed_group"), actor("commando units", "agent")
+    item = GoldItem("d", "", {})
+    assert muc4.predict(item, [attack(front, units)])["perpetrator_org"] == ["Northern Front"]
+    # a state body reporting them does not claim them
+    assert muc4.predict(item, [attack(actor("the army", "state_body"), units)])["perpetrator_org"] is None

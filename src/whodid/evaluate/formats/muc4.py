@@ -74,7 +74,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "target = physical targets and human targets together; weapons are not scored",
         "individuals and targets predicted from the main ASSAULT event (source actors of kind "
         "person/agent are individuals); the organisation is the one that is the source of most of the "
-        "text's asserted or reported ASSAULT events (else state forces named as a body, 'the armed "
+        "text's asserted or reported ASSAULT events, or an armed group that reports attacks by units it "
+        "does not name (else state forces named as a body, 'the armed "
         "forces', that attacked or are blamed, else the main event's); actor texts as written (a "
         "pronoun by the name of what it stands for)",
         "has_attack predicted: any ASSAULT or COERCE event",
@@ -114,6 +115,15 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     claimants = [e for e in events if e.cameo == CLAIM_CODE]
     organisations += [a for e in claimants for a in e.source if a.kind not in INDIVIDUAL_KINDS]
     organisations += [a for e in events if e.type == "ACCUSE" for a in e.target if a.kind == "armed_group"]
+    # An armed group that reports attacks by units it does not name ("the FMLN reports that urban commando
+    # units staged attacks") tells of its own.
+    organisations += [
+        e.attributed_to
+        for e in attacks
+        if e.attributed_to is not None
+        and e.attributed_to.kind == "armed_group"
+        and all(a.kind in INDIVIDUAL_KINDS for a in e.source)
+    ]
     if not organisations:
         # State forces named as a body that did an attack, or that someone blames for one.
         organisations = [a for e in attacks for a in e.source if _is_state_body(a)]
