@@ -598,3 +598,9 @@ def test_the_subject_of_a_light_verb_misparsed_as_a_participle_carries_the_act(m
     text = "The Iraqi air force carried out at least three air strikes in western Mosul."
     sources, _ = roles(mentions_of, text, "strikes")
     assert any("Iraqi air force" in ref for ref in sources)
+
+
+def test_a_subject_the_parser_makes_a_gerund_is_the_noun_it_describes(mentions_of):
+    text = "The Red Cross operating in Iraq said US and British forces must ensure security."
+    sources, _ = roles(mentions_of, text, "said")
+    assert sources[0][0] == "Red Cross"

@@ -428,3 +428,8 @@ def test_countries_by_short_and_former_names(kb: ActorKB, text: str, country: st
 
 def test_inmates_are_prisoners(kb: ActorKB) -> None:
     assert ("inmate", None, "CVL") in found(kb, "Guards beat an inmate.")
+
+
+def test_elders_are_notables_and_ethnic_names_are_no_unknown_names(kb: ActorKB) -> None:
+    [elders] = kb.find("Igbo traditional elders demanded a share of the posts.")
+    assert (elders.sector, elders.country) == ("ELI", None)

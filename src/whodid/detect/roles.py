@@ -71,6 +71,7 @@ MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb in these forms has a subject of its own
 BLAMING_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "blame", "implicate"})
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})  # "claimed responsibility for the attack"
 CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit", "bear", "assume"})
@@ -672,7 +673,11 @@ def clause_subject(verb: Token) -> Token | None:
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
+            if subject.tag_ == "VBG" and (described := _child(subject, "nsubj")) is not None:
+                return described  # "The Red Cross operating in Iraq said", parsed as a gerund subject
             return subject
+        if current.dep_ == "acl" and current.tag_ in FINITE_TAGS and current.head.dep_ == "ROOT":
+            return current.head  # "Palestinian youths resorted to ...", parsed as a noun the verb describes
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
             current = current.head
             continue
