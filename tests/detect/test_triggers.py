@@ -653,3 +653,21 @@ def test_a_participle_clause_shares_its_verbs_subject_as_the_doer(mentions_of):
     # "staging a strike": the employees strike, so it is a labour strike, not a military one.
     text = "Three thousand employees stopped work on Monday, staging a sit-in strike."
     assert [(m.type, m.trigger_text) for m in mentions_of(text)] == [("PROTEST", "strike")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ruritania has offered to the alliance an armoured regiment and fighter jets.", "0332"),
+        ("Ruritania offered ten million dollars in aid to the islands.", "0331"),
+    ],
+)
+def test_what_is_offered_decides_the_intent(mentions_of, text, cameo):
+    [offer] = [m for m in mentions_of(text) if m.trigger_text == "offered"]
+    assert (offer.type, offer.cameo) == ("AGREE", cameo)
+
+
+def test_some_of_a_thing_given_is_the_thing(mentions_of):
+    text = "Ruritania gave to Borduvia some of the military equipment."
+    [gift] = [m for m in mentions_of(text) if m.trigger_text == "gave"]
+    assert gift.type == "AID"
