@@ -604,3 +604,28 @@ def test_a_subject_the_parser_makes_a_gerund_is_the_noun_it_describes(mentions_o
     text = "The Red Cross operating in Iraq said US and British forces must ensure security."
     sources, _ = roles(mentions_of, text, "said")
     assert sources[0][0] == "Red Cross"
+
+
+def test_a_preposition_left_without_its_object_takes_the_clause_subject_after_it(mentions_of):
+    text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence."
+    _, targets = roles(mentions_of, text, "granted")
+    assert targets[0][0].endswith("Panamanian army officers")
+
+
+def test_a_refusal_to_let_someone_act_is_aimed_at_them(mentions_of):
+    text = "The rebel wing refused to allow United Nations planes to land and evacuate its observers."
+    _, targets = roles(mentions_of, text, "refused")
+    assert targets[0][0].endswith("United Nations planes")
+
+
+def test_a_refusal_despite_pressure_is_aimed_at_who_presses(mentions_of):
+    text = "The governor has declined to resign despite the pressure by the state assembly."
+    _, targets = roles(mentions_of, text, "declined")
+    assert targets[-1][0].endswith("state assembly")
+
+
+def test_a_broken_commitment_is_aimed_at_whom_it_was_made_to(mentions_of):
+    text = "The president has reneged on his commitment to the Zambian people."
+    _, targets = roles(mentions_of, text, "reneged")
+    assert "Zambian people" in [ref[0] for ref in targets]
+    assert "his" not in [ref[0] for ref in targets]

@@ -100,6 +100,7 @@ class Lexicon:
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
     opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
     act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
+    promise_nouns: frozenset[str]  # "his commitment to the people": aimed at whom it is made to
     said_act_nouns: frozenset[str]  # "call", "charge": acts of saying, whose "of" object said them
     stance_participles: frozenset[str]  # "opposed": "X is opposed to Y" is X's stance on Y
     engaging_participles: frozenset[str]  # "engaged": "X was engaged in Y" is X doing Y
@@ -209,6 +210,7 @@ def load_lexicon(
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
         opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),
         act_nouns=words(triggers, "act_nouns", triggers_file),
+        promise_nouns=words(triggers, "promise_nouns", triggers_file),
         said_act_nouns=words(triggers, "said_act_nouns", triggers_file),
         stance_participles=words(triggers, "stance_participles", triggers_file),
         engaging_participles=words(triggers, "engaging_participles", triggers_file),

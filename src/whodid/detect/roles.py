@@ -82,6 +82,8 @@ STANCE_OBJECT_PREPS = frozenset({"of", "for", "at", "over", "with", "against", "
 # What a complaint or a protest is about: "complained to the UN about Syrian raids" is aimed at Syria,
 # not at the UN it was made to.
 ABOUT_PREPS = frozenset({"about", "over"})
+# What an act is done in spite of, or under: "declined to resign despite pressure from the commission".
+PRESSED_PREPS = frozenset({"despite", "under"})
 THAT = frozenset({"that"})  # "its demand that Israel ease ...": the clause of what is demanded
 FOR = frozenset({"for"})  # "called for Britain to stay": the clause of who is to act
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
@@ -239,9 +241,15 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             roles.targets += [ref for mission in given_to for ref in _refs(_served_country(mission, lexicon))]
     if event_type in ABOUT_AN_ACT | {"REQUEST"}:
         # "conceded to demands from UNITA", "protested against the killing of a student by police",
-        # "called for sanctions against Nigeria"
-        for act in _prep_children(verb, OBJECT_TARGET_PREPS | ABOUT_PREPS):
-            if act.pos_ == "NOUN" and act.lemma_.lower() in lexicon.nouns:
+        # "called for sanctions against Nigeria", "declined to resign despite pressure by the commission"
+        holders = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "declined to resign despite"
+        acts = [
+            act
+            for holder in holders
+            for act in _prep_children(holder, OBJECT_TARGET_PREPS | ABOUT_PREPS | PRESSED_PREPS)
+        ]
+        for act in acts:
+            if act.pos_ == "NOUN" and _is_act(act, lexicon):
                 _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
     if not roles.targets:
@@ -269,6 +277,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             for act in (p for p in _prep_children(complement, {"to"}) if _is_act(p, lexicon)):
                 _read_inner_event(act, event_type, lexicon, roles)
             objects = [c for c in complement.children if c.dep_ == "dobj"]
+            # "refused to allow UN planes to land": whom the complement lets or makes act.
+            roles.targets += _subjects_of(
+                [c for c in complement.children if c.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(c)]
+            )
             for thing in objects:
                 if _is_act(thing, lexicon):
                     # "agreed to undertake joint exercises", "threatened to launch an offensive against
@@ -387,7 +399,8 @@ def _is_act(thing: Token, lexicon: Lexicon) -> bool:
     """An object that names an act, not an actor: "condemned the strike", "held joint exercises"."""
     lemma = thing.lemma_.lower()
     return lemma in lexicon.nouns or (
-        thing.pos_ == "NOUN" and (lemma in lexicon.object_senses or lemma in lexicon.act_nouns)
+        thing.pos_ == "NOUN"
+        and (lemma in lexicon.object_senses or lemma in lexicon.act_nouns or lemma in lexicon.promise_nouns)
     )
 
 
@@ -621,6 +634,10 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
     for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         inner_sources += _prep_objects(participle, SOURCE_PREPS)  # "crimes committed by Croat forces"
     inner_targets = _prep_objects(act, TARGET_PREPS)
+    promised_to = _prep_objects(act, {"to"}) if act.lemma_.lower() in lexicon.promise_nouns else []
+    if promised_to:
+        # "reneged on his commitment to the Zambian people": aimed at whom it was made to, not its maker.
+        inner_sources, inner_targets = [], inner_targets + promised_to
     # "prevented the demonstration staged by students", "banned rallies by the Kifaya group": force
     # against a protest is aimed at who protests.
     protest_stopped = event_type in FORCE_TYPES and spec is not None and spec.type == "PROTEST"
@@ -869,7 +886,20 @@ def _prep_children(head: Token, preps: frozenset[str] | set[str]) -> list[Token]
         if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
             # "on Monday", "at dawn": when, not whom.
             objects += [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_LABELS]
+            objects += _stranded_object(prep)
     return objects
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five officers holed up in a residence", parsed as a preposition with no object
+    and a clause after it: the clause's subject, right after the preposition, is its object."""
+    if any(c.dep_ == "pobj" for c in prep.children):
+        return []
+    clause = next((c for c in prep.head.children if c.dep_ in {"advcl", "ccomp"} and c.i > prep.i), None)
+    subject = _child(clause, "nsubj") if clause is not None else None
+    if subject is None or subject.left_edge.i != prep.i + 1:
+        return []
+    return [subject]
 
 
 def _source_preps(event_type: str) -> frozenset[str]:
