@@ -457,3 +457,13 @@ def test_a_pronoun_keeps_the_words_it_stands_for(pipeline):
     [he] = event.source
     assert he.text == "He" and he.antecedent is not None
     assert text[slice(*he.antecedent.span)] == he.antecedent.text
+
+
+def test_armed_people_from_a_group_the_base_does_not_know_act_as_that_group(pipeline):
+    event = only(
+        events_of(pipeline, "Gunmen from the Velmora Liberation Army attacked the post."), "attacked"
+    )
+    assert [(a.text, a.sector) for a in event.source] == [("Velmora Liberation Army", "REB")]
+    # people who carry no arms stay what they are
+    event = only(events_of(pipeline, "Protesters from the Velmora Teachers Union marched."), "marched")
+    assert [a.text for a in event.source] == ["Protesters"]

@@ -797,7 +797,8 @@ def actor_ref(head: Token) -> ActorRef:
     of_object = next(iter(_prep_children(head, {"of"})), None)
     # "fighters from Hezbollah", but not "refugees from Serbia": the place people come from is where
     # they are, not who they are (see _located_in).
-    of_object = of_object or next((o for o in _prep_children(head, {"from"}) if o.ent_type_ == "ORG"), None)
+    from_group = next((o for o in _prep_children(head, {"from"}) if o.ent_type_ == "ORG"), None)
+    of_object = of_object or from_group
     if named is None and of_object is not None:
         # "fighters of Kataib Hezbollah": the group the people belong to is the actor.
         end = of_object.idx + len(of_object)
@@ -816,6 +817,9 @@ def actor_ref(head: Token) -> ActorRef:
         if opening and lead.i + 1 < head.i:
             candidates.append(phrase_of(lead.nbor(), head))
         candidates.append(phrase_of(head, head))
+    if from_group is not None and (group_named := entity_phrase(from_group)) is not None:
+        # "a group of terrorists from the Zarate Willka Armed Forces": the group they come from, last.
+        candidates.append(group_named)
     return ActorRef(_unique(candidates), phrases=noun_phrases(head), located_in=_located_in(head))
 
 

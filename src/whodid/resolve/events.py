@@ -77,6 +77,7 @@ METONYM_FEATURES = frozenset({"country", "city", "admin1", "region"})
 UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
+ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
 OFFICE_WINDOW = 30  # characters before an official read for "former", where no noun phrase says more
@@ -402,7 +403,7 @@ class EventResolver:
             elif actor is not None:
                 return actor
         if countryless is not None:
-            return countryless
+            return self._member_of_group_named_after(countryless, ref) or countryless
         named = next((p for p in ref.candidates if p.label in NAME_KINDS), None)
         earlier = self._named_before(named, context.actors) if named is not None else None
         if earlier is not None:
@@ -429,6 +430,17 @@ class EventResolver:
             country = countries.pop() if len(countries) == 1 else None
             return Actor(text=named.text, span=named.span, kind=kind, country=country)
         return None
+
+    def _member_of_group_named_after(self, agent: Actor, ref: ActorRef) -> Actor | None:
+        """ "a group of terrorists from the Zarate Willka Armed Forces of Liberation": armed people of a
+        group the text names after them, which the knowledge base does not know, act as that group."""
+        if agent.sector not in ARMED_SECTORS:
+            return None
+        group = next((p for p in ref.candidates if p.label == "ORG" and p.span[0] >= agent.span[1]), None)
+        if group is None or self.kb.resolve(group.text, group.span) is not None:
+            return None
+        return Actor(text=group.text, span=group.span, kind=NAME_KINDS["ORG"], sector=agent.sector,
+                     acled_inter=agent.acled_inter)  # fmt: skip
 
     def _named_before(self, name: Phrase, actors: list[Actor]) -> Actor | None:
         """A person the article named in full before, now called by surname ("Akayev", "Mr Akayev"):
