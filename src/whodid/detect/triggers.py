@@ -37,10 +37,12 @@ class Trigger:
 
 
 def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    words = _trigger_words(lexicon)
     candidates = [
         trigger
         for token in sentence
-        if (
+        if (token.lemma_.lower() in words or token.lower_ in words or _after_hyphen(token))
+        and (
             trigger := _as_peacekeeping(token, lexicon)
             or _as_trigger(token, lexicon)
             or _as_demand(token, lexicon)
@@ -58,6 +60,35 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
         if trigger.sense_object is not None and not _is_protest_put_down(trigger, candidates)
     }
     return [trigger for trigger in candidates if trigger.token.i not in stopped]
+
+
+# The words each lexicon's triggers may start from, by the lexicon they were read from (see _trigger_words).
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every lemma or word a trigger may be found on: a token with none of them is passed over whole,
+    without asking each kind of trigger (this runs on every token of every sentence, twice)."""
+    cached = _TRIGGER_WORDS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    words = frozenset(
+        {*lexicon.verbs, *lexicon.nouns, *lexicon.phrasal_verbs}
+        | {phrase.split(" ")[0] for phrase in lexicon.object_senses}
+        | lexicon.reporting_verbs
+        | lexicon.street_protest.outing_verbs
+        | lexicon.street_protest.gathering_verbs
+        | lexicon.displacement.fleeing_verbs
+        | lexicon.readiness.words
+        | lexicon.peacekeeping.sending_words
+    )
+    _TRIGGER_WORDS[id(lexicon)] = (lexicon, words)
+    return words
+
+
+def _after_hyphen(token: Token) -> bool:
+    """The last part of a hyphenated word ("sit-in"), looked up whole by the trigger finders."""
+    return token.i >= 2 and token.doc[token.i - 1].text == "-"
 
 
 def _is_protest_put_down(trigger: Trigger, candidates: list[Trigger]) -> bool:
