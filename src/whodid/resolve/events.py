@@ -288,12 +288,16 @@ class EventResolver:
         """Whether the words before an official, in its own noun phrase (or the few before it), put it
         out of office: "former president Carlos Menem", "Ousted President Askar Akayev"."""
         start, end = official.span
-        text = context.article.text.lower().replace("-", " ")  # "ex-president"
+        text = context.article.text
+
+        def words(first: int, last: int) -> list[str]:
+            return text[first:last].lower().replace("-", " ").split()  # "ex-president"
+
         if official.phrase is not None and official.phrase.span[0] < start:
-            before = text[official.phrase.span[0] : start].split()
+            before = words(official.phrase.span[0], start)
         else:
-            before = text[max(0, start - OFFICE_WINDOW) : start].split()[-2:]
-        return any(word in self.kb.out_of_office_words for word in [*before, *text[start:end].split()])
+            before = words(max(0, start - OFFICE_WINDOW), start)[-2:]
+        return any(word in self.kb.out_of_office_words for word in [*before, *words(start, end)])
 
     def _nation_speaking(self, actor: Actor, context: ArticleContext) -> Actor:
         """ "The Palestinians rejected the proposal", "Israelis and Palestinians failed to agree": a
