@@ -80,7 +80,7 @@ class Displacement:
     displaced_people: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per process, compared and hashed by identity
 class Lexicon:
     verbs: dict[str, TriggerSpec]
     nouns: dict[str, TriggerSpec]

@@ -29,7 +29,7 @@ def token_span(token: Token) -> Span:
     return (token.idx, token.idx + len(token))
 
 
-def _hyphen_start(token: Token) -> Token | None:
+def hyphen_start(token: Token) -> Token | None:
     """The first part of the hyphenated word a token ends, which the tokenizer split ("sit-in" is "sit",
     "-", "in"), if it ends one."""
     doc, i = token.doc, token.i
@@ -42,13 +42,13 @@ def word_lemmas(token: Token) -> tuple[str, ...]:
     """The lemmas to look a token up by, the whole word first: "sit-in" then "in" for a hyphenated word
     the tokenizer split ("anti-government" is still "government"), else the token's own."""
     lemma = token.lemma_.lower()
-    start = _hyphen_start(token)
+    start = hyphen_start(token)
     return (f"{start.lower_}-{lemma}", lemma) if start is not None else (lemma,)
 
 
 def word_span(token: Token) -> Span:
     """The span of the whole word a token ends, hyphenated parts included ("sit-in")."""
-    start = _hyphen_start(token)
+    start = hyphen_start(token)
     return tokens_span(start, token) if start is not None else token_span(token)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
-from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, PLACE_NAME_LABELS, word_lemmas
+from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, PLACE_NAME_LABELS, hyphen_start, word_lemmas
 
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
@@ -41,7 +42,8 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     candidates = [
         trigger
         for token in sentence
-        if (token.lemma_.lower() in words or token.lower_ in words or _after_hyphen(token))
+        # A hyphenated word's last part is let through: the finders look it up whole ("sit-in").
+        if (token.lemma_.lower() in words or token.lower_ in words or hyphen_start(token) is not None)
         and (
             trigger := _as_peacekeeping(token, lexicon)
             or _as_trigger(token, lexicon)
@@ -62,17 +64,11 @@ def find_triggers(sentence: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     return [trigger for trigger in candidates if trigger.token.i not in stopped]
 
 
-# The words each lexicon's triggers may start from, by the lexicon they were read from (see _trigger_words).
-_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
+@cache
 def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
     """Every lemma or word a trigger may be found on: a token with none of them is passed over whole,
     without asking each kind of trigger (this runs on every token of every sentence, twice)."""
-    cached = _TRIGGER_WORDS.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    words = frozenset(
+    return frozenset(
         {*lexicon.verbs, *lexicon.nouns, *lexicon.phrasal_verbs}
         | {phrase.split(" ")[0] for phrase in lexicon.object_senses}
         | lexicon.reporting_verbs
@@ -82,13 +78,6 @@ def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
         | lexicon.readiness.words
         | lexicon.peacekeeping.sending_words
     )
-    _TRIGGER_WORDS[id(lexicon)] = (lexicon, words)
-    return words
-
-
-def _after_hyphen(token: Token) -> bool:
-    """The last part of a hyphenated word ("sit-in"), looked up whole by the trigger finders."""
-    return token.i >= 2 and token.doc[token.i - 1].text == "-"
 
 
 def _is_protest_put_down(trigger: Trigger, candidates: list[Trigger]) -> bool:

@@ -132,8 +132,10 @@ class EventResolver:
         actors = self.kb.find(article.text, when=article.published)
         acronyms = defined_acronyms(article.text, actors)
         actors = sorted(actors + acronyms.mentions(article.text), key=lambda actor: actor.span)
-        context = ArticleContext(article, actors, self._hint_countries(actors), acronyms)
-        context.antecedents = [actor for actor in actors if not self.kb.is_adjective(actor.text)]
+        antecedents = [actor for actor in actors if not self.kb.is_adjective(actor.text)]
+        context = ArticleContext(
+            article, actors, self._hint_countries(actors), acronyms, antecedents=antecedents
+        )
         for mention in mentions:
             index = mention.sentence.index
             spans = context.actor_spans_by_sentence.setdefault(index, [])
