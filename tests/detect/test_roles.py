@@ -629,3 +629,69 @@ def test_a_broken_commitment_is_aimed_at_whom_it_was_made_to(mentions_of):
     _, targets = roles(mentions_of, text, "reneged")
     assert "Zambian people" in [ref[0] for ref in targets]
     assert "his" not in [ref[0] for ref in targets]
+
+
+def test_a_count_of_a_count_looks_through_to_whom_it_counts(mentions_of):
+    text = "The rebels said they would release three of the dozens of Colombian hostages they hold."
+    _, targets = roles(mentions_of, text, "release")
+    assert any("Colombian hostages" in candidate for candidate in targets[0])
+
+
+def test_what_a_giving_verb_gives_goes_to_its_to_object_even_inside_the_object(mentions_of):
+    text = "The US government returned dozens of Mayan artifacts to the Embassy of El Salvador."
+    _, targets = roles(mentions_of, text, "returned")
+    assert "Embassy of El Salvador" in targets[0]
+
+
+def test_what_is_given_back_goes_to_whom_it_was_taken_from(mentions_of):
+    text = "The militia groups said they will return weapons they seized from the Iraqi army."
+    _, targets = roles(mentions_of, text, "return")
+    assert targets[0][0] == "Iraqi army"
+
+
+def test_a_lifted_blockade_is_aimed_at_whom_it_blockaded(mentions_of):
+    _, targets = roles(mentions_of, "France lifted its blockade of the United Kingdom.", "lifted")
+    assert targets[0][0] == "United Kingdom"
+
+
+def test_an_act_the_parser_hangs_on_the_verb_is_no_target(mentions_of):
+    text = "The Commission suspended humanitarian aid to Kabul in protest at the harassment of aid groups."
+    _, targets = roles(mentions_of, text, "suspended")
+    assert not any("harassment" in candidate for ref in targets for candidate in ref)
+
+
+def test_a_threat_names_whom_it_would_strike_before_whom_its_condition_binds(mentions_of):
+    text = "Hezbollah threatened to shell Haifa if Israel hits Beirut."
+    _, targets = roles(mentions_of, text, "threatened")
+    assert targets[0][0] == "Haifa"
+
+
+def test_a_threat_that_strikes_no_one_named_is_aimed_at_whom_its_condition_binds(mentions_of):
+    text = "The group threatened to resume attacks unless Israel rescinded the annexation."
+    _, targets = roles(mentions_of, text, "threatened")
+    assert targets[0][0] == "Israel"
+
+
+def test_people_used_as_human_shields_are_the_victims(mentions_of):
+    text = "The militants held hundreds of families as human shields in the old city."
+    sources, targets = roles(mentions_of, text, "shields")
+    assert sources[0][0] == "militants"
+    assert any(candidate.endswith("families") for candidate in targets[0])
+
+
+def test_forces_mobilised_for_an_act_are_aimed_at_its_target(mentions_of):
+    text = "The king mobilized his troops for an offensive against the rebels of the north."
+    _, targets = roles(mentions_of, text, "mobilized")
+    assert targets[0][0].startswith("rebels")
+
+
+def test_each_condemned_act_tells_its_doer(mentions_of):
+    text = "The summit condemned the blockade and the threats made by the Ruritanian government."
+    _, targets = roles(mentions_of, text, "condemned")
+    assert any("Ruritanian government" in ref for ref in targets)
+
+
+def test_the_state_an_island_nation_of_names(mentions_of):
+    text = "Indonesia has established diplomatic ties with the South Pacific island nation of Nauru."
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "established"]
+    assert "Nauru" in [p.text for ref in mention.further_targets for p in ref.candidates]

@@ -48,3 +48,24 @@ def test_what_a_number_counts_is_no_noun_phrase_of_its_own(nlp):
         "dozens of students in the capital",
         "the capital",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "phrase"),
+    [
+        # a role, a cause or a time the parser hangs on the noun is not what the text calls the actor
+        ("The gunmen hold several hundred families as human shields in the old town.", "families",
+         "several hundred families"),
+        ("Prosecutors opened inquiries against hundreds of banks over tax fraud.", "hundreds",
+         "hundreds of banks"),
+        ("The police detained dozens of students over the protest.", "dozens", "dozens of students"),
+        # a purpose is not part of the name either
+        ("The minister defended Russia's recent efforts to expand its fleet.", "efforts",
+         "Russia's recent efforts"),
+        # but what a participle calls them is
+        ("The US suspended aid to the group known as the White Helmets.", "group",
+         "the group known as the White Helmets"),
+    ],
+)  # fmt: skip
+def test_a_noun_phrase_ends_before_a_role_a_cause_or_a_purpose(nlp, text, head, phrase):
+    assert _phrase_of(nlp, text, head) == phrase

@@ -671,3 +671,52 @@ def test_some_of_a_thing_given_is_the_thing(mentions_of):
     text = "Ruritania gave to Borduvia some of the military equipment."
     [gift] = [m for m in mentions_of(text) if m.trigger_text == "gave"]
     assert gift.type == "AID"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana closed its borders with Togo on Friday.", ("SANCTION", "160")),
+        ("The government shut its embassy in the capital.", ("SANCTION", "161")),
+        ("The army closed the country's airspace to civilian flights.", ("COERCE", "172")),
+        ("The two leaders held bilateral discussions with each other in Addis Ababa.", ("CONSULT", "040")),
+        ("The prime minister will seek support from the opposition leader.", ("REQUEST", "020")),
+        ("The Commission launched legal action against the government.", ("ACCUSE", "115")),
+        ("The army gave 600 new firearms to the marines.", ("AID", "072")),
+        ("The council is considering giving money to local communities.", ("AID", "071")),
+        ("The militants used villagers as human shields.", ("ASSAULT", "184")),
+    ],
+)
+def test_senses_read_off_the_object_or_modifier(mentions_of, text, expected):
+    assert expected in [(m.type, m.cameo) for m in mentions_of(text)]
+
+
+def test_a_closed_shop_or_a_closed_meeting_is_no_event(mentions_of):
+    assert mentions_of("The owner closed the shop early.") == []
+    assert [m.type for m in mentions_of("Take a human approach and shield the poor.")] == []
+
+
+def test_a_weak_giving_verb_counts_with_an_actor_to_give_to(mentions_of):
+    text = "Germany is willing to provide support to Palestinian refugees."
+    assert ("AID", "provide") in types_and_triggers(mentions_of(text))
+    assert types_and_triggers(mentions_of("The plan would provide support over time.")) == []
+
+
+def test_a_phrasal_sense_of_our_own_comes_before_the_bare_verbs_other_type(mentions_of):
+    pressed = mentions_of("The administration pushed the Congress for new sanctions.")
+    assert ("REQUEST", "100") in [(m.type, m.cameo) for m in pressed]
+    driven = mentions_of("The army pushed the militants out of the district.")
+    assert ("COERCE", "192") in [(m.type, m.cameo) for m in driven]
+    assert mentions_of("The company pushed the launch.") == []
+
+
+def test_people_let_free_are_released(mentions_of):
+    mentions = mentions_of("The junta let free activists after the talks.")
+    [release] = [m for m in mentions if m.type == "RETREAT"]
+    assert release.cameo == "0841"
+    assert any("activists" in p.text for ref in release.targets for p in ref.candidates)
+
+
+def test_a_giving_verb_needs_a_giver_too_when_weak(mentions_of):
+    text = "The market was one of the few places still supplying grain to the city's residents."
+    assert ("AID", "supplying") not in types_and_triggers(mentions_of(text))

@@ -52,6 +52,19 @@ def test_a_demonym_gives_the_agent_its_country(kb: ActorKB, text: str, country: 
     assert first.span[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Police detained dozens of supporters.", "CVL"),
+        ("The charity helped 550 households.", "CVL"),
+        ("Prosecutors opened investigations into hundreds of banks.", "BUS"),
+        ("The ban on aid agencies stays.", "NGO"),
+    ],
+)
+def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: str) -> None:
+    assert sector in [actor.sector for actor in kb.find(text)]
+
+
 def test_a_bare_agent_has_a_sector_but_no_country(kb: ActorKB) -> None:
     [gunmen] = kb.find("Unidentified gunmen opened fire.")
     assert (gunmen.text, gunmen.country, gunmen.sector, gunmen.acled_inter) == ("gunmen", None, "REB", 2)

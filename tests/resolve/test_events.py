@@ -467,3 +467,22 @@ def test_armed_people_from_a_group_the_base_does_not_know_act_as_that_group(pipe
     # people who carry no arms stay what they are
     event = only(events_of(pipeline, "Protesters from the Velmora Teachers Union marched."), "marched")
     assert [a.text for a in event.source] == ["Protesters"]
+
+
+def test_an_island_nation_of_a_name_is_that_state(pipeline):
+    text = "Indonesia has established diplomatic ties with the South Pacific island nation of Nauru."
+    event = only(events_of(pipeline, text), "established")
+    assert [(actor.country, actor.sector) for actor in event.target] == [("NRU", "GOV")]
+
+
+def test_a_border_closed_with_neighbours_is_aimed_at_each(pipeline):
+    event = only(events_of(pipeline, "Ghana closed its borders with Togo and Burkina Faso."), "closed")
+    assert [actor.country for actor in event.target] == ["TGO", "BFA"]
+
+
+def test_two_sides_that_violate_a_truce_act_against_each_other(pipeline):
+    event = only(events_of(pipeline, "India and Pakistan violated the ceasefire along the border."), "violated")
+    assert event.reciprocal
+    assert {actor.country for actor in event.source} == {"IND", "PAK"}
+    one_side = only(events_of(pipeline, "The Houthis violated the ceasefire again."), "violated")
+    assert not one_side.reciprocal

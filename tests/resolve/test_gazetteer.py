@@ -115,6 +115,36 @@ def test_spellings(gazetteer: Gazetteer, name: str, expected: str, code: str) ->
     assert (place.name, place.country) == (expected, code)
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Borno State", "NGA"),
+        ("Diyala Governorate", "IRQ"),
+        ("Kabul Province", "AFG"),
+        ("Rivers State", "NGA"),
+    ],
+)
+def test_a_region_is_found_with_its_type_word_after_it(gazetteer: Gazetteer, name: str, code: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.country, place.feature, place.precision) == (code, "admin1", 3)
+
+
+def test_a_generic_region_name_alone_stays_unknown_as_a_region(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Rivers")
+    assert place is None or place.feature != "admin1"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Democratic Republic of Congo", "COD"), ("Republic of Congo", "COG")],
+)
+def test_the_congos_without_the_article(gazetteer: Gazetteer, name: str, code: str) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None
+    assert (place.country, place.precision) == (code, 4)
+
+
 @pytest.mark.parametrize("name", ["Xqzzyville", "", "   ", "the"])
 def test_unknown_names_give_none(gazetteer: Gazetteer, name: str) -> None:
     assert gazetteer.lookup(name) is None

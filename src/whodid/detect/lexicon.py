@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -167,7 +167,7 @@ def load_lexicon(
     cues_file = factuality_path or package_data_path("lexicon/factuality.yaml")
     triggers = load_yaml_mapping(triggers_file)
     cues = load_yaml_mapping(cues_file)
-    verbs, nouns = _trigger_tables(triggers, triggers_file)
+    verbs, nouns, our_phrasal = _trigger_tables(triggers, triggers_file)
 
     def words(mapping: dict, key: str, source: Path) -> frozenset[str]:
         value = mapping.get(key)
@@ -187,6 +187,8 @@ def load_lexicon(
         | frozenset().union(*(cue_words[key] for key in CUE_VERB_FIELDS))
     )
     phrasal: dict[str, list[TriggerSpec]] = {}
+    for spec in our_phrasal.values():
+        phrasal.setdefault(spec.lemma, []).append(spec)
     for verb in load_cameo_verbs(cameo_verbs_path).values():
         ours = verbs.get(verb.lemma)
         if verb.key in not_events or (ours is not None and (not verb.particles or ours.type == verb.plover)):
@@ -355,22 +357,31 @@ def _mode_table(raw: dict, key: str, source: Path) -> dict[str, dict[str, str]]:
     return {str(t): {str(w).lower(): str(m) for w, m in words.items()} for t, words in table.items()}
 
 
-def _trigger_tables(raw: dict, source: Path) -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec]]:
+def _trigger_tables(
+    raw: dict, source: Path
+) -> tuple[dict[str, TriggerSpec], dict[str, TriggerSpec], dict[str, TriggerSpec]]:
+    """Verbs, nouns, and phrasal verbs ("push for": the verb "push" with "for" after it, a sense tried
+    before the bare verb's, which may be of another type), each keyed as written."""
     ontology = load_ontology()
     types = raw.get("types")
     if not isinstance(types, dict):
         raise DataFileError(str(source), "'types' must map PLOVER types to their verbs and nouns")
-    tables: dict[str, dict[str, TriggerSpec]] = {"verb": {}, "noun": {}}
+    tables: dict[str, dict[str, TriggerSpec]] = {"verb": {}, "noun": {}, "phrasal": {}}
     for type_name, groups in types.items():
         if type_name not in ontology:
             raise DataFileError(str(source), f"unknown PLOVER type {type_name!r}")
         for pos, group_key in (("verb", "verbs"), ("noun", "nouns")):
-            for lemma, entry in (groups.get(group_key) or {}).items():
-                spec = _trigger_spec(str(lemma).lower(), pos, type_name, entry or {}, source)
-                if spec.lemma in tables[pos]:
-                    raise DataFileError(str(source), f"{pos} {spec.lemma!r} is listed under two types")
-                tables[pos][spec.lemma] = spec
-    return tables["verb"], tables["noun"]
+            for key, entry in (groups.get(group_key) or {}).items():
+                written = str(key).lower()
+                lemma, *after = written.split() if pos == "verb" else [written]
+                spec = _trigger_spec(lemma, pos, type_name, entry or {}, source)
+                if after:
+                    spec = replace(spec, particles=spec.particles | frozenset(after))
+                table = tables["phrasal" if after else pos]
+                if written in table:
+                    raise DataFileError(str(source), f"{pos} {written!r} is listed under two types")
+                table[written] = spec
+    return tables["verb"], tables["noun"], tables["phrasal"]
 
 
 def _trigger_spec(lemma: str, pos: str, type_name: str, entry: dict, source: Path) -> TriggerSpec:

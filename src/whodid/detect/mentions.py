@@ -17,6 +17,7 @@ from whodid.detect.syntax import (
     clause_depth,
     coordination_head,
     in_condition,
+    recipients,
     subtree_span,
     tokens_span,
     word_lemmas,
@@ -97,8 +98,11 @@ def _mention(
     token, spec = trigger.token, trigger.spec
     # "granted asylum to the officers", "gave food to the camps", "offered troops to the president":
     # help, troops or inspectors named by the object are what is given, not whom it is given to.
-    given = trigger.sense_object is not None and (
-        spec.type in GIVING_TYPES or token.lemma_.lower() in lexicon.giving_verbs
+    # So is the object of a verb of giving that names whom it gives to ("returned dozens of artifacts to
+    # the embassy", "provide our expertise to the UN").
+    giving = token.lemma_.lower() in lexicon.giving_verbs
+    given = (trigger.sense_object is not None and (spec.type in GIVING_TYPES or giving)) or (
+        giving and token.pos_ == "VERB" and bool(recipients(token))
     )
     roles = read_roles(
         token, spec.type, lexicon, as_noun=spec.pos == "noun", object_is_means=spec.object_is_means or given

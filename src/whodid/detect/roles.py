@@ -24,6 +24,8 @@ from whodid.detect.syntax import (
     opened_by,
     phrase_of,
     premodified_phrase,
+    recipients,
+    verb_and_object_phrase,
     word_lemmas,
 )
 from whodid.detect.triggers import fleeing_people
@@ -69,6 +71,8 @@ FORCE_TYPES = frozenset({"COERCE", "ASSAULT"})
 MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
 # Acts whose people-noun modifier may name their victims ("child abductions", "student arrests").
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Acts imposed on someone, whose "of" object is whom: "its blockade of the U.K.", "the siege of Sarajevo".
+IMPOSED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb in these forms has a subject of its own
@@ -89,6 +93,7 @@ FOR = frozenset({"for"})  # "called for Britain to stay": the clause of who is t
 PLACING_VERBS = frozenset({"put", "place", "keep", "hold", "bring", "take", "leave"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
+POLITY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -209,8 +214,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "X issued a declaration demanding ...": the declaration is X's, and so is the demand.
             owner = clause_subject(subject.head)
             roles.further_sources += _refs(owner) if owner is not None else []
-        for child in verb.children:
-            if child.dep_ == "dobj" and _is_act(child, lexicon):
+        # "condemned the act of aggression and the continuing threats made by X": each object an act.
+        objects = [*verb.children, *(c for o in verb.children if o.dep_ == "dobj" for c in o.conjuncts)]
+        for child in objects:
+            if child.dep_ in {"dobj", "conj"} and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
                 if _said_by_misparsed(child, event_type, lexicon):
@@ -229,16 +236,22 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     aimed_at = _prep_children(verb, _target_preps(event_type))
     if event_type == "AID":
         aimed_at = [_served_country(mission, lexicon) for mission in aimed_at]
-    roles.targets += [ref for aim in aimed_at for ref in _refs(aim)]
+    # Not an act it is aimed at, which the parser may hang on the verb ("suspended aid to Kabul in protest
+    # at the harassment of aid organisations").
+    roles.targets += [ref for aim in aimed_at if not _is_act(aim, lexicon) for ref in _refs(aim)]
     if object_is_means:
         # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
-        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        holders = verb_and_object_phrase(verb)
         roles.targets += [ref for holder in holders for ref in _prep_objects(holder, {"from"})]
         if event_type not in MEANS_AS_OBJECT:
             # Whom what is handed on goes to: "returned 21 frogs to Brazil", "granted asylum to the
             # officers" (troops sent "to Anbar" go to a place).
-            given_to = [mission for holder in holders for mission in _prep_children(holder, {"to"})]
+            given_to = recipients(verb) or _taken_from(verb)
             roles.targets += [ref for mission in given_to for ref in _refs(_served_country(mission, lexicon))]
+    if event_type in MEANS_AS_OBJECT:
+        # "mobilized the army for a ground assault against X": forces readied for an act against X.
+        for act in (a for a in _prep_children(verb, FOR) if _is_act(a, lexicon)):
+            _read_inner_event(act, event_type, lexicon, roles)
     if event_type in ABOUT_AN_ACT | {"REQUEST"}:
         # "conceded to demands from UNITA", "protested against the killing of a student by police",
         # "called for sanctions against Nigeria", "declined to resign despite pressure by the commission"
@@ -253,16 +266,17 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
     if not roles.targets:
-        # "allowed the opposition leader to hold a rally", "forced the paper to close": an infinitive
-        # clause with a subject of its own names whom the act is aimed at.
-        for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_to_infinitive(c)):
-            roles.targets += _refs(subject) if (subject := _child(clause, "nsubj")) is not None else []
+        # "allowed the opposition leader to hold a rally", "forced the paper to close", "let free the
+        # activist": an infinitive clause with a subject of its own names whom the act is aimed at.
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _is_infinitive(c)]
+        for clause in clauses:
+            # "let free some 74 leaders", parsed as a bare clause with an object and no subject.
+            bare_object = _child(clause, "dobj") if not is_to_infinitive(clause) else None
+            doer = _child(clause, "nsubj") or bare_object
+            roles.targets += _refs(doer) if doer is not None else []
     if event_type == "PROTEST":
         # Before a road blocked, which is no one: whom the protest defies, or what it demands of whom.
         roles.targets = _stance_shown_to(verb, lexicon) + _demanded_of(verb, lexicon) + roles.targets
-    if not roles.targets and event_type in CONDITION_AIMED:
-        # "threatened to strike unless Israel rescinded the annexation": whom the condition binds.
-        roles.targets += _condition_subjects(verb, lexicon)
     if not roles.targets and event_type == "REQUEST":
         # "demanded that Israel ease the restrictions", "said Iraq must cooperate", "called for Britain to
         # stay": who is to act.
@@ -291,6 +305,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
             roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
             roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
+    if not roles.targets and event_type in CONDITION_AIMED:
+        # "threatened to strike unless Israel rescinded the annexation": whom the condition binds, where
+        # the threat names no one it would strike ("threatened to shell Haifa if Israel hits Beirut").
+        roles.targets += _condition_subjects(verb, lexicon)
     return roles
 
 
@@ -461,6 +479,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     placed = _placed_under(noun)
     if placed is not None:
         roles.targets += _refs(placed)
+    roles.targets += [ref for used in _used_as(noun) for ref in _refs(used)]
     verb = carrying_verb(noun, lexicon)
     if verb is None and (doer := _passive_carrier_agent(noun, lexicon)) is not None:
         roles.sources += _refs(doer)  # "the attack was carried out by Hamas fighters"
@@ -550,6 +569,30 @@ def _placed_under(noun: Token) -> Token | None:
     return _child(verb, "nsubj") if lemma in STATE_VERBS else None
 
 
+def _used_as(noun: Token) -> list[Token]:
+    """ "used Lebanese civilians as human shields": whom the verb's "as" makes the act's victims."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as":
+        return []
+    if prep.head.dep_ == "dobj":
+        return [prep.head]  # "hold several hundred families as human shields", "as" hung on the object
+    return [child for child in prep.head.children if child.dep_ == "dobj"] if prep.head.pos_ == "VERB" else []
+
+
+def _is_infinitive(clause: Token) -> bool:
+    """ "to hold a rally", or bare after "let" or "make" ("let free the activist"); not "that it will
+    end", whose verb follows a modal."""
+    bare = not any(child.dep_ in {"aux", "auxpass", "mark"} for child in clause.children)
+    return is_to_infinitive(clause) or (clause.tag_ == "VB" and bare)
+
+
+def _taken_from(verb: Token) -> list[Token]:
+    """Whom what is given back was taken from: "will return weapons they seized from the Iraqi army"."""
+    things = [t for child in verb.children if child.dep_ == "dobj" for t in (child, *child.conjuncts)]
+    clauses = [c for thing in things for c in thing.children if c.dep_ in {"relcl", "acl"}]
+    return [pobj for clause in clauses for pobj in _prep_children(clause, {"from"})]
+
+
 def _names_victims(modifier: Phrase, lexicon: Lexicon) -> bool:
     words = modifier.text.lower().split()
     return bool(words) and words[-1] in lexicon.victim_modifiers
@@ -634,6 +677,11 @@ def _read_inner_event(act: Token, event_type: str, lexicon: Lexicon, roles: Role
     for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         inner_sources += _prep_objects(participle, SOURCE_PREPS)  # "crimes committed by Croat forces"
     inner_targets = _prep_objects(act, TARGET_PREPS)
+    for clause in (c for c in act.children if c.dep_ == "relcl"):
+        inner_targets += _prep_objects(clause, AIMED_PREPS)  # "the ban that they imposed on aid agencies"
+    undone_or_imposed = event_type not in ABOUT_AN_ACT | {"REQUEST"}
+    if not inner_targets and undone_or_imposed and spec is not None and spec.type in IMPOSED_TYPES:
+        inner_targets = _prep_objects(act, {"of"})  # "lifted its blockade of the U.K."
     promised_to = _prep_objects(act, {"to"}) if act.lemma_.lower() in lexicon.promise_nouns else []
     if promised_to:
         # "reneged on his commitment to the Zambian people": aimed at whom it was made to, not its maker.
@@ -799,6 +847,11 @@ def actor_ref(head: Token) -> ActorRef:
     # they are, not who they are (see _located_in).
     from_group = next((o for o in _prep_children(head, {"from"}) if o.ent_type_ == "ORG"), None)
     of_object = of_object or from_group
+    of_object = _past_counts(of_object)
+    if named is None and of_object is not None and head.lemma_.lower() in POLITY_NOUNS:
+        # "the South Pacific island nation of Nauru", "the kingdom of Bhutan": the state named.
+        polity = entity_phrase(of_object)
+        candidates += [polity] if polity is not None and of_object.ent_type_ == "GPE" else []
     if named is None and of_object is not None:
         # "fighters of Kataib Hezbollah": the group the people belong to is the actor.
         end = of_object.idx + len(of_object)
@@ -821,6 +874,16 @@ def actor_ref(head: Token) -> ActorRef:
         # "a group of terrorists from the Zarate Willka Armed Forces": the group they come from, last.
         candidates.append(group_named)
     return ActorRef(_unique(candidates), phrases=noun_phrases(head), located_in=_located_in(head))
+
+
+def _past_counts(of_object: Token | None) -> Token | None:
+    """ "three of the dozens of Colombian hostages": a count's own "of" names whom it counts."""
+    while of_object is not None and (of_object.tag_ == "CD" or of_object.ent_type_ == "CARDINAL"):
+        counted = next(iter(_prep_children(of_object, {"of"})), None)
+        if counted is None:
+            break
+        of_object = counted
+    return of_object
 
 
 def _speaker_it_stands_for(pronoun: Token) -> Token | None:

@@ -115,6 +115,12 @@ def _noun_phrase_edges(head: Token) -> tuple[Token, Token]:
 
 # Dependents after a head noun that start what is no longer its name: clauses, other conjuncts, times.
 _PHRASE_ENDING_DEPS = frozenset({"relcl", "advcl", "conj", "cc", "parataxis"})
+# Prepositions that tell why, when or in what role, which the parser may hang on the noun before them
+# ("held 20,000 civilians as human shields", "investigations against banks over fraud").
+_PHRASE_ENDING_PREPS = frozenset({
+    "as", "over", "due", "because", "despite", "during", "after", "before", "until", "since", "amid",
+    "following",
+})  # fmt: skip
 _PHRASE_MARKS = frozenset({"(", ")", "'", "’", *HYPHENS})
 
 
@@ -129,6 +135,10 @@ def _in_noun_phrase(token: Token, head: Token) -> bool:
             return False  # "the police Monday afternoon"
         if current.dep_ == "prep" and any(c.ent_type_ in TIME_LABELS for c in current.children):
             return False  # "the court on 3 May"
+        if current.dep_ == "prep" and current.lower_ in _PHRASE_ENDING_PREPS and current.head.pos_ != "VERB":
+            return False  # not "the group known as the White Helmets"
+        if current.dep_ == "acl" and _has_to(current):
+            return False  # "people in Serb-held parts of Bosnia to press Serb forces": a purpose
         if current.head == head and current.dep_ == "appos" and not _names_the_same(head, current):
             return False
         current = current.head
@@ -310,3 +320,37 @@ def condition_clauses(verb: Token, markers: frozenset[str]) -> list[Token]:
     """The clauses that set a condition on a verb, opened by one of `markers` ("unless the army
     withdraws", "if he gave them a veto")."""
     return [clause for clause in verb.children if is_condition(clause, markers)]
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Whom a verb of giving gives to: its "to" object ("provided aid to the refugees"), its dative
+    ("gave the army rifles"), or a "to" the parser hung inside the object's phrase ("returned dozens of
+    artifacts to the embassy")."""
+    found = [child for child in verb.children if child.dep_ == "dative" and child.pos_ != "ADP"]
+    for holder in verb_and_object_phrase(verb):
+        for prep in holder.children:
+            if prep.lower_ == "to" and prep.dep_ in {"prep", "dative"}:
+                found += [child for child in prep.children if child.dep_ == "pobj"]
+    return found
+
+
+def verb_and_object_phrase(verb: Token) -> list[Token]:
+    """The verb and the words of its direct object's phrase, not inside a clause of their own: where the
+    parser may hang what belongs to the verb ("withdrew the batch of 200 peacekeepers from Liberia")."""
+    holders = [verb]
+    for thing in (child for child in verb.children if child.dep_ == "dobj"):
+        holders += [
+            word
+            for word in thing.subtree
+            if word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and _no_clause_between(word, thing)
+        ]
+    return holders
+
+
+def _no_clause_between(token: Token, top: Token) -> bool:
+    current = token
+    while current != top:
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+        current = current.head
+    return True

@@ -9,7 +9,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
-from whodid.detect.syntax import AIMED_PREPS, NAME_LABELS, PLACE_NAME_LABELS, hyphen_start, word_lemmas
+from whodid.detect.syntax import (
+    AIMED_PREPS,
+    NAME_LABELS,
+    PLACE_NAME_LABELS,
+    hyphen_start,
+    recipients,
+    word_lemmas,
+)
 
 MEASURE_LABELS = frozenset({"QUANTITY", "CARDINAL", "MONEY"})
 PLACE_OBJECT = "@place"  # the object_senses key that stands for any named place
@@ -496,6 +503,8 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
         return True  # not "on" or "at", which a light verb takes for when and where ("on Friday")
     if token.pos_ == "NOUN" and any(_is_martial(o, lexicon) for o in _of_objects(token)):
         return True  # "an explosion of a landmine"
+    if token.lemma_.lower() in lexicon.giving_verbs and _giver_and_receiver(token, lexicon):
+        return True  # "Germany is willing to provide support to Palestinian refugees"
     for child in token.children:
         if _is_martial(child, lexicon):
             return True
@@ -506,6 +515,22 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _giver_and_receiver(verb: Token, lexicon: Lexicon) -> bool:
+    """Actors on both sides of a verb of giving: its subject, or that of the verb it completes ("Germany
+    is willing to provide"), and whom it gives to; not "a market supplying grain to the residents"."""
+    holder = _subject_holder(verb)
+    while holder.dep_ in {"xcomp", "acomp"} and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head  # "is willing to provide": the subject of "is"
+    givers = [child for child in holder.children if child.dep_ == "nsubj"]
+    return any(_names_an_actor(giver, lexicon) for giver in givers) and any(
+        _names_an_actor(recipient, lexicon) for recipient in recipients(verb)
+    )
+
+
+def _names_an_actor(word: Token, lexicon: Lexicon) -> bool:
+    return word.lower_ in lexicon.agent_nouns or any(t.ent_type_ in NAME_LABELS for t in _head_phrase(word))
 
 
 def _is_martial(word: Token, lexicon: Lexicon) -> bool:

@@ -52,7 +52,7 @@ except ImportError:  # pragma: no cover - Windows: concurrent builds then both b
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # raise when the schema or what goes into the index changes
+INDEX_FORMAT = 2  # raise when the schema or what goes into the index changes
 REGIONS: Traversable = resources.files("whodid") / "data" / "gazetteer" / "regions.csv"
 REGION_COLUMNS = (
     "iso_code", "country", "name", "aliases", "type", "lat", "lon", "coordinates_note", "source",
@@ -673,13 +673,20 @@ def _region_row(region: dict[str, str], regions_name: str) -> _Row:
 
 
 def _region_names(region: dict[str, str]) -> list[str]:
+    """A region's names, each also with its one-word type after it ("Borno State", "Diyala Governorate"),
+    as news writes them; a generic name only with its type."""
     names = [region["name"], *(alias for alias in region["aliases"].split("|") if alias)]
     kind = region["type"]
-    return [
-        f"{name} {kind}" if _generic(key) else name
-        for name, key in zip(names, name_keys(names), strict=True)
-        if key and (kind or not _generic(key))
-    ]
+    typed = bool(kind) and " " not in kind
+    found: list[str] = []
+    for name, key in zip(names, name_keys(names), strict=True):
+        if not key or (_generic(key) and not kind):
+            continue
+        if not _generic(key):
+            found.append(name)
+        if typed or _generic(key):
+            found.append(f"{name} {kind}")
+    return found
 
 
 def _generic(key: str) -> bool:
