@@ -35,10 +35,10 @@ MACRO = re.compile(r"^(?P<name>![A-Z]+!)\s*=\s*(?P<words>.+)$")
 # CAMEO agent codes -> our sector; codes not listed and not kept as they are name no sector we use.
 SECTOR_OF_CODE = {
     "MUS": "REL", "CHR": "REL", "HIN": "REL", "JEW": "REL", "BUD": "REL", "UAF": "REB", "PPL": "CVL",
-    "IMG": "REB",
+    "IMG": "REB", **phoenix.PLOVER_SECTOR_OF_CAMEO,
 }  # fmt: skip
 KEPT_SECTORS = frozenset(
-    {"GOV", "MIL", "REB", "OPP", "CRM", "BUS", "CVL", "JUD", "COP", "MED", "LEG", "HLH", "EDU", "SPY",
+    {"GOV", "MIL", "REB", "OPP", "CRM", "BUS", "CVL", "JUD", "COP", "JRN", "LEG", "MED", "EDU", "SPY",
      "AGR", "REL", "LAB", "REF", "PTY", "ENV", "ELI", "NGO", "HRI", "RAD", "IGO"}
 )  # fmt: skip
 # Last words that make a noun a thing, a place or an event, not people. Vehicles with crews stay

@@ -24,6 +24,8 @@ DICTIONARIES = ROOT.parent / "shared" / "reference" / "petrarch2-dictionaries"
 
 CODE = re.compile(r"\[(?P<code>[A-Z]{3,})\s*(?P<dates>[^\]]*)\]")
 CAMEO_COUNTRY_CODES = ROOT / "src" / "whodid" / "data" / "evaluate" / "cameo_country_codes.yaml"
+# CAMEO sector codes PLOVER renamed: media is JRN, and MED (CAMEO's media) is health, CAMEO's HLH.
+PLOVER_SECTOR_OF_CAMEO = {"MED": "JRN", "HLH": "MED"}
 # CAMEO codes of countries that ISO 3166-1 codes otherwise (beyond those the evaluation table maps).
 MORE_COUNTRY_CODES = {"KSV": "XKX", "PAL": "PSE"}
 

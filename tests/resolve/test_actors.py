@@ -65,6 +65,20 @@ def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: st
     assert sector in [actor.sector for actor in kb.find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Two journalists were detained.", "JRN"),
+        ("The newspaper was closed.", "JRN"),
+        ("Doctors treated the wounded.", "MED"),
+        ("The nurses went on strike.", "MED"),
+    ],
+)
+def test_media_and_health_have_plovers_sector_codes(kb: ActorKB, text: str, sector: str) -> None:
+    """PLOVER renamed CAMEO's codes: media is JRN, and MED is health (CAMEO's HLH)."""
+    assert [actor.sector for actor in kb.find(text)] == [sector]
+
+
 def test_a_bare_agent_has_a_sector_but_no_country(kb: ActorKB) -> None:
     [gunmen] = kb.find("Unidentified gunmen opened fire.")
     assert (gunmen.text, gunmen.country, gunmen.sector, gunmen.acled_inter) == ("gunmen", None, "REB", 2)

@@ -55,8 +55,8 @@ CSV_ROLES = re.compile(rf"{CSV_ROLE_ITEM.pattern}(?:\|{CSV_ROLE_ITEM.pattern})*"
 # ACLED actor type when a data file gives none: state organs are state forces (1), rebels 2,
 # opposition 6, civilians 7, and parties, IGOs, NGOs, firms and media "other" (8).
 ACLED_INTER_BY_SECTOR = {
-    "GOV": 1, "MIL": 1, "COP": 1, "LEG": 1, "JUD": 1, "REB": 2, "OPP": 6, "CVL": 7, "EDU": 7, "MED": 7,
-    "REL": 7, "AGR": 7, "LAB": 7, "HLH": 7, "REF": 7, "CRM": 3,
+    "GOV": 1, "MIL": 1, "COP": 1, "LEG": 1, "JUD": 1, "REB": 2, "OPP": 6, "CVL": 7, "EDU": 7, "JRN": 7,
+    "REL": 7, "AGR": 7, "LAB": 7, "MED": 7, "REF": 7, "CRM": 3,
 }  # fmt: skip
 DEFAULT_ACLED_INTER = 8
 
