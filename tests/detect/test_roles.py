@@ -695,3 +695,9 @@ def test_the_state_an_island_nation_of_names(mentions_of):
     text = "Indonesia has established diplomatic ties with the South Pacific island nation of Nauru."
     [mention] = [m for m in mentions_of(text) if m.trigger_text == "established"]
     assert "Nauru" in [p.text for ref in mention.further_targets for p in ref.candidates]
+
+
+def test_what_is_seized_from_someone_is_taken_from_them(mentions_of):
+    text = "Police in Jericho confiscated weapons and explosives from the armed groups."
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "confiscated"]
+    assert "armed groups" in [p.text for ref in mention.further_targets for p in ref.candidates]

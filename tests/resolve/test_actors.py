@@ -59,6 +59,7 @@ def test_a_demonym_gives_the_agent_its_country(kb: ActorKB, text: str, country: 
         ("The charity helped 550 households.", "CVL"),
         ("Prosecutors opened investigations into hundreds of banks.", "BUS"),
         ("The ban on aid agencies stays.", "NGO"),
+        ("Troops overran a Karen guerrilla camp.", "REB"),
     ],
 )
 def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: str) -> None:

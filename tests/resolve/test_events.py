@@ -481,7 +481,8 @@ def test_a_border_closed_with_neighbours_is_aimed_at_each(pipeline):
 
 
 def test_two_sides_that_violate_a_truce_act_against_each_other(pipeline):
-    event = only(events_of(pipeline, "India and Pakistan violated the ceasefire along the border."), "violated")
+    text = "India and Pakistan violated the ceasefire along the border."
+    event = only(events_of(pipeline, text), "violated")
     assert event.reciprocal
     assert {actor.country for actor in event.source} == {"IND", "PAK"}
     one_side = only(events_of(pipeline, "The Houthis violated the ceasefire again."), "violated")

@@ -265,6 +265,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             if act.pos_ == "NOUN" and _is_act(act, lexicon):
                 _read_inner_event(act, event_type, lexicon, roles)
     roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
+    if event_type == "COERCE":
+        # "confiscated weapons from Palestinian armed groups", "seized control of the town from the
+        # rebels": whom a thing is taken from, where what is taken is no one.
+        roles.further_targets += [
+            ref for h in verb_and_object_phrase(verb) for ref in _prep_objects(h, {"from"})
+        ]
     if not roles.targets:
         # "allowed the opposition leader to hold a rally", "forced the paper to close", "let free the
         # activist": an infinitive clause with a subject of its own names whom the act is aimed at.
