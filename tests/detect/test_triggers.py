@@ -720,3 +720,19 @@ def test_people_let_free_are_released(mentions_of):
 def test_a_giving_verb_needs_a_giver_too_when_weak(mentions_of):
     text = "The market was one of the few places still supplying grain to the city's residents."
     assert ("AID", "supplying") not in types_and_triggers(mentions_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers in riot gear stood by the gate.",
+        "The police used riot control measures.",
+        "The court issued an arrest warrant for the former minister.",
+    ],
+)
+def test_an_event_noun_that_only_classifies_a_thing_is_no_event(mentions_of, text):
+    assert [m.type for m in mentions_of(text) if m.type in {"PROTEST", "COERCE"}] == []
+
+
+def test_an_event_noun_that_heads_its_phrase_is_still_an_event(mentions_of):
+    assert ("PROTEST", "riot") in types_and_triggers(mentions_of("A prison riot left two inmates dead."))

@@ -113,6 +113,7 @@ class Lexicon:
     spoken_protest_sense: ObjectSense  # ... the type and CAMEO code it takes then
     accident_verbs: frozenset[str]  # "killed when the bus plunged off a bridge": no one's act
     measure_nouns: frozenset[str]  # "a lot of", "a total of": the object is what their "of" names
+    classified_things: frozenset[str]  # "riot gear", "arrest warrant": an event noun names their kind
     agent_nouns: frozenset[str]  # "soldiers", "police", "protesters": who can act, without a name
     martial_modifiers: frozenset[str]
     mode_words: dict[str, dict[str, str]]  # type -> modifier word -> PLOVER mode ("drone" strike)
@@ -247,6 +248,7 @@ def load_lexicon(
         spoken_protest_sense=_sense(triggers, "spoken_protest_sense", triggers_file),
         accident_verbs=words(triggers, "accident_verbs", triggers_file),
         measure_nouns=words(triggers, "measure_nouns", triggers_file),
+        classified_things=words(triggers, "classified_things", triggers_file),
         agent_nouns=load_agent_nouns(),
         martial_modifiers=words(triggers, "martial_modifiers", triggers_file),
         mode_words=mode_words,

@@ -111,6 +111,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     elif token.pos_ == "NOUN":
         if token.dep_ == "compound" and token.head.lower_ in lexicon.agent_nouns:
             return None  # "riot police", "protest leaders": a kind of actor, not an event
+        if token.dep_ == "compound" and _names_a_kind_of_thing(token.head, lexicon):
+            return None  # "riot gear", "riot shields", "arrest warrant": a kind of thing
         spec = next((lexicon.nouns[word] for word in word_lemmas(token) if word in lexicon.nouns), None)
     else:
         return None
@@ -149,6 +151,11 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     if not spec.lethal and spec.type == "ASSAULT" and _kills_outright(token):
         spec = replace(spec, lethal=True)
     return Trigger(token, spec, sense_object)
+
+
+def _names_a_kind_of_thing(head: Token, lexicon: Lexicon) -> bool:
+    """A noun that an event noun before it only classifies: "riot gear", "arrest warrant"."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.classified_things
 
 
 def _describes_who_holds(token: Token, lemma: str, lexicon: Lexicon) -> bool:
