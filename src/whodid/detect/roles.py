@@ -214,10 +214,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "X issued a declaration demanding ...": the declaration is X's, and so is the demand.
             owner = clause_subject(subject.head)
             roles.further_sources += _refs(owner) if owner is not None else []
-        # "condemned the act of aggression and the continuing threats made by X": each object an act.
-        objects = [*verb.children, *(c for o in verb.children if o.dep_ == "dobj" for c in o.conjuncts)]
-        for child in objects:
-            if child.dep_ in {"dobj", "conj"} and _is_act(child, lexicon):
+        for child in verb.children:
+            if child.dep_ == "dobj" and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
                 if _said_by_misparsed(child, event_type, lexicon):
@@ -231,6 +229,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
                 if event_type == "REQUEST":
                     roles.targets += _prep_objects(child, {"from"})  # "demanded support from the assembly"
+        # "condemned the act of aggression and the continuing threats made by X": each object an act, also
+        # one the parser joins to the verb.
+        more = [c for o in verb.children if o.dep_ == "dobj" for c in o.conjuncts]
+        more += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        for act in (thing for thing in more if _is_act(thing, lexicon)):
+            _read_inner_event(act, event_type, lexicon, roles)
         if not object_is_means:
             roles.targets += [ref for thing in _up_to_objects(verb) for ref in _refs(thing)]
     aimed_at = _prep_children(verb, _target_preps(event_type))
