@@ -486,9 +486,7 @@ def _has_actor_argument(token: Token, lexicon: Lexicon) -> bool:
             arguments = [child]
         else:
             continue
-        if any(argument.lower_ in lexicon.agent_nouns for argument in arguments):
-            return True
-        if any(word.ent_type_ in NAME_LABELS for argument in arguments for word in _head_phrase(argument)):
+        if any(_names_an_actor(argument, lexicon) for argument in arguments):
             return True
     return False
 
@@ -537,6 +535,8 @@ def _giver_and_receiver(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _names_an_actor(word: Token, lexicon: Lexicon) -> bool:
+    """An agent noun ("suicide bombers", "riot police") or a name in the word's own phrase ("Tehran",
+    "the UN envoy")."""
     return word.lower_ in lexicon.agent_nouns or any(t.ent_type_ in NAME_LABELS for t in _head_phrase(word))
 
 
