@@ -19,6 +19,7 @@ from whodid.detect.syntax import (
     coordination_head,
     entity_phrase,
     governing_verb,
+    is_infinitive,
     is_to_infinitive,
     noun_phrases,
     opened_by,
@@ -72,7 +73,7 @@ MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
 # Acts whose people-noun modifier may name their victims ("child abductions", "student arrests").
 HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Acts imposed on someone, whose "of" object is whom: "its blockade of the U.K.", "the siege of Sarajevo".
-IMPOSED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+IMPOSED_TYPES = FORCE_TYPES | {"SANCTION"}
 # Who a sentence holds to have done an act: "responsible for", "guilty of"; "accused of", "blamed for".
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "guilty", "culpable"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb in these forms has a subject of its own
@@ -278,7 +279,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if not roles.targets:
         # "allowed the opposition leader to hold a rally", "forced the paper to close", "let free the
         # activist": an infinitive clause with a subject of its own names whom the act is aimed at.
-        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and _is_infinitive(c)]
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and is_infinitive(c)]
         for clause in clauses:
             # "let free some 74 leaders", parsed as a bare clause with an object and no subject.
             bare_object = _child(clause, "dobj") if not is_to_infinitive(clause) else None
@@ -587,13 +588,6 @@ def _used_as(noun: Token) -> list[Token]:
     if prep.head.dep_ == "dobj":
         return [prep.head]  # "hold several hundred families as human shields", "as" hung on the object
     return [child for child in prep.head.children if child.dep_ == "dobj"] if prep.head.pos_ == "VERB" else []
-
-
-def _is_infinitive(clause: Token) -> bool:
-    """ "to hold a rally", or bare after "let" or "make" ("let free the activist"); not "that it will
-    end", whose verb follows a modal."""
-    bare = not any(child.dep_ in {"aux", "auxpass", "mark"} for child in clause.children)
-    return is_to_infinitive(clause) or (clause.tag_ == "VB" and bare)
 
 
 def _taken_from(verb: Token) -> list[Token]:

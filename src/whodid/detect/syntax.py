@@ -283,6 +283,13 @@ def is_to_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and _has_to(verb)
 
 
+def is_infinitive(clause: Token) -> bool:
+    """ "to hold a rally", or bare after "let" or "make" ("let free the activist"); not "that it will
+    end", whose verb follows a modal."""
+    bare = not any(child.dep_ in {"aux", "auxpass", "mark"} for child in clause.children)
+    return is_to_infinitive(clause) or (clause.tag_ == "VB" and bare)
+
+
 def after_stance_prefix(token: Token) -> bool:
     """ "Syria" in "anti-Syria", "Russian" in "pro-Russian" (the parser splits the hyphen off)."""
     doc, i = token.doc, token.i
