@@ -206,14 +206,20 @@ def test_a_curfew_imposed_on_a_place_implies_the_people_under_it() -> None:
     assert implied["sector"] == "GOV"  # a curfew lifted is a concession the state makes
 
 
-def test_a_protest_with_no_place_implies_the_protesters_own_state() -> None:
+def test_an_event_with_no_place_implies_its_actors_own_state() -> None:
     farmers = Actor(text="Chilean farmers", span=(0, 15), country="CHL", sector="AGR")
     protest = bare_event()
     protest.source = [farmers]
     [implied] = plover_record(protest)["recipient_implied"]
     assert (implied["code"], implied["code_from_place"]) == ("CHL", False)  # the protesters' own
+    refusal = make_event(type="REJECT", cameo="120", source=[farmers], target=[], location=None)
+    [implied] = plover_record(refusal)["recipient_implied"]
+    assert (implied["code"], implied["sector"]) == ("CHL", "GOV")
     attack = make_event(type="ASSAULT", source=[farmers], target=[], location=None)
-    assert plover_record(attack)["recipient_implied"] is None  # only a protest is aimed at its own state
+    assert plover_record(attack)["recipient_implied"] is None  # an attack harms whom it names, or no one
+    chile = Actor(text="Chile", span=(0, 5), country="CHL", sector="GOV", kind="state")
+    rejected = make_event(type="REJECT", cameo="120", source=[chile], target=[], location=None)
+    assert plover_record(rejected)["recipient_implied"] is None  # a state may act on anyone
 
 
 def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_it_happened() -> None:

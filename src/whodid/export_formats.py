@@ -36,7 +36,8 @@ _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
 _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 _POPULATION_SECTOR = "CVL"
-_PROTEST = "PROTEST"
+_STATE_KIND = "state"
+_ASSAULT = "ASSAULT"
 _RETREAT = "RETREAT"
 _COERCE = "COERCE"
 _ACCESS_MODE = "access"
@@ -177,12 +178,12 @@ def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]
 
 def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
-    ("protesters rallied in Lagos": Nigeria; a protest with no place, the protesters' own state); None
+    ("protesters rallied in Lagos": Nigeria; an event with no place, its actors' own state); None
     for a reciprocal event, one with a recipient, one with no country to go by, or a retreat (a
     resignation, a surrender, a unilateral ceasefire), which these records code with no recipient, unless
     it lets someone in (a border opened to aid for a country)."""
     location = record.get("location") or {}
-    country = location.get("country") or _protesters_country(record)
+    country = location.get("country") or _actors_country(record)
     if record.get("reciprocal") or record.get("target") or not country or _retreats_from_no_one(record):
         return None
     placed = bool(location.get("country"))
@@ -216,12 +217,15 @@ def implied_actor(record: Mapping[str, Any]) -> list[Record] | None:
              "sector": _IMPLIED_ACTOR_SECTOR, "identifier_id": None, "identifier_text": None}]  # fmt: skip
 
 
-def _protesters_country(record: Mapping[str, Any]) -> str | None:
-    """Where a protest with no place happened: the protesters' own country, whose state they protest
-    to ("Algerian landowners began a hunger strike outside parliament")."""
-    if record.get("type") != _PROTEST:
+def _actors_country(record: Mapping[str, Any]) -> str | None:
+    """Where an event with no place happened: its actors' own country, whose state they act towards
+    ("Algerian landowners began a hunger strike outside parliament", "the teachers' union called off
+    its strike", "the vice-president declined to resign"). Not where a state acts, which may be
+    anywhere ("Iran rejected the plan"), nor an attack, which names whom it harms or no one."""
+    sources = record.get("source") or []
+    if record.get("type") == _ASSAULT or any(actor.get("kind") == _STATE_KIND for actor in sources):
         return None
-    countries = {actor.get("country") for actor in record.get("source") or []}
+    countries = {actor.get("country") for actor in sources}
     return countries.pop() if len(countries) == 1 else None
 
 

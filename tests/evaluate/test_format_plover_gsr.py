@@ -139,6 +139,12 @@ def test_an_official_of_an_international_body_is_coded_as_the_body(pipeline) -> 
     assert answer["source_country"] == "IGO"
 
 
+def test_an_organ_of_an_international_body_is_coded_international_with_its_sector(pipeline) -> None:
+    text = "Serbia demanded an urgent meeting of the UN Security Council on Tuesday."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert (answer["target_country"], answer["target_sector"]) == ("IGO", "GOV")
+
+
 def test_roles_are_scored_as_the_plover_export_codes_them(pipeline) -> None:
     # Reciprocal: both sides are actors, with no recipient.
     text = "Ghana and Togo signed a border treaty on Friday."
@@ -156,3 +162,12 @@ def test_a_condition_is_not_the_event_a_sentence_reports(pipeline) -> None:
     text = "Norway is willing to help defend Kuwait if it is attacked, the minister said."
     answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
     assert answer["event_type"] == "AGREE"
+
+
+def test_an_offer_to_meet_is_the_offerers_towards_the_other_side(pipeline) -> None:
+    # The talks would be joint; the offer, coded as AGREE, is Greece's towards Turkey.
+    text = "Greece offered on Tuesday to negotiate with Turkey over the disputed islands."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert (answer["event_type"], answer["source_country"], answer["target_country"]) == (
+        "AGREE", "GRC", "TUR"
+    )  # fmt: skip

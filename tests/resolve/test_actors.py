@@ -80,6 +80,22 @@ def test_media_and_health_have_plovers_sector_codes(kb: ActorKB, text: str, sect
     assert [actor.sector for actor in kb.find(text)] == [sector]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The UN Security Council met on Friday.", "GOV"),
+        ("UNIFIL patrols resumed.", "MIL"),
+        ("The UN refugee agency appealed for funds.", "REF"),
+        ("The United Nations appealed for funds.", "IGO"),
+    ],
+)
+def test_an_organ_of_an_international_body_has_the_sector_of_its_part(
+    kb: ActorKB, text: str, sector: str
+) -> None:
+    [body] = kb.find(text)
+    assert (body.kind, body.country, body.sector, body.acled_inter) == ("igo", None, sector, 8)
+
+
 def test_a_bare_agent_has_a_sector_but_no_country(kb: ActorKB) -> None:
     [gunmen] = kb.find("Unidentified gunmen opened fire.")
     assert (gunmen.text, gunmen.country, gunmen.sector, gunmen.acled_inter) == ("gunmen", None, "REB", 2)

@@ -186,6 +186,11 @@ class ActorKB:
         other noun, never what a pronoun stands for."""
         return self._normalise(text) in self._adjectives
 
+    def knows_word(self, word: str) -> bool:
+        """Whether a word names something the knowledge base knows: an actor, or an identity such as
+        "Hutu" or "Druze" that qualifies people."""
+        return self._normalise(word) in self._identity or self.resolve(word) is not None
+
     def alias_key(self, alias: str) -> tuple[str, ...]:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the
         same key are one name to the matcher ("Mohamed al-Bashir" = "Muhammad Bashir")."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -80,6 +82,12 @@ MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
+# Actors that take the one country their sentence names: generic people and names we do not know.
+CONTEXT_COUNTRY_KINDS = frozenset({AGENT_KIND, *NAME_KINDS.values()})
+# "King Hassan of Morocco": a person of the state named right after the name.
+STATE_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+STATE_AFTER_OF_WINDOW = 12
+DETERMINERS = frozenset({"the", "a", "an"})
 OFFICE_WINDOW = 30  # characters before an official read for "former", where no noun phrase says more
 
 
@@ -168,6 +176,9 @@ class EventResolver:
 
     def _event(self, mention: Mention, context: ArticleContext) -> Event:
         sentence_places = self._sentence_places(mention, context)
+        # Who says so first: "King Hassan said he would host the talks" (he is the king).
+        attributed = self._actors([mention.attributed_to], context, ()) if mention.attributed_to else []
+        _remember_names(attributed, context)
         sources = self._actors(mention.sources, context, exclude=(), places=sentence_places)
         if not sources:
             sources = self._actors(mention.further_sources, context, exclude=(), places=sentence_places)
@@ -189,11 +200,18 @@ class EventResolver:
             targets = [self._local(actor, place.country) for actor in targets]
         # "Egyptian police dispersed demonstrators": whom the state acts on at home is of its country.
         targets = self._at_home(targets, sources)
+        # "Islamic fundamentalists demanded the resignation of the Algerian president": people and
+        # names of no known country in a sentence about one country only are of that country.
+        if any(actor.country is None for actor in sources + targets):
+            home = self._sole_country(mention.sentence, sentence_places, context)
+            text = context.article.text
+            sources = [self._of_the_sentence(actor, home, text) for actor in sources]
+            targets = [self._of_the_sentence(actor, home, text) for actor in targets]
         location = place or self._focus_place(mention, context)
+        _remember_names(sources + targets, context)
         found_date = self._date(mention, context)
         date_ref = found_date if isinstance(found_date, DateRef) else None
         rejected_date = found_date if isinstance(found_date, RejectedDate) else None
-        attributed = self._actors([mention.attributed_to], context, ()) if mention.attributed_to else []
         article = context.article
         return Event(
             event_id=stable_id(article.id, mention.sentence.span, mention.trigger_span),
@@ -334,6 +352,46 @@ class EventResolver:
             return actor
         return self.kb.of_country(actor, country)
 
+    def _of_the_sentence(self, actor: Actor, country: str | None, text: str) -> Actor:
+        """An actor of no known country, neither a transnational body nor people who often act abroad,
+        takes the one country its sentence names (see `_sole_country`); not one whose own words name a
+        nation we do not know ("Ruritanian President Odo Varga")."""
+        if actor.country or not country or actor.kind not in CONTEXT_COUNTRY_KINDS:
+            return actor
+        if actor.sector in self.kb.mobile_sectors or self._unknown_modifier(actor, text):
+            return actor
+        if actor.kind == AGENT_KIND:
+            return self.kb.of_country(actor, country)
+        return replace(actor, country=country)
+
+    def _sole_country(
+        self, sentence: Sentence, places: SentencePlaces, context: ArticleContext
+    ) -> str | None:
+        """The one country a sentence names, through its places and its actors; None where it names
+        none or several. Forces, which often act abroad, say nothing of whose the others are ("French
+        troops attacked the rebels")."""
+        start, end = sentence.span
+        countries = {
+            actor.country
+            for actor in context.actors
+            if actor.country
+            and start <= actor.span[0]
+            and actor.span[1] <= end
+            and actor.sector not in self.kb.mobile_sectors
+        }
+        countries |= {place.country for place in places.places if place.country}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _unknown_modifier(self, actor: Actor, text: str) -> bool:
+        """Whether a capitalised word before the actor, in its own noun phrase, is none we know."""
+        if actor.phrase is None or actor.phrase.span[0] >= actor.span[0]:
+            return False
+        words = text[actor.phrase.span[0] : actor.span[0]].split()
+        return any(
+            word[:1].isupper() and word.lower() not in DETERMINERS and not self.kb.knows_word(word)
+            for word in words
+        )
+
     def _at_home(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
         """Targets of no known country that a police force, officials or a court of one country act on
         are of that country; a state itself, its army or its leaders may act abroad."""
@@ -427,14 +485,18 @@ class EventResolver:
             # A name we do not know is still an actor: keep what the text says, and what its title
             # tells ("Gambian President Dawda Jawara": a Gambian official).
             kind = NAME_KINDS[named.label or ""]
-            title = self._title_before(named, ref.candidates, when)
-            if title is not None:
+            title = self._title_before(named, ref.candidates, when) or self._title_inside(named, when)
+            if title is not None and title.country:
                 return replace(title, text=named.text, span=named.span, name=None, actor_id=None, kind=kind)
             # "the Liberian Peace Council", "the Kenya Anti-Corruption Commission": a body whose name
-            # holds one state's name is of that state.
+            # holds one state's name is of that state; "King Hassan of Morocco", a person of a state.
             countries = _countries_named_in(named.span, context) if kind == "organisation" else set()
+            if kind == "person" and not countries:
+                countries = _state_after_of(named, context) or _state_after_of_inside(named, context)
             country = countries.pop() if len(countries) == 1 else None
-            return Actor(text=named.text, span=named.span, kind=kind, country=country)
+            sector, inter = (title.sector, title.acled_inter) if title is not None else (None, None)
+            return Actor(text=named.text, span=named.span, kind=kind, country=country, sector=sector,
+                         acled_inter=inter)  # fmt: skip
         return None
 
     def _member_of_group_named_after(self, agent: Actor, ref: ActorRef) -> Actor | None:
@@ -468,15 +530,24 @@ class EventResolver:
         return replace(person, text=name.text, span=name.span)
 
     def _title_before(self, name: Phrase, candidates: Sequence[Phrase], when: date | None) -> Actor | None:
-        """The actor the words before a name in a longer candidate resolve to, if they give a country."""
+        """The actor the words before a name in a longer candidate resolve to, if they give a country
+        or a sector ("Judge Alejandro Rivera", "King Hassan"); one that gives a country first."""
+        titles = []
         for longer in candidates:
             start, end = longer.span
             if start < name.span[0] and end >= name.span[1]:
                 title = longer.text[: name.span[0] - start].strip()
                 actor = self.kb.resolve(title, (start, name.span[0]), when=when) if title else None
-                if actor is not None and actor.country:
-                    return actor
-        return None
+                if actor is not None and (actor.country or actor.sector):
+                    titles.append(actor)
+        return next((title for title in titles if title.country), titles[0] if titles else None)
+
+    def _title_inside(self, name: Phrase, when: date | None) -> Actor | None:
+        """The office a person's name begins with, where the recogniser took the title into the name
+        ("President Osric of Lesotho"): an agent with a title, whose sector the person takes."""
+        first = name.text.split(maxsplit=1)[0]
+        actor = self.kb.resolve(first, (name.span[0], name.span[0] + len(first)), when=when)
+        return actor if actor is not None and actor.kind == AGENT_KIND and actor.sector else None
 
     # where and when -----------------------------------------------------------------------------
 
@@ -710,6 +781,38 @@ def _countries_named_in(stretch: Span, context: ArticleContext) -> set[str]:
         for owner in context.actors
         if owner.country and start <= owner.span[0] and owner.span[1] <= end
     }
+
+
+def _state_after_of(name: Phrase, context: ArticleContext) -> set[str]:
+    """The country of the state named in "of ..." right after a name: "King Hassan of Morocco"."""
+    text = context.article.text
+    after = text[name.span[1] : name.span[1] + STATE_AFTER_OF_WINDOW]
+    found = STATE_AFTER_OF.match(after)
+    if found is None:
+        return set()
+    start = name.span[1] + found.end()
+    return {
+        actor.country
+        for actor in context.actors
+        if actor.span[0] == start and actor.kind == STATE_KIND and actor.country
+    }
+
+
+def _state_after_of_inside(name: Phrase, context: ArticleContext) -> set[str]:
+    """The country of the state a name ends with after "of", where the recogniser took it in."""
+    found = STATE_AFTER_OF.search(name.text)
+    if found is None:
+        return set()
+    return _countries_named_in((name.span[0] + found.start(), name.span[1]), context)
+
+
+def _remember_names(actors: list[Actor], context: ArticleContext) -> None:
+    """Names the knowledge base does not know, once an event takes them as actors, are what a later
+    pronoun may stand for, as the known ones are ("Rebel leader Joseph Kony said he would ...")."""
+    for actor in actors:
+        unknown_name = actor.actor_id is None and actor.kind in NAME_KINDS.values() and not actor.antecedent
+        if unknown_name and all(other.span != actor.span for other in context.antecedents):
+            bisect.insort(context.antecedents, actor, key=lambda known: known.span)
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:

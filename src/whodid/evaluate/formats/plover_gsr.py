@@ -63,7 +63,8 @@ NOTES = [
     "Transnational codes IGO/NGO/IMG are labels of their own; our actors without a country are "
     "labelled by kind (igo/alliance->IGO, ngo->NGO, armed_group->IMG), else (unknown).",
     "Our roles are read as our PLOVER export writes them: a reciprocal event has every side as actor "
-    "and no recipient; an event naming no recipient has the state where it happened as its recipient "
+    "and no recipient (but one only intended, coded as its intent, is the intending side's towards the "
+    "other); an event naming no recipient has the state where it happened as its recipient "
     "(the export's recipient_implied), as these records code a protest or a curfew in a country; a "
     "bombing naming no doer has an unidentified armed group of that state as its actor (actor_implied).",
     "An actor coded with a bare country code and no sector is the state: sector GOV (CAMEO's reading).",
@@ -144,11 +145,16 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     # Scored as our PLOVER export codes it: a reciprocal event's sides all actors; an event that names
     # no recipient aimed at the state where it happened, as these records code one.
     record = as_record(event)
+    coded_type = plover_coded_type(event.type, event.factuality)
+    if coded_type != event.type:
+        # An intent to meet or to talk ("offered to negotiate with Armenia") is the offerer's towards
+        # the other side, as PLOVER codes an AGREE: not yet the joint act of both.
+        record["reciprocal"] = False
     actors, recipients = plover_sides(record)
     actors = actors or implied_actor(record) or []
     recipients = recipients or implied_recipient(record) or []
     return {
-        "event_type": plover_coded_type(event.type, event.factuality),
+        "event_type": coded_type,
         "mode": event.mode,
         "source_country": _joined(entity["code"] or UNKNOWN for entity in actors),
         "target_country": _joined(entity["code"] or UNKNOWN for entity in recipients),
