@@ -179,7 +179,7 @@ def test_a_reciprocal_events_sides_are_all_plover_actors() -> None:
 
 def test_an_event_that_names_no_recipient_implies_the_state_where_it_happened() -> None:
     place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
-    record = plover_record(make_event(target=[], location=place))
+    record = plover_record(make_event(type="PROTEST", cameo="140", target=[], location=place))
 
     assert record["recipient"] == []  # the text names none, so the recipient stays empty ...
     assert record["recipient_implied"] == [
@@ -204,6 +204,14 @@ def test_a_curfew_imposed_on_a_place_implies_the_people_under_it() -> None:
     lifted = make_event(type="CONCEDE", cameo="0813", source=[], target=[], location=place)
     [implied] = plover_record(lifted)["recipient_implied"]
     assert implied["sector"] == "GOV"  # a curfew lifted is a concession the state makes
+
+
+def test_an_attack_or_a_threat_that_names_no_one_implies_the_people_of_the_place() -> None:
+    place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
+    for event_type, cameo in [("ASSAULT", "195"), ("THREATEN", "138")]:
+        event = make_event(type=event_type, cameo=cameo, target=[], location=place)
+        [implied] = plover_record(event)["recipient_implied"]
+        assert (implied["code"], implied["sector"]) == ("SYR", "CVL")
 
 
 def test_an_event_with_no_place_implies_its_actors_own_state() -> None:

@@ -32,8 +32,10 @@ _PLOVER_TRANSNATIONAL = {"igo": "IGO", "alliance": "IGO", "ngo": "NGO", "armed_g
 _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 # The recipient PLOVER's coders give an event whose text names none: the state where it happened; for a
 # curfew, a state of emergency or martial law imposed on a place (CAMEO 1723, 1724), the people who live
-# under it, as they code "imposed a curfew in the town".
+# under it, as they code "imposed a curfew in the town"; and for an attack or a threat that names no one
+# ("shells fell on Jericho", "threatened to ban voting in East Jerusalem"), the people of the place.
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
+_HARMING_TYPES = frozenset({"ASSAULT", "THREATEN"})
 _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 _POPULATION_SECTOR = "CVL"
 _STATE_KIND = "state"
@@ -199,7 +201,8 @@ def _retreats_from_no_one(record: Mapping[str, Any]) -> bool:
 
 def _implied_recipient_sector(record: Mapping[str, Any]) -> str:
     restricted = record.get("cameo") in _POPULATION_RESTRICTIONS and record.get("type") == _COERCE
-    return _POPULATION_SECTOR if restricted else _IMPLIED_RECIPIENT_SECTOR
+    harms = record.get("type") in _HARMING_TYPES
+    return _POPULATION_SECTOR if restricted or harms else _IMPLIED_RECIPIENT_SECTOR
 
 
 def implied_actor(record: Mapping[str, Any]) -> list[Record] | None:

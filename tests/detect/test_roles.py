@@ -219,6 +219,18 @@ def test_talks_between_two_sides_name_both(mentions_of):
     assert reciprocal_kind(mentions_of, text, "Talks") == "counterpart"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Chad and Sudan resumed negotiations on the return of Sudanese refugees.", "negotiations"),
+        ("Chad and Sudan failed to reach an agreement on the fate of Sudanese refugees.", "agreement"),
+    ],
+)
+def test_what_talks_or_an_agreement_are_on_is_their_topic_not_a_target(mentions_of, text, trigger):
+    assert roles(mentions_of, text, trigger)[1] == []
+    assert further_targets(mentions_of, text, trigger) == []
+
+
 def test_a_mediation_between_two_sides_is_aimed_at_both(mentions_of):
     text = "Qatar launched a mediation effort between Chad and Sudan."
     sources, targets = roles(mentions_of, text, "mediation")

@@ -48,6 +48,9 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "SANCTION": frozenset(),
     "RETREAT": frozenset({"from"}),
 }
+# Prepositions that say what talks or an agreement are about, not whom they are aimed at: "negotiations
+# on an Israeli troop pullback", "failed to reach agreement on the fate of Palestinian offices".
+TOPIC_PREPS_BY_TYPE: dict[str, frozenset[str]] = {"CONSULT": frozenset({"on"}), "AGREE": frozenset({"on"})}
 # Prepositions on an event's object, or on the verb it controls, that name whom the event is aimed at
 # when the object is a thing: "suspended food supplies to X", "lift the ban on X", "shared evidence
 # with X", "hosting a dinner for X", "ended mediation efforts between X".
@@ -223,11 +226,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                     # "denied charges by the Chamber of Commerce", parsed as the verb's "by": an active
                     # verb's "by" names a doer only as the doer of its object, who said it.
                     roles.targets += _prep_objects(verb, SOURCE_PREPS)
-                roles.further_targets += _object_targets(child)  # "lifted a travel ban on X"
+                roles.further_targets += _object_targets(child, event_type)  # "lifted a travel ban on X"
             elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
                 if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
                     roles.targets += _refs(child)  # not "set off an Explosive Device"
-                roles.further_targets += _object_targets(child)  # "lobbed a grenade towards a police post"
+                # "lobbed a grenade towards a police post"
+                roles.further_targets += _object_targets(child, event_type)
                 if event_type == "REQUEST":
                     roles.targets += _prep_objects(child, {"from"})  # "demanded support from the assembly"
         # "condemned the act of aggression and the continuing threats made by X": each object an act, also
@@ -269,7 +273,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         for act in acts:
             if act.pos_ == "NOUN" and _is_act(act, lexicon):
                 _read_inner_event(act, event_type, lexicon, roles)
-    roles.further_targets += _prep_objects(verb, OBJECT_TARGET_PREPS - _target_preps(event_type))
+    roles.further_targets += _prep_objects(verb, _object_target_preps(event_type) - _target_preps(event_type))
     if event_type == "COERCE":
         # "confiscated weapons from Palestinian armed groups", "seized control of the town from the
         # rebels": whom a thing is taken from, where what is taken is no one.
@@ -314,8 +318,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                 else:
                     roles.targets += _refs(thing)
             # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
-            roles.further_targets += _prep_objects(complement, OBJECT_TARGET_PREPS)
-            roles.further_targets += [ref for c in objects for ref in _object_targets(c)]
+            roles.further_targets += _prep_objects(complement, _object_target_preps(event_type))
+            roles.further_targets += [ref for c in objects for ref in _object_targets(c, event_type)]
     if not roles.targets and event_type in CONDITION_AIMED:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds, where
         # the threat names no one it would strike ("threatened to shell Haifa if Israel hits Beirut").
@@ -448,11 +452,12 @@ def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token 
     return head if any(child.dep_ == "dobj" for child in verb.children) else None
 
 
-def _object_targets(thing: Token) -> list[ActorRef]:
+def _object_targets(thing: Token, event_type: str) -> list[ActorRef]:
     """Whom an object that is a thing is aimed at: "food supplies to X", "a ban imposed on X"."""
-    refs = _prep_objects(thing, OBJECT_TARGET_PREPS)
+    preps = _object_target_preps(event_type)
+    refs = _prep_objects(thing, preps)
     for participle in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        refs += _prep_objects(participle, OBJECT_TARGET_PREPS)
+        refs += _prep_objects(participle, preps)
     return refs
 
 
@@ -469,7 +474,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     roles.sources += _leaders(noun)
     roles.sources += _prep_objects(noun, _source_preps(event_type))
     _read_aimed(noun, event_type, lexicon, roles)
-    roles.further_targets += _object_targets(noun)  # "a ceasefire with the Taliban"
+    roles.further_targets += _object_targets(noun, event_type)  # "a ceasefire with the Taliban"
     for of_object in _prep_children(noun, {"of"}):
         lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
         said = noun.lemma_.lower() in lexicon.said_act_nouns  # "the demands of the truck drivers"
@@ -977,8 +982,13 @@ def _source_preps(event_type: str) -> frozenset[str]:
     return SOURCE_PREPS | ({"from"} if event_type in FROM_IS_SOURCE else set())
 
 
+def _object_target_preps(event_type: str) -> frozenset[str]:
+    return OBJECT_TARGET_PREPS - TOPIC_PREPS_BY_TYPE.get(event_type, frozenset())
+
+
 def _target_preps(event_type: str) -> frozenset[str]:
-    return TARGET_PREPS | TARGET_PREPS_BY_TYPE.get(event_type, frozenset())
+    preps = TARGET_PREPS | TARGET_PREPS_BY_TYPE.get(event_type, frozenset())
+    return preps - TOPIC_PREPS_BY_TYPE.get(event_type, frozenset())
 
 
 def _modifier_phrase(noun: Token, lexicon: Lexicon) -> Phrase | None:
