@@ -301,6 +301,19 @@ def test_people_and_names_of_no_known_country_take_the_one_country_their_sentenc
     assert [a.country for a in event.source] == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Iran threatened to shell Iraqi towns on Monday.", "shell", ("IRQ", "CVL")),
+        ("Rebels shelled the regional capital Juba on Sunday.", "shelled", ("SSD", "CVL")),
+        ("Syria accused Paris of meddling in its affairs.", "accused", ("FRA", "GOV")),  # Paris speaks
+    ],
+)
+def test_a_town_struck_or_a_states_towns_are_the_people_who_live_there(pipeline, text, trigger, target):
+    [town] = only(events_of(pipeline, text), trigger).target
+    assert (town.country, town.sector) == target
+
+
 def test_a_misspelt_name_of_a_country_is_that_country(pipeline):
     event = only(events_of(pipeline, "Ethopia has agreed to reopen its border crossings."), "agreed")
     assert described(event.source) == [("Ethopia", "Ethiopia", "ETH", "GOV")]

@@ -79,6 +79,9 @@ METONYM_FEATURES = frozenset({"country", "city", "admin1", "region"})
 UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
+MATERIAL_CONFLICT = 4
+TOWN_PRECISION = 1  # place nouns of towns and villages (lexicon/places.yaml), where people live
+PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
@@ -200,6 +203,8 @@ class EventResolver:
             targets = [self._local(actor, place.country) for actor in targets]
         # "Egyptian police dispersed demonstrators": whom the state acts on at home is of its country.
         targets = self._at_home(targets, sources)
+        struck = info.quad_class == MATERIAL_CONFLICT
+        targets = [self._people_of_the_place(actor, context.article.text, struck) for actor in targets]
         # "Islamic fundamentalists demanded the resignation of the Algerian president": people and
         # names of no known country in a sentence about one country only are of that country.
         if any(actor.country is None for actor in sources + targets):
@@ -391,6 +396,22 @@ class EventResolver:
             word[:1].isupper() and word.lower() not in DETERMINERS and not self.kb.knows_word(word)
             for word in words
         )
+
+    def _people_of_the_place(self, actor: Actor, text: str, struck: bool) -> Actor:
+        """ "threatened to shell Iraqi towns": a state named by its towns is the people who live there;
+        and so is a town named as what an attack or a coercion strikes ("shelled the regional capital
+        Juba", "would blockade Paris"), whose name stands for the government when it speaks."""
+        if actor.kind != STATE_KIND or actor.country is None:
+            return actor
+        words = text[slice(*actor.phrase.span)].split() if actor.phrase else [actor.text]
+        town_noun = self.place_words.place_nouns.get(words[-1].lower().rstrip("s")) == TOWN_PRECISION
+        if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
+            return actor
+        people = self.kb.resolve(PEOPLE_WORD)
+        if people is None:
+            return actor
+        return replace(self.kb.of_country(people, actor.country), text=actor.text, span=actor.span,
+                       phrase=actor.phrase)  # fmt: skip
 
     def _at_home(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
         """Targets of no known country that a police force, officials or a court of one country act on
