@@ -208,10 +208,10 @@ class EventResolver:
         # "Islamic fundamentalists demanded the resignation of the Algerian president": people and
         # names of no known country in a sentence about one country only are of that country.
         if any(actor.country is None for actor in sources + targets):
-            home = self._sole_country(mention.sentence, sentence_places, context)
+            homes = self._sole_countries(mention.sentence, sentence_places, context)
             text = context.article.text
-            sources = [self._of_the_sentence(actor, home, text) for actor in sources]
-            targets = [self._of_the_sentence(actor, home, text) for actor in targets]
+            sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
+            targets = [self._of_the_sentence(actor, homes, text) for actor in targets]
         location = place or self._focus_place(mention, context)
         _remember_names(sources + targets, context)
         found_date = self._date(mention, context)
@@ -357,10 +357,13 @@ class EventResolver:
             return actor
         return self.kb.of_country(actor, country)
 
-    def _of_the_sentence(self, actor: Actor, country: str | None, text: str) -> Actor:
+    def _of_the_sentence(self, actor: Actor, homes: tuple[str | None, str | None], text: str) -> Actor:
         """An actor of no known country, neither a transnational body nor people who often act abroad,
-        takes the one country its sentence names (see `_sole_country`); not one whose own words name a
-        nation we do not know ("Ruritanian President Odo Varga")."""
+        takes the one country its sentence names (see `_sole_countries`); not one whose own words name
+        a nation we do not know ("Ruritanian President Odo Varga"). A name we do not know does not take
+        it from a state named only as itself, which people of any nation may act on ("President Bush
+        threatened Russia", "Archbishop Desmond Tutu called for sanctions against Nigeria")."""
+        country = homes[0] if actor.kind == AGENT_KIND else homes[1]
         if actor.country or not country or actor.kind not in CONTEXT_COUNTRY_KINDS:
             return actor
         if actor.sector in self.kb.mobile_sectors or self._unknown_modifier(actor, text):
@@ -369,23 +372,29 @@ class EventResolver:
             return self.kb.of_country(actor, country)
         return replace(actor, country=country)
 
-    def _sole_country(
+    def _sole_countries(
         self, sentence: Sentence, places: SentencePlaces, context: ArticleContext
-    ) -> str | None:
-        """The one country a sentence names, through its places and its actors; None where it names
-        none or several. Forces, which often act abroad, say nothing of whose the others are ("French
-        troops attacked the rebels")."""
+    ) -> tuple[str | None, str | None]:
+        """The one country a sentence names through its places and its actors, and the same where
+        something other than the state named as itself names it too; None where it names none or
+        several. Forces, which often act abroad, say nothing of whose the others are ("French troops
+        attacked the rebels")."""
         start, end = sentence.span
-        countries = {
-            actor.country
+        named = [
+            actor
             for actor in context.actors
             if actor.country
             and start <= actor.span[0]
             and actor.span[1] <= end
             and actor.sector not in self.kb.mobile_sectors
-        }
-        countries |= {place.country for place in places.places if place.country}
-        return countries.pop() if len(countries) == 1 else None
+        ]
+        placed = [place for place in places.places if place.country]
+        states = [actor.span for actor in named if actor.kind == STATE_KIND]
+        every = {place.country for place in placed} | {actor.country for actor in named}
+        not_states = {place.country for place in placed if not _overlaps_any(place.span, states)}
+        not_states |= {actor.country for actor in named if actor.kind != STATE_KIND}
+        sole = every.pop() if len(every) == 1 else None
+        return sole, (sole if sole in not_states else None)
 
     def _unknown_modifier(self, actor: Actor, text: str) -> bool:
         """Whether a capitalised word before the actor, in its own noun phrase, is none we know."""
