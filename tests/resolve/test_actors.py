@@ -66,6 +66,11 @@ def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: st
     assert sector in [actor.sector for actor in kb.find(text)]
 
 
+@pytest.mark.parametrize("text", ["Opposition groups marched.", "An opposition coalition formed."])
+def test_an_opposition_group_or_coalition_is_the_opposition(kb: ActorKB, text: str) -> None:
+    assert [actor.sector for actor in kb.find(text)] == ["OPP"]
+
+
 @pytest.mark.parametrize(
     ("text", "sector"),
     [
