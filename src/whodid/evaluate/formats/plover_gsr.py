@@ -146,9 +146,9 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     # no recipient aimed at the state where it happened, as these records code one.
     record = as_record(event)
     coded_type = plover_coded_type(event.type, event.factuality)
-    if coded_type != event.type:
+    if coded_type != event.type and event.target:
         # An intent to meet or to talk ("offered to negotiate with Armenia") is the offerer's towards
-        # the other side, as PLOVER codes an AGREE: not yet the joint act of both.
+        # the other side it names, as PLOVER codes an AGREE: not yet the joint act of both.
         record["reciprocal"] = False
     actors, recipients = plover_sides(record)
     actors = actors or implied_actor(record) or []
