@@ -171,3 +171,12 @@ def test_an_offer_to_meet_is_the_offerers_towards_the_other_side(pipeline) -> No
     assert (answer["event_type"], answer["source_country"], answer["target_country"]) == (
         "AGREE", "GRC", "TUR"
     )  # fmt: skip
+
+
+def test_a_joint_act_refused_stays_joint(pipeline) -> None:
+    # Coded as REJECT, the agreement they failed to reach names no other side: both are actors.
+    text = "Ghana and Togo failed to reach an agreement on the border in Lome."
+    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
+    assert (answer["event_type"], answer["source_country"], answer["target_country"]) == (
+        "REJECT", "GHA+TGO", "(none)"
+    )  # fmt: skip
