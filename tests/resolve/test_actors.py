@@ -66,6 +66,18 @@ def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: st
     assert sector in [actor.sector for actor in kb.find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Several student groups marched.", "EDU"),
+        ("An international aid group left.", "NGO"),
+        ("The group claimed the attack.", "REB"),  # alone, a group is an armed one
+    ],
+)
+def test_a_group_of_generic_people_is_those_people(kb: ActorKB, text: str, sector: str) -> None:
+    assert [actor.sector for actor in kb.find(text)] == [sector]
+
+
 @pytest.mark.parametrize("text", ["Opposition groups marched.", "An opposition coalition formed."])
 def test_an_opposition_group_or_coalition_is_the_opposition(kb: ActorKB, text: str) -> None:
     assert [actor.sector for actor in kb.find(text)] == ["OPP"]

@@ -132,6 +132,7 @@ class ActorKB:
         self._variants = {_fold(spelling): _fold(folded) for spelling, folded in tables.variants.items()}
         self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
+        self._collective = frozenset(self._normalise(word) for word in tables.collective_words)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -468,7 +469,10 @@ class ActorKB:
         combined: list[_Match] = []
         for match in matches:
             previous = combined[-1] if combined else None
-            if (
+            if previous is not None and self._names_a_body_of(tokens, previous, match):
+                combined[-1] = _Match(previous.first, match.last, previous.entry, previous.start, match.end,
+                                      previous.person, previous.titled)  # fmt: skip
+            elif (
                 previous is not None
                 and match.entry.is_agent
                 and self._modifies(tokens, previous, match, one_phrase)
@@ -485,6 +489,17 @@ class ActorKB:
             else:
                 combined.append(match)
         return combined
+
+    def _names_a_body_of(self, tokens: _Tokens, people: _Match, collective: _Match) -> bool:
+        """A collective word right after generic people names a body of them: "student groups"."""
+        return (
+            people.entry.is_agent
+            and collective.entry.is_agent
+            and collective.first == people.last
+            and collective.last == collective.first + 1
+            and tokens.keys[collective.first] in self._collective
+            and tokens.joined[collective.first]
+        )
 
     def _modifies(self, tokens: _Tokens, modifier: _Match, agent: _Match, one_phrase: bool = False) -> bool:
         """A country (or named organisation) directly before an agent, maybe via a few adjectives. In one

@@ -79,6 +79,7 @@ DOCUMENT_FIELDS = frozenset(
         "out_of_office_words",
         "mobile_sectors",
         "home_sectors",
+        "collective_words",
         "actors",
         "agents",
     }
@@ -183,6 +184,7 @@ class KBTables:
     out_of_office_words: set[str] = field(default_factory=set)  # "former", "ousted"
     mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
     home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
+    collective_words: set[str] = field(default_factory=set)  # "student groups": the students
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -476,6 +478,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.out_of_office_words.update(word.lower() for word in top.texts("out_of_office_words"))
     tables.mobile_sectors.update(sector.upper() for sector in top.texts("mobile_sectors"))
     tables.home_sectors.update(sector.upper() for sector in top.texts("home_sectors"))
+    tables.collective_words.update(word.lower() for word in top.texts("collective_words"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)
