@@ -299,6 +299,10 @@ def test_people_and_names_of_no_known_country_take_the_one_country_their_sentenc
     text = "Retired teachers demanded that Zambia and Malawi reopen the border."
     event = only(events_of(pipeline, text), "demanded")
     assert [a.country for a in event.source] == [None]
+    # Whom force strikes says nothing of whose the attackers are.
+    text = "Two Canadian engineers were shot dead by masked gunmen on Monday."
+    event = only(events_of(pipeline, text), "shot")
+    assert [(a.text, a.country) for a in event.source] == [("gunmen", None)]
     # A state named only as itself is one people of any nation may act on.
     text = "Archbishop Tomas Welde called for sanctions against Nigeria."
     event = only(events_of(pipeline, text), "called")

@@ -80,6 +80,7 @@ UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # force used on someone, at home or abroad
 TOWN_PRECISION = 1  # place nouns of towns and villages (lexicon/places.yaml), where people live
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
@@ -208,7 +209,10 @@ class EventResolver:
         # "Islamic fundamentalists demanded the resignation of the Algerian president": people and
         # names of no known country in a sentence about one country only are of that country.
         if any(actor.country is None for actor in sources + targets):
-            homes = self._sole_countries(mention.sentence, sentence_places, context)
+            # Whom force strikes says nothing of whose the attackers are ("terrorists shot two US
+            # missionaries"), nor the attackers of whose their victims are.
+            involved = [actor.span for actor in sources + targets] if mention.type in FORCE_TYPES else []
+            homes = self._sole_countries(mention.sentence, sentence_places, context, involved)
             text = context.article.text
             sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
             targets = [self._of_the_sentence(actor, homes, text) for actor in targets]
@@ -373,12 +377,12 @@ class EventResolver:
         return replace(actor, country=country)
 
     def _sole_countries(
-        self, sentence: Sentence, places: SentencePlaces, context: ArticleContext
+        self, sentence: Sentence, places: SentencePlaces, context: ArticleContext, involved: list[Span]
     ) -> tuple[str | None, str | None]:
-        """The one country a sentence names through its places and its actors, and the same where
-        something other than the state named as itself names it too; None where it names none or
-        several. Forces, which often act abroad, say nothing of whose the others are ("French troops
-        attacked the rebels")."""
+        """The one country a sentence names through its places and its actors other than the
+        `involved` ones, and the same where something other than the state named as itself names it
+        too; None where it names none or several. Forces, which often act abroad, say nothing of whose
+        the others are ("French troops attacked the rebels")."""
         start, end = sentence.span
         named = [
             actor
@@ -387,6 +391,7 @@ class EventResolver:
             and start <= actor.span[0]
             and actor.span[1] <= end
             and actor.sector not in self.kb.mobile_sectors
+            and not _overlaps_any(actor.span, involved)
         ]
         placed = [place for place in places.places if place.country]
         states = [actor.span for actor in named if actor.kind == STATE_KIND]
