@@ -313,6 +313,7 @@ def test_people_and_names_of_no_known_country_take_the_one_country_their_sentenc
     ("text", "trigger", "target"),
     [
         ("Iran threatened to shell Iraqi towns on Monday.", "shell", ("IRQ", "CVL")),
+        ("Iran threatened to shell Iraqi cities on Monday.", "shell", ("IRQ", "CVL")),
         ("Rebels shelled the regional capital Juba on Sunday.", "shelled", ("SSD", "CVL")),
         ("Syria accused Paris of meddling in its affairs.", "accused", ("FRA", "GOV")),  # Paris speaks
     ],

@@ -418,7 +418,7 @@ class EventResolver:
         if actor.kind != STATE_KIND or actor.country is None:
             return actor
         words = text[slice(*actor.phrase.span)].split() if actor.phrase else [actor.text]
-        town_noun = self.place_words.place_nouns.get(words[-1].lower().rstrip("s")) == TOWN_PRECISION
+        town_noun = self.place_words.place_nouns.get(_singular(words[-1].lower())) == TOWN_PRECISION
         if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
             return actor
         people = self.kb.resolve(PEOPLE_WORD)
@@ -839,6 +839,13 @@ def _state_after_of_inside(name: Phrase, context: ArticleContext) -> set[str]:
     if found is None:
         return set()
     return _countries_named_in((name.span[0] + found.start(), name.span[1]), context)
+
+
+def _singular(noun: str) -> str:
+    """A plural place noun's singular, enough for the place nouns' list ("towns", "cities")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
 
 
 def _remember_names(actors: list[Actor], context: ArticleContext) -> None:

@@ -64,7 +64,7 @@ NOTES = [
     "labelled by kind (igo/alliance->IGO, ngo->NGO, armed_group->IMG), else (unknown).",
     "Our roles are read as our PLOVER export writes them: a reciprocal event has every side as actor "
     "and no recipient (but one only intended, coded as its intent, is the intending side's towards the "
-    "other); an event naming no recipient has the state where it happened as its recipient "
+    "other side it names); an event naming no recipient has the state where it happened as its recipient "
     "(the export's recipient_implied), as these records code a protest or a curfew in a country; a "
     "bombing naming no doer has an unidentified armed group of that state as its actor (actor_implied).",
     "An actor coded with a bare country code and no sector is the state: sector GOV (CAMEO's reading).",
