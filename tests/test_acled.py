@@ -216,6 +216,11 @@ def test_accidents_told_in_a_when_clause_are_no_events(pipeline, text):
     assert categories(pipeline, text) == []
 
 
+def test_a_minefield_that_kills_is_a_landmine(pipeline):
+    found = categories(pipeline, "A minefield explosion near the village killed two shepherds on Sunday.")
+    assert ("ASSAULT", "Remote explosive/landmine/IED") in found
+
+
 def test_a_bomb_that_kills_in_a_when_clause_is_still_an_attack(pipeline):
     found = categories(pipeline, "Five people were killed when a car bomb exploded near the market.")
     assert ("ASSAULT", "Remote explosive/landmine/IED") in found

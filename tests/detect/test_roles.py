@@ -46,6 +46,13 @@ def test_light_verb_carries_source_and_target(mentions_of):
     assert [ref[0] for ref in targets] == ["rebels"]
 
 
+def test_tightening_a_blockade_carries_its_doer(mentions_of):
+    sources, _ = roles(
+        mentions_of, "The alliance said it would tighten the naval blockade of Ruritania.", "blockade"
+    )
+    assert [ref[-1] for ref in sources] == ["it"]
+
+
 def test_coordinated_targets_are_each_an_actor(mentions_of):
     _, targets = roles(mentions_of, "The group attacked Chad and Niger.", "attacked")
     assert [t[0] for t in targets] == ["Chad", "Niger"]
