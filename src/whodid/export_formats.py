@@ -33,7 +33,7 @@ _PLOVER_TRANSNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 # The recipient PLOVER's coders give an event whose text names none: the state where it happened; for a
 # curfew, a state of emergency or martial law imposed on a place (CAMEO 1723, 1724), the people who live
 # under it, as they code "imposed a curfew in the town"; and for an attack or a threat that names no one
-# ("shells fell on Jericho", "threatened to ban voting in East Jerusalem"), the people of the place.
+# ("shells fell on the town", "threatened to ban voting in the city"), the people of the place.
 _IMPLIED_RECIPIENT_SECTOR = "GOV"
 _HARMING_TYPES = frozenset({"ASSAULT", "THREATEN"})
 _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})

@@ -78,6 +78,11 @@ def test_a_group_of_generic_people_is_those_people(kb: ActorKB, text: str, secto
     assert [actor.sector for actor in kb.find(text)] == [sector]
 
 
+def test_drones_named_by_their_make_stand_for_the_forces_that_fly_them(kb: ActorKB) -> None:
+    assert found(kb, "Recent US Predator attacks") == [("US Predator", "USA", "MIL")]
+    assert [actor.text for actor in kb.find("police arrested a sexual predator")] == ["police"]
+
+
 @pytest.mark.parametrize("text", ["Opposition groups marched.", "An opposition coalition formed."])
 def test_an_opposition_group_or_coalition_is_the_opposition(kb: ActorKB, text: str) -> None:
     assert [actor.sector for actor in kb.find(text)] == ["OPP"]

@@ -304,17 +304,17 @@ def test_people_and_names_of_no_known_country_take_the_one_country_their_sentenc
     event = only(events_of(pipeline, text), "shot")
     assert [(a.text, a.country) for a in event.source] == [("gunmen", None)]
     # A state named only as itself is one people of any nation may act on.
-    text = "Archbishop Tomas Welde called for sanctions against Nigeria."
-    event = only(events_of(pipeline, text), "called")
-    assert [(a.text, a.country) for a in event.source] == [("Archbishop Tomas Welde", None)]
+    text = "Cardinal Tomas Welde demanded sanctions against Nigeria."
+    event = only(events_of(pipeline, text), "demanded")
+    assert [(a.text, a.country) for a in event.source] == [("Tomas Welde", None)]
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "target"),
     [
-        ("Iran threatened to shell Iraqi towns on Monday.", "shell", ("IRQ", "CVL")),
-        ("Iran threatened to shell Iraqi cities on Monday.", "shell", ("IRQ", "CVL")),
-        ("Rebels shelled the regional capital Juba on Sunday.", "shelled", ("SSD", "CVL")),
+        ("Sudan threatened to shell Chadian towns on Monday.", "shell", ("TCD", "CVL")),
+        ("Sudan threatened to shell Chadian cities on Monday.", "shell", ("TCD", "CVL")),
+        ("Rebels shelled the capital Niamey on Sunday.", "shelled", ("NER", "CVL")),
         ("Syria accused Paris of meddling in its affairs.", "accused", ("FRA", "GOV")),  # Paris speaks
     ],
 )

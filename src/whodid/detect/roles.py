@@ -48,8 +48,8 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "SANCTION": frozenset(),
     "RETREAT": frozenset({"from"}),
 }
-# Prepositions that say what talks or an agreement are about, not whom they are aimed at: "negotiations
-# on an Israeli troop pullback", "failed to reach agreement on the fate of Palestinian offices".
+# Prepositions that say what talks or an agreement are about, not whom they are aimed at: "talks on a
+# troop pullback", "no agreement on the fate of the refugees".
 TOPIC_PREPS_BY_TYPE: dict[str, frozenset[str]] = {"CONSULT": frozenset({"on"}), "AGREE": frozenset({"on"})}
 # Prepositions on an event's object, or on the verb it controls, that name whom the event is aimed at
 # when the object is a thing: "suspended food supplies to X", "lift the ban on X", "shared evidence

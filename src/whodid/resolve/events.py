@@ -366,7 +366,7 @@ class EventResolver:
         takes the one country its sentence names (see `_sole_countries`); not one whose own words name
         a nation we do not know ("Ruritanian President Odo Varga"). A name we do not know does not take
         it from a state named only as itself, which people of any nation may act on ("President Bush
-        threatened Russia", "Archbishop Desmond Tutu called for sanctions against Nigeria")."""
+        threatened Russia", "the archbishop demanded sanctions against Nigeria")."""
         country = homes[0] if actor.kind == AGENT_KIND else homes[1]
         if actor.country or not country or actor.kind not in CONTEXT_COUNTRY_KINDS:
             return actor
@@ -412,9 +412,9 @@ class EventResolver:
         )
 
     def _people_of_the_place(self, actor: Actor, text: str, struck: bool) -> Actor:
-        """ "threatened to shell Iraqi towns": a state named by its towns is the people who live there;
-        and so is a town named as what an attack or a coercion strikes ("shelled the regional capital
-        Juba", "would blockade Paris"), whose name stands for the government when it speaks."""
+        """ "threatened to shell Chadian towns": a state named by its towns is the people who live there;
+        and so is a town named as what an attack or a coercion strikes ("shelled the capital Niamey",
+        "would blockade Paris"), whose name stands for the government when it speaks."""
         if actor.kind != STATE_KIND or actor.country is None:
             return actor
         words = text[slice(*actor.phrase.span)].split() if actor.phrase else [actor.text]
