@@ -164,19 +164,21 @@ def test_a_condition_is_not_the_event_a_sentence_reports(pipeline) -> None:
     assert answer["event_type"] == "AGREE"
 
 
-def test_an_offer_to_meet_is_the_offerers_towards_the_other_side(pipeline) -> None:
-    # The talks would be joint; the offer, coded as AGREE, is Greece's towards Turkey.
-    text = "Greece offered on Tuesday to negotiate with Turkey over the disputed islands."
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # The talks would be joint; the offer, coded as AGREE, is Greece's towards Turkey.
+        (
+            "Greece offered on Tuesday to negotiate with Turkey over the disputed islands.",
+            ("AGREE", "GRC", "TUR"),
+        ),
+        # Coded as REJECT, the agreement they failed to reach names no other side: both are actors.
+        (
+            "Ghana and Togo failed to reach an agreement on the border in Lome.",
+            ("REJECT", "GHA+TGO", "(none)"),
+        ),
+    ],
+)
+def test_an_intent_is_aimed_at_the_other_side_it_names(pipeline, text: str, coded: tuple) -> None:
     answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
-    assert (answer["event_type"], answer["source_country"], answer["target_country"]) == (
-        "AGREE", "GRC", "TUR"
-    )  # fmt: skip
-
-
-def test_a_joint_act_refused_stays_joint(pipeline) -> None:
-    # Coded as REJECT, the agreement they failed to reach names no other side: both are actors.
-    text = "Ghana and Togo failed to reach an agreement on the border in Lome."
-    answer = plover_gsr.predict(GoldItem("t", text, {}), pipeline.extract(text))
-    assert (answer["event_type"], answer["source_country"], answer["target_country"]) == (
-        "REJECT", "GHA+TGO", "(none)"
-    )  # fmt: skip
+    assert (answer["event_type"], answer["source_country"], answer["target_country"]) == coded

@@ -12,6 +12,7 @@ from datetime import date
 import pycountry
 
 from whodid.detect.places import load_place_words
+from whodid.detect.roles import FORCE_TYPES
 from whodid.ontology import load_ontology
 from whodid.records import (
     Actor,
@@ -80,7 +81,6 @@ UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})  # force used on someone, at home or abroad
 TOWN_PRECISION = 1  # place nouns of towns and villages (lexicon/places.yaml), where people live
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
@@ -130,6 +130,7 @@ class EventResolver:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.ontology = load_ontology()
         self.place_words = load_place_words()
+        self.people = self.kb.resolve(PEOPLE_WORD)  # whom a town stands for when it is struck
 
     def resolve(self, article: Article, mentions: Sequence[Mention]) -> list[Event]:
         return self.resolve_article(article, mentions)[0]
@@ -421,10 +422,9 @@ class EventResolver:
         town_noun = self.place_words.place_nouns.get(_singular(words[-1].lower())) == TOWN_PRECISION
         if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
             return actor
-        people = self.kb.resolve(PEOPLE_WORD)
-        if people is None:
+        if self.people is None:
             return actor
-        return replace(self.kb.of_country(people, actor.country), text=actor.text, span=actor.span,
+        return replace(self.kb.of_country(self.people, actor.country), text=actor.text, span=actor.span,
                        phrase=actor.phrase)  # fmt: skip
 
     def _at_home(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
