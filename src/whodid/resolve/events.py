@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 import pycountry
 
@@ -101,6 +102,13 @@ class SentencePlaces:
 
     places: list[Place]  # in text order
     situating: set[Span]  # places that only situate another one ("north of Baghdad")
+
+
+class SentenceCountry(NamedTuple):
+    """The one country a sentence names (see EventResolver._sole_countries)."""
+
+    sole: str | None
+    not_only_as_state: str | None  # the same, where not only a state named as itself names it
 
 
 @dataclass(slots=True)
@@ -362,13 +370,13 @@ class EventResolver:
             return actor
         return self.kb.of_country(actor, country)
 
-    def _of_the_sentence(self, actor: Actor, homes: tuple[str | None, str | None], text: str) -> Actor:
+    def _of_the_sentence(self, actor: Actor, homes: SentenceCountry, text: str) -> Actor:
         """An actor of no known country, neither a transnational body nor people who often act abroad,
         takes the one country its sentence names (see `_sole_countries`); not one whose own words name
         a nation we do not know ("Ruritanian President Odo Varga"). A name we do not know does not take
         it from a state named only as itself, which people of any nation may act on ("President Bush
         threatened Russia", "the archbishop demanded sanctions against Nigeria")."""
-        country = homes[0] if actor.kind == AGENT_KIND else homes[1]
+        country = homes.sole if actor.kind == AGENT_KIND else homes.not_only_as_state
         if actor.country or not country or actor.kind not in CONTEXT_COUNTRY_KINDS:
             return actor
         if actor.sector in self.kb.mobile_sectors or self._unknown_modifier(actor, text):
@@ -379,7 +387,7 @@ class EventResolver:
 
     def _sole_countries(
         self, sentence: Sentence, places: SentencePlaces, context: ArticleContext, involved: list[Span]
-    ) -> tuple[str | None, str | None]:
+    ) -> SentenceCountry:
         """The one country a sentence names through its places and its actors other than the
         `involved` ones, and the same where something other than the state named as itself names it
         too; None where it names none or several. Forces, which often act abroad, say nothing of whose
@@ -400,7 +408,7 @@ class EventResolver:
         not_states = {place.country for place in placed if not _overlaps_any(place.span, states)}
         not_states |= {actor.country for actor in named if actor.kind != STATE_KIND}
         sole = every.pop() if len(every) == 1 else None
-        return sole, (sole if sole in not_states else None)
+        return SentenceCountry(sole, sole if sole in not_states else None)
 
     def _unknown_modifier(self, actor: Actor, text: str) -> bool:
         """Whether a capitalised word before the actor, in its own noun phrase, is none we know."""
@@ -527,7 +535,7 @@ class EventResolver:
             # holds one state's name is of that state; "King Hassan of Morocco", a person of a state.
             countries = _countries_named_in(named.span, context) if kind == "organisation" else set()
             if kind == "person" and not countries:
-                countries = _state_after_of(named, context) or _state_after_of_inside(named, context)
+                countries = _state_after_of(named, context)
             country = countries.pop() if len(countries) == 1 else None
             sector, inter = (title.sector, title.acled_inter) if title is not None else (None, None)
             return Actor(text=named.text, span=named.span, kind=kind, country=country, sector=sector,
@@ -819,26 +827,20 @@ def _countries_named_in(stretch: Span, context: ArticleContext) -> set[str]:
 
 
 def _state_after_of(name: Phrase, context: ArticleContext) -> set[str]:
-    """The country of the state named in "of ..." right after a name: "King Hassan of Morocco"."""
+    """The country of the state named after "of" at the end of a name or right after it: "King Hassan
+    of Morocco", also where the recogniser took "of Morocco" into the name."""
     text = context.article.text
-    after = text[name.span[1] : name.span[1] + STATE_AFTER_OF_WINDOW]
-    found = STATE_AFTER_OF.match(after)
-    if found is None:
-        return set()
-    start = name.span[1] + found.end()
-    return {
-        actor.country
-        for actor in context.actors
-        if actor.span[0] == start and actor.kind == STATE_KIND and actor.country
-    }
-
-
-def _state_after_of_inside(name: Phrase, context: ArticleContext) -> set[str]:
-    """The country of the state a name ends with after "of", where the recogniser took it in."""
-    found = STATE_AFTER_OF.search(name.text)
-    if found is None:
-        return set()
-    return _countries_named_in((name.span[0] + found.start(), name.span[1]), context)
+    stretch = text[name.span[0] : name.span[1] + STATE_AFTER_OF_WINDOW]
+    for found in STATE_AFTER_OF.finditer(stretch):
+        start = name.span[0] + found.end()
+        states = {
+            actor.country
+            for actor in context.actors
+            if actor.span[0] == start and actor.kind == STATE_KIND and actor.country
+        }
+        if states:
+            return states
+    return set()
 
 
 def _singular(noun: str) -> str:
