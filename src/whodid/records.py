@@ -135,7 +135,8 @@ class Actor:
     # The whole noun phrase of the sentence that the actor's words stand in ("at least 75 displaced
     # people in eastern Syria" for "displaced people"), when it says more than they do.
     phrase: Phrase | None = None
-    # For a pronoun ("they", "his"): the earlier words of the article that name whom it stands for.
+    # For a pronoun ("they", "his"), or generic people who belong to a group the article names ("the
+    # guerrillas" of the FMLN): the words of the article that name whom it stands for.
     antecedent: Phrase | None = None
 
 

@@ -286,6 +286,18 @@ def test_whom_the_sentence_holds_responsible_did_the_act(mentions_of, text, trig
     assert len(sources) == 1 and doer in sources[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Police said the Maoists were responsible for the blast that killed five soldiers.", "Maoists"),
+        ("The rebels were behind the bomb that wounded two policemen.", "rebels"),
+    ],
+)
+def test_whom_the_sentence_holds_responsible_for_a_thing_did_what_the_thing_did(mentions_of, text, doer):
+    [mention] = [m for m in mentions_of(text) if m.type == "ASSAULT"]
+    assert [ref.candidates[0].text for ref in mention.further_sources] == [doer]
+
+
 def test_a_light_verb_carries_the_event_noun_that_modifies_its_object(mentions_of):
     text = "Qatar launched a mediation effort between Chad and Sudan."
     sources, _ = roles(mentions_of, text, "mediation")

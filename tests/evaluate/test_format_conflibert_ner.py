@@ -143,6 +143,16 @@ def test_a_pronoun_is_scored_by_the_words_it_stands_for_in_the_sentence() -> Non
     assert conflibert_ner.predict(item, [urged])["target_match"] == "wrong"
 
 
+def test_people_of_a_group_the_article_names_are_scored_by_their_own_words() -> None:
+    text = "The Delta Front said rebels shelled the town ."
+    item = GoldItem("s6", text, {}, extra={"source_spans": [(23, 29)], "target_spans": [(38, 46)]})
+    rebels = Actor("rebels", (23, 29), kind="armed_group", antecedent=Phrase("Delta Front", (4, 15)))
+    shelled = Event("e1", "a1", "ASSAULT", Evidence(text, (0, len(text)), "shelled", (30, 37)),
+                    source=[rebels], target=[Actor("the town", (38, 46))])  # fmt: skip
+    answer = conflibert_ner.predict(item, [shelled])
+    assert (answer["source"], answer["source_match"]) == (["rebels"], "yes")
+
+
 def test_evaluate_end_to_end(ner_file: Path, pipeline) -> None:
     result = evaluate(conflibert_ner.read(ner_file, ReadOptions()), pipeline)
     scores = {score.spec.name: score for score in result.scores}

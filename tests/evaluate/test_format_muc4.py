@@ -11,7 +11,7 @@ from whodid.errors import InputError
 from whodid.evaluate.formats import guess_format, muc4
 from whodid.evaluate.gold import GoldItem, ReadOptions
 from whodid.evaluate.runner import evaluate
-from whodid.records import Actor, Event, Evidence
+from whodid.records import Actor, Event, Evidence, Phrase
 
 NO_ROLES = {
     "perp_individual_id": [],
@@ -199,3 +199,12 @@ def test_an_armed_group_reporting_attacks_by_units_it_does_not_name_tells_of_its
     assert muc4.predict(item, [attack(front, units)])["perpetrator_org"] == ["Northern Front"]
     # a state body reporting them does not claim them
     assert muc4.predict(item, [attack(actor("the army", "state_body"), units)])["perpetrator_org"] is None
+
+
+def test_members_of_a_named_group_are_individuals_and_the_group_its_organisation() -> None:
+    guerrillas = Actor("GUERRILLAS", (40, 50), name="Northern Front", kind="armed_group",
+                       antecedent=Phrase("NORTHERN FRONT", (0, 14)))  # fmt: skip
+    bombing = Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "BOMBED", (0, 1)), source=[guerrillas])
+    predicted = muc4.predict(GoldItem("d", "", {}), [bombing])
+    assert predicted["perpetrator_individual"] == ["GUERRILLAS"]
+    assert predicted["perpetrator_org"] == ["NORTHERN FRONT"]

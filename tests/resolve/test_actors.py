@@ -78,6 +78,14 @@ def test_a_group_of_generic_people_is_those_people(kb: ActorKB, text: str, secto
     assert [actor.sector for actor in kb.find(text)] == [sector]
 
 
+@pytest.mark.parametrize("text", ["Guerrilla commandos blew up a pylon.", "Insurgent troops took the hill."])
+def test_an_armed_groups_word_before_a_soldiers_word_says_whose_fighters_they_are(
+    kb: ActorKB, text: str
+) -> None:
+    [actor] = kb.find(text)
+    assert (actor.text.lower(), actor.sector) == (" ".join(text.lower().split()[:2]), "REB")
+
+
 def test_drones_named_by_their_make_stand_for_the_forces_that_fly_them(kb: ActorKB) -> None:
     assert found(kb, "Recent US Predator attacks") == [("US Predator", "USA", "MIL")]
     assert [actor.text for actor in kb.find("police arrested a sexual predator")] == ["police"]

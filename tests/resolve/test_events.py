@@ -539,3 +539,34 @@ def test_two_sides_that_violate_a_truce_act_against_each_other(pipeline):
     assert {actor.country for actor in event.source} == {"IND", "PAK"}
     one_side = only(events_of(pipeline, "The Houthis violated the ceasefire again."), "violated")
     assert not one_side.reciprocal
+
+
+def test_generic_fighters_in_an_article_about_one_armed_group_are_that_group(pipeline):
+    text = "The FMLN announced a truce on Friday. Guerrillas attacked an army post near San Miguel."
+    [guerrillas] = only(events_of(pipeline, text), "attacked").source
+    assert described([guerrillas]) == [
+        ("Guerrillas", "Farabundo Marti National Liberation Front", "SLV", "REB")
+    ]
+    assert guerrillas.kind == "armed_group" and guerrillas.antecedent.text == "FMLN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two groups: the fighters may be either's
+        "Hamas and Hezbollah praised the truce. Militants attacked a police post in Gaza.",
+        # of another country than the group's
+        "The FMLN announced a truce. Colombian guerrillas attacked a police post.",
+        # several groups of them
+        "The FMLN announced a truce. Rebel groups attacked a police post.",
+    ],
+)
+def test_generic_fighters_stay_generic_where_the_article_names_no_one_group_of_theirs(pipeline, text):
+    [fighters] = only(events_of(pipeline, text), "attacked").source
+    assert fighters.kind == "agent" and fighters.antecedent is None
+
+
+def test_fighters_of_a_group_that_fights_in_many_countries_keep_the_country_where_they_act(pipeline):
+    text = "Al-Qaeda praised the attack. Militants attacked a police post in Mosul on Monday."
+    [militants] = only(events_of(pipeline, text), "attacked").source
+    assert (militants.name, militants.country) == ("al-Qaeda", "IRQ")

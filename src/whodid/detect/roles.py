@@ -209,6 +209,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
         if subject is not None:
             roles.sources += _refs(subject)
+            if (holder := _held_responsible(subject)) is not None:
+                # "X was responsible for the blast that killed five": a thing that did it was X's doing.
+                roles.further_sources += _refs(holder)
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBG"

@@ -35,6 +35,8 @@ from whodid.resolve.kb_files import (
 
 __all__ = ["ActorKB", "KBEntry", "Role", "default_paths"]
 
+# An armed non-state group's people, and state forces' (see _irregular_forces).
+IRREGULAR_SECTOR, FORCES_SECTOR = "REB", "MIL"
 # Tokens left out of match keys, so "the Kremlin" = "Kremlin" and "al-Sudani" = "Sudani".
 SKIPPED_TOKENS = frozenset({"the", "al", "el"})
 # Words that open a noun phrase without naming anything (for the unknown-name test of `resolve`).
@@ -133,6 +135,7 @@ class ActorKB:
         self._modifiers = frozenset(self._normalise(word) for word in tables.modifiers)
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
         self._collective = frozenset(self._normalise(word) for word in tables.collective_words)
+        self._group_members = frozenset(self._normalise(word) for word in tables.group_member_words)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -191,6 +194,15 @@ class ActorKB:
         """Whether a word names something the knowledge base knows: an actor, or an identity such as
         "Hutu" or "Druze" that qualifies people."""
         return self._normalise(word) in self._identity or self.resolve(word) is not None
+
+    def names_group_members(self, agent: Actor) -> bool:
+        """Whether a generic agent's words name the members of some armed group ("the rebels",
+        "Salvadoran guerrillas", "rebel forces"): in an article about one such group, they are that
+        group's. Not groups of them ("insurgent groups"), which may be several."""
+        keys = [self._normalise(word) for word in agent.text.split()]
+        if agent.kind != AGENT_KIND or not keys or keys[-1] in self._collective:
+            return False
+        return any(key in self._group_members for key in keys)
 
     def alias_key(self, alias: str) -> tuple[str, ...]:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the
@@ -469,7 +481,9 @@ class ActorKB:
         combined: list[_Match] = []
         for match in matches:
             previous = combined[-1] if combined else None
-            if previous is not None and self._names_a_body_of(tokens, previous, match):
+            if previous is not None and (
+                self._names_a_body_of(tokens, previous, match) or _irregular_forces(tokens, previous, match)
+            ):
                 combined[-1] = _Match(previous.first, match.last, previous.entry, previous.start, match.end,
                                       previous.person, previous.titled)  # fmt: skip
             elif (
@@ -613,6 +627,19 @@ def _preference(match: _Match) -> int:
     if entry.is_agent and entry.country:
         return 1
     return 2 if entry.is_country else 3
+
+
+def _irregular_forces(tokens: _Tokens, kind: _Match, forces: _Match) -> bool:
+    """ "Guerrilla commandos", "insurgent troops": an armed group's word right before a state forces'
+    word says whose fighters they are."""
+    return (
+        kind.entry.is_agent
+        and forces.entry.is_agent
+        and kind.entry.sector == IRREGULAR_SECTOR
+        and forces.entry.sector == FORCES_SECTOR
+        and forces.first == kind.last
+        and tokens.joined[forces.first]
+    )
 
 
 def _names_holder(tokens: _Tokens, title: _Match, person: _Match) -> bool:

@@ -84,6 +84,7 @@ MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
 TOWN_PRECISION = 1  # place nouns of towns and villages (lexicon/places.yaml), where people live
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
+ARMED_GROUP_KIND = "armed_group"
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
@@ -225,6 +226,8 @@ class EventResolver:
             text = context.article.text
             sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
             targets = [self._of_the_sentence(actor, homes, text) for actor in targets]
+        sources = [self._of_the_one_group(actor, context) for actor in sources]
+        targets = [self._of_the_one_group(actor, context) for actor in targets]
         location = place or self._focus_place(mention, context)
         _remember_names(sources + targets, context)
         found_date = self._date(mention, context)
@@ -487,6 +490,27 @@ class EventResolver:
         if not after.startswith(ALLEGIANCE_WORDS):
             return actor
         return self._of_the_state_named_in(actor, (start, end), context)
+
+    def _of_the_one_group(self, actor: Actor, context: ArticleContext) -> Actor:
+        """ "Rebels", "the guerrillas" in an article that names one armed group, and no other, are that
+        group's members: the group acts through them. Not where their country is not the group's; of a
+        group that fights in many countries ("al-Qaeda"), they keep the country where they act."""
+        if not self.kb.names_group_members(actor):
+            return actor
+        groups = {other.actor_id: other for other in context.actors if other.kind == ARMED_GROUP_KIND}
+        if len(groups) != 1:
+            return actor
+        group = next(iter(groups.values()))
+        if None not in (actor.country, group.country) and actor.country != group.country:
+            return actor
+        return replace(
+            group,
+            text=actor.text,
+            span=actor.span,
+            country=group.country or actor.country,
+            phrase=actor.phrase,
+            antecedent=Phrase(group.text, group.span),
+        )
 
     def _of_the_state_named_in(self, actor: Actor, stretch: Span, context: ArticleContext) -> Actor:
         """The people of the one state the article's actors inside a stretch of text belong to (the
@@ -857,6 +881,11 @@ def _remember_names(actors: list[Actor], context: ArticleContext) -> None:
         unknown_name = actor.actor_id is None and actor.kind in NAME_KINDS.values() and not actor.antecedent
         if unknown_name and all(other.span != actor.span for other in context.antecedents):
             bisect.insort(context.antecedents, actor, key=lambda known: known.span)
+
+
+def is_pronoun(actor: Actor) -> bool:
+    """Whether the actor is named by a pronoun that stands for an earlier actor ("they", "his")."""
+    return actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
 
 
 def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:

@@ -80,6 +80,7 @@ DOCUMENT_FIELDS = frozenset(
         "mobile_sectors",
         "home_sectors",
         "collective_words",
+        "group_member_words",
         "actors",
         "agents",
     }
@@ -185,6 +186,7 @@ class KBTables:
     mobile_sectors: set[str] = field(default_factory=set)  # people of these often act abroad
     home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
     collective_words: set[str] = field(default_factory=set)  # "student groups": the students
+    group_member_words: set[str] = field(default_factory=set)  # "the rebels": of the armed group named
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -479,6 +481,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.mobile_sectors.update(sector.upper() for sector in top.texts("mobile_sectors"))
     tables.home_sectors.update(sector.upper() for sector in top.texts("home_sectors"))
     tables.collective_words.update(word.lower() for word in top.texts("collective_words"))
+    tables.group_member_words.update(word.lower() for word in top.texts("group_member_words"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)

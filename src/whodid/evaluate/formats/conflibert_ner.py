@@ -17,6 +17,7 @@ from whodid.evaluate.formats._files import head_lines, read_lines
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import Actor, Event, Span
+from whodid.resolve.events import is_pronoun
 
 NAME = "conflibert-ner"
 
@@ -119,7 +120,9 @@ def _named_in_sentence(actor: Actor, event: Event | None) -> Actor:
     """A pronoun by the words it stands for, when the sentence names them ("Trump called Erdogan and urged
     him to ..."): the gold tags the name."""
     antecedent = actor.antecedent
-    if event is None or antecedent is None or not _in_sentence(antecedent.span, event):
+    if event is None or antecedent is None or not is_pronoun(actor):
+        return actor  # "the guerrillas" of a group the article names are tagged as they are written
+    if not _in_sentence(antecedent.span, event):
         return actor
     return replace(actor, text=antecedent.text, span=antecedent.span, phrase=None)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from whodid.errors import InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import HAPPENED, Actor, Event
-from whodid.resolve.events import GROUP_PRONOUNS, PERSON_PRONOUNS
+from whodid.resolve.events import is_pronoun
 
 NAME = "muc4"
 FIELDS = [
@@ -77,7 +78,8 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "text's asserted or reported ASSAULT events, or an armed group that reports attacks by units it "
         "does not name (else state forces named as a body, 'the armed "
         "forces', that attacked or are blamed, else the main event's); actor texts as written (a "
-        "pronoun by the name of what it stands for)",
+        "pronoun by the name of what it stands for; people of a group the text names, 'the guerrillas', "
+        "are individuals, and the group by the words that name it the organisation)",
         "has_attack predicted: any ASSAULT or COERCE event",
     ]
     return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
@@ -88,7 +90,7 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
     attack = main_event(events, {"ASSAULT"})
     if attack is None:
         return {"has_attack": has_attack}
-    individuals = [actor for actor in attack.source if actor.kind in INDIVIDUAL_KINDS]
+    individuals = [actor for actor in attack.source if _is_individual(actor)]
     organisation = _document_perpetrator(events)
     organisations = (
         [organisation]
@@ -96,9 +98,9 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
         else [actor for actor in attack.source if actor.kind not in INDIVIDUAL_KINDS]
     )
     return {
-        "perpetrator_individual": _texts(individuals),
-        "perpetrator_org": _texts(organisations),
-        "target": _texts(attack.target),
+        "perpetrator_individual": _texts(individuals, _as_written),
+        "perpetrator_org": _texts(organisations, _as_named),
+        "target": _texts(attack.target, _as_written),
         "has_attack": has_attack,
     }
 
@@ -135,21 +137,33 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     return max(organisations, key=lambda actor: counts[actor.actor_id or actor.text])
 
 
+def _is_individual(actor: Actor) -> bool:
+    """People, and unnamed groups of people, also where they stand for a group the article names ("the
+    guerrillas" of the FMLN are individuals to MUC-4, the FMLN its organisation)."""
+    return actor.kind in INDIVIDUAL_KINDS or (actor.antecedent is not None and not is_pronoun(actor))
+
+
 def _is_state_body(actor: Actor) -> bool:
     """ "the armed forces", "the Salvadoran army": a generic agent named by its institution's word."""
     words = actor.text.lower().split()
     return actor.kind == "agent" and bool(words) and words[-1] in STATE_BODY_WORDS
 
 
-def _texts(actors: list[Actor]) -> list[str] | None:
-    """The actors as the text names them; a pronoun by what it stands for (MUC-4's fillers are names)."""
-    texts = list(dict.fromkeys(_as_named(actor) for actor in actors if actor.text))
+def _texts(actors: list[Actor], naming: Callable[[Actor], str]) -> list[str] | None:
+    texts = list(dict.fromkeys(naming(actor) for actor in actors if actor.text))
     return texts or None
 
 
+def _as_written(actor: Actor) -> str:
+    """The actor as the text names it; a pronoun by what it stands for (MUC-4's fillers are names)."""
+    return (actor.name or actor.text) if is_pronoun(actor) else actor.text
+
+
 def _as_named(actor: Actor) -> str:
-    pronoun = actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
-    return actor.name if pronoun and actor.name else actor.text
+    """As written, but members of a named group ("the guerrillas") by the words that name the group."""
+    if is_pronoun(actor) or actor.antecedent is None:
+        return _as_written(actor)
+    return actor.antecedent.text
 
 
 def _load_documents(path: Path) -> dict[str, Any]:
