@@ -482,6 +482,8 @@ def test_a_pronoun_does_not_stand_for_a_countrys_adjective(pipeline):
         # people described further, or acting in the street, stay people
         ("Young Algerians demanded jobs from the government.", "demanded", "CVL"),
         ("Thousands of Nigerians marched in Lagos.", "marched", "CVL"),
+        # some of them, named by the nation's adjective
+        ("Lebanese protesters demanded the resignation of the cabinet.", "demanded", "CVL"),
     ],
 )
 def test_a_nations_people_named_bare_speak_as_its_government(pipeline, text, trigger, sector):
@@ -570,3 +572,16 @@ def test_fighters_of_a_group_that_fights_in_many_countries_keep_the_country_wher
     text = "Al-Qaeda praised the attack. Militants attacked a police post in Mosul on Monday."
     [militants] = only(events_of(pipeline, text), "attacked").source
     assert (militants.name, militants.country) == ("al-Qaeda", "IRQ")
+
+
+def test_a_nations_people_of_a_place_in_another_state_are_of_that_state(pipeline):
+    event = only(events_of(pipeline, "The Albanians of southern Serbia demanded autonomy."), "demanded")
+    assert [(a.text, a.country) for a in event.source] == [("Albanians", "SRB")]
+    event = only(events_of(pipeline, "The Palestinians of the West Bank demanded water."), "demanded")
+    assert [a.country for a in event.source] == ["PSE"]
+
+
+def test_a_pronoun_stands_for_its_antecedent_as_an_event_resolved_it(pipeline):
+    text = "Ethnic Albanians vowed to fight until they take the villages near Macedonia's border with Greece."
+    [they] = only(events_of(pipeline, text), "take").source
+    assert (they.text, they.country) == ("they", "MKD")

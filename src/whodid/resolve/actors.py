@@ -302,11 +302,13 @@ class ActorKB:
         return replace(official, sector=FORMER_OFFICIAL, acled_inter=acled_inter_of(FORMER_OFFICIAL))
 
     def nation_of(self, people: Actor) -> Actor | None:
-        """The state whose people ("Palestinians", "Israelis") an agent names as a whole, if it does."""
+        """The state whose people ("Palestinians", "Israelis") an agent names as a whole, if it does; not
+        some of them that a nation's adjective qualifies ("Lebanese protesters", "Iraqi civilians")."""
         entry = self.entries.get(people.country or "")
         if entry is None or people.kind != AGENT_KIND or people.actor_id != f"{people.country}CVL":
             return None
-        return entry.to_actor(people.text, people.span)
+        nation = self.entries.get(people.actor_id)
+        return entry.to_actor(people.text, people.span) if nation and nation.name == people.name else None
 
     def spelled_like(self, name: str, span: Span, when: date | None = None) -> Actor | None:
         """The one named actor whose name is spelt almost as `name` ("Abdelaziz Bouteflicka", "Laurent

@@ -91,6 +91,10 @@ OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
 # Actors that take the one country their sentence names: generic people and names we do not know.
 CONTEXT_COUNTRY_KINDS = frozenset({AGENT_KIND, *NAME_KINDS.values()})
 # "King Hassan of Morocco": a person of the state named right after the name.
+# "of" and the words before a place's name that only say which part of it: "of southern Serbia".
+PEOPLE_OF_A_PLACE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.I
+)
 STATE_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 STATE_AFTER_OF_WINDOW = 12
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -131,6 +135,9 @@ class ArticleContext:
     # The actors a pronoun may stand for: not a country's adjective, which modifies some other noun
     # ("rejected a Senegalese plan and said they ...").
     antecedents: list[Actor] = field(default_factory=list)
+    # What the events made of those actors, by their words' span: what a later pronoun stands for
+    # ("Ethnic Albanians have sworn to fight until they gain ...": as resolved, of Macedonia).
+    resolved: dict[Span, Actor] = field(default_factory=dict)
 
 
 class EventResolver:
@@ -230,6 +237,7 @@ class EventResolver:
         targets = [self._of_the_one_group(actor, context) for actor in targets]
         location = place or self._focus_place(mention, context)
         _remember_names(sources + targets, context)
+        context.resolved.update((actor.span, actor) for actor in sources + targets if not is_pronoun(actor))
         found_date = self._date(mention, context)
         date_ref = found_date if isinstance(found_date, DateRef) else None
         rejected_date = found_date if isinstance(found_date, RejectedDate) else None
@@ -303,6 +311,8 @@ class EventResolver:
                 continue
             actor = _with_phrase(actor, ref.phrases)
             actor = _as_ethnicity(actor, context)
+            if places is not None:
+                actor = self._of_a_place_elsewhere(actor, places, context.article.text)
             if actor.kind == AGENT_KIND and actor.country is None:
                 # People of no known country: the nation named before the actor they are listed with,
                 # the place they are in, or their owner, may tell.
@@ -459,6 +469,21 @@ class EventResolver:
         place = place or self.gazetteer.lookup(located_in.text)
         return self.kb.of_country(actor, place.country) if place is not None and place.country else actor
 
+    def _of_a_place_elsewhere(self, actor: Actor, places: SentencePlaces, text: str) -> Actor:
+        """ "The Albanians of southern Serbia": a nation's people "of" a place in another state are of
+        the state they live in, as "ethnic Albanians" are."""
+        if self.kb.nation_of(actor) is None:
+            return actor
+        after = PEOPLE_OF_A_PLACE.match(text, actor.span[1])
+        if after is None:
+            return actor
+        place = next((p for p in places.places if p.span[0] == after.end() and p.country), None)
+        if place is None or place.country == actor.country:
+            return actor
+        return replace(
+            actor, country=place.country, actor_id=None, name=f"{ETHNIC_WORD} {actor.name or actor.text}"
+        )
+
     def _owned(self, actor: Actor, context: ArticleContext, exclude: Sequence[str | None]) -> Actor:
         """People of no known country whose owner is a pronoun ("its troops", "their forces") are the
         owner's: the country of the actor the pronoun stands for."""
@@ -468,9 +493,7 @@ class EventResolver:
         if owner_word not in POSSESSIVE_PRONOUNS:
             return actor
         # The pronoun it stands for, at the noun: antecedents are the actors named before it.
-        owner = _antecedent(
-            Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start), "PRON"), context.antecedents, exclude
-        )
+        owner = _antecedent(Phrase(POSSESSIVE_PRONOUNS[owner_word], (start, start), "PRON"), context, exclude)
         return self.kb.of_country(actor, owner.country) if owner is not None and owner.country else actor
 
     def _owner_named_before(self, actor: Actor, context: ArticleContext) -> Actor:
@@ -523,7 +546,7 @@ class EventResolver:
         countryless: Actor | None = None
         for phrase in ref.candidates:
             if phrase.label == "PRON":
-                return countryless or _antecedent(phrase, context.antecedents, exclude)
+                return countryless or _antecedent(phrase, context, exclude)
             written = context.article.text[slice(*phrase.span)]
             if (defined := context.acronyms.stood_for(written, phrase.span)) is not None:
                 return replace(defined, text=phrase.text, span=phrase.span)
@@ -888,15 +911,17 @@ def is_pronoun(actor: Actor) -> bool:
     return actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
 
 
-def _antecedent(pronoun: Phrase, actors: list[Actor], exclude: Sequence[str | None]) -> Actor | None:
-    """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they". Not
-    the noun right before it, which a relative clause the pronoun opens describes ("all the people
-    they have abducted"). `actors` are those that may stand alone (see ArticleContext.antecedents)."""
+def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
+    """The nearest earlier actor a pronoun can stand for: a person for "him", a group for "they", as an
+    event resolved it if one did. Not the noun right before it, which a relative clause the pronoun
+    opens describes ("all the people they have abducted"). The candidates are those that may stand
+    alone (see ArticleContext.antecedents)."""
     word = pronoun.text.lower()
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return None  # "I", "we", "you": the speaker or the reader, not an earlier actor
     wants_person = word in PERSON_PRONOUNS
-    for actor in reversed(actors):
+    for found in reversed(context.antecedents):
+        actor = context.resolved.get(found.span, found)
         if actor.span[1] > pronoun.span[0] or actor.actor_id in exclude:
             continue
         if pronoun.span[0] - actor.span[1] <= 1 and word not in POSSESSIVE_PRONOUNS:
