@@ -585,3 +585,23 @@ def test_a_pronoun_stands_for_its_antecedent_as_an_event_resolved_it(pipeline):
     text = "Ethnic Albanians vowed to fight until they take the villages near Macedonia's border with Greece."
     [they] = only(events_of(pipeline, text), "take").source
     assert (they.text, they.country) == ("they", "MKD")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a village near the Thai border.",
+        "Rebels attacked a village near the border with Chad.",
+    ],
+)
+def test_a_border_places_the_event_but_says_nothing_of_whose_people_are_there(pipeline, text):
+    event = only(events_of(pipeline, text), "attacked")
+    assert event.location.feature == "country"
+    assert [a.country for a in event.source] == [None]
+
+
+def test_a_place_the_gazetteer_lacks_is_not_put_in_the_state_whose_border_situates_it(pipeline):
+    text = "Burmese troops captured the rebel stronghold of Zanmar on the Thai border."
+    event = only(events_of(pipeline, text), "captured")
+    assert (event.location.text, event.location.country) == ("Zanmar", None)
+    assert [a.country for a in event.target] == [None]

@@ -58,6 +58,7 @@ class PlaceWords:
     event_nouns: frozenset[str]  # "the Manbij campaign": a place before one is where it happens
     dropped_from_names: frozenset[str]  # "Diyala province" names Diyala
     direction_adjectives: frozenset[str]  # "eastern Chad" is Chad
+    border_words: frozenset[str]  # "the Thai border": a place on the edge of a state, of either side
 
     @property
     def ground_verbs(self) -> frozenset[str]:
@@ -93,6 +94,7 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
         "event_nouns",
         "dropped_from_names",
         "direction_adjectives",
+        "border_words",
     )
     for key in keys:
         value = data.get(key)

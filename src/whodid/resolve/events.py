@@ -90,11 +90,12 @@ ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
 # Actors that take the one country their sentence names: generic people and names we do not know.
 CONTEXT_COUNTRY_KINDS = frozenset({AGENT_KIND, *NAME_KINDS.values()})
-# "King Hassan of Morocco": a person of the state named right after the name.
+BORDER_WINDOW = 16  # characters around a place name searched for "border" (see _on_a_border)
 # "of" and the words before a place's name that only say which part of it: "of southern Serbia".
 PEOPLE_OF_A_PLACE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.I
 )
+# "King Hassan of Morocco": a person of the state named right after the name.
 STATE_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 STATE_AFTER_OF_WINDOW = 12
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -214,7 +215,7 @@ class EventResolver:
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
         place = self._place(mention, context, sentence_places, place_actors)
-        if place is not None:
+        if place is not None and not self._on_a_border(place, context.article.text):
             # "protesters in Monrovia", "gunmen killed five in Kabul": people of no known country are
             # the country's where the sentence places the event, as ACLED codes "Protesters (Liberia)".
             sources = [self._local(actor, place.country) for actor in sources]
@@ -404,8 +405,10 @@ class EventResolver:
         """The one country a sentence names through its places and its actors other than the
         `involved` ones, and the same where something other than the state named as itself names it
         too; None where it names none or several. Forces, which often act abroad, say nothing of whose
-        the others are ("French troops attacked the rebels")."""
+        the others are ("French troops attacked the rebels"), nor does a border ("the Thai border")."""
         start, end = sentence.span
+        text = context.article.text
+        borders = [place.span for place in places.places if self._on_a_border(place, text)]
         named = [
             actor
             for actor in context.actors
@@ -413,9 +416,9 @@ class EventResolver:
             and start <= actor.span[0]
             and actor.span[1] <= end
             and actor.sector not in self.kb.mobile_sectors
-            and not _overlaps_any(actor.span, involved)
+            and not _overlaps_any(actor.span, involved + borders)
         ]
-        placed = [place for place in places.places if place.country]
+        placed = [place for place in places.places if place.country and place.span not in borders]
         states = [actor.span for actor in named if actor.kind == STATE_KIND]
         every = {place.country for place in placed} | {actor.country for actor in named}
         not_states = {place.country for place in placed if not _overlaps_any(place.span, states)}
@@ -468,6 +471,16 @@ class EventResolver:
         # The place finder leaves out what only says where people are from: ask the gazetteer then.
         place = place or self.gazetteer.lookup(located_in.text)
         return self.kb.of_country(actor, place.country) if place is not None and place.country else actor
+
+    def _on_a_border(self, place: Place, text: str) -> bool:
+        """ "near the Thai border", "on the border with Chad": a state's edge, where people of either side
+        may be."""
+        after = text[place.span[1] : place.span[1] + BORDER_WINDOW].split()
+        before = text[max(0, place.span[0] - BORDER_WINDOW) : place.span[0]].lower().split()
+        borders = self.place_words.border_words
+        return bool(after and after[0].lower().strip(",.;") in borders) or (
+            len(before) >= 2 and before[-1] == "with" and before[-2] in borders
+        )
 
     def _of_a_place_elsewhere(self, actor: Actor, places: SentencePlaces, text: str) -> Actor:
         """ "The Albanians of southern Serbia": a nation's people "of" a place in another state are of
@@ -799,7 +812,9 @@ class EventResolver:
         known = self.kb.resolve(phrase.text)
         if known is not None and known.actor_id is not None and known.kind != STATE_KIND:
             return None  # a group the recogniser took for a place ("Abu Sayyaf")
-        near = next((p for p in situating if p.lat is not None), None)
+        # Not a border that situates it ("a stronghold on the Thai border"): the place may be either side.
+        text = context.article.text
+        near = next((p for p in situating if p.lat is not None and not self._on_a_border(p, text)), None)
         if near is None:
             return Place(text=phrase.text, span=phrase.span, name=phrase.text, feature=UNRESOLVED_FEATURE)
         precision = max(near.precision or SENTENCE_LEVEL_PRECISION, SENTENCE_LEVEL_PRECISION)
