@@ -103,6 +103,8 @@ def test_an_object_decides_the_sense(mentions_of):
         ("Lunaria opened its northern border to the families fleeing the fighting.", ("RETREAT", "opened")),
         ("The minister received election observers from the regional bloc.", ("RETREAT", "received")),
         ("The president received the Norwegian ambassador on Tuesday.", ("CONSULT", "received")),
+        # Aid forbidden is aid stopped (CAMEO 162), not an administrative ban.
+        ("Ostland will prohibit all aid to the northern rebels.", ("SANCTION", "prohibit")),
     ],
 )
 def test_senses_that_the_object_or_modifier_makes(mentions_of, text, expected):
