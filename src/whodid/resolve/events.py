@@ -61,6 +61,7 @@ POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is 
 SPELLED_NAME_LABELS = frozenset({"PERSON", "ORG"})
 COUNTRY_NAME_LABELS = frozenset({"GPE", None})  # ... and places, misspelt names of countries only
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+STANDING_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS  # those that stand for an earlier actor
 # A place that only the sentence, not the trigger, governs is "near" at best.
 SENTENCE_LEVEL_PRECISION = 2
 ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is placed as a region
@@ -493,9 +494,7 @@ class EventResolver:
         place = next((p for p in places.places if p.span[0] == after.end() and p.country), None)
         if place is None or place.country == actor.country:
             return actor
-        return replace(
-            actor, country=place.country, actor_id=None, name=f"{ETHNIC_WORD} {actor.name or actor.text}"
-        )
+        return _living_in(actor, place.country)
 
     def _owned(self, actor: Actor, context: ArticleContext, exclude: Sequence[str | None]) -> Actor:
         """People of no known country whose owner is a pronoun ("its troops", "their forces") are the
@@ -830,7 +829,12 @@ def _as_ethnicity(actor: Actor, context: ArticleContext) -> Actor:
     before = context.article.text[max(0, actor.span[0] - len(ETHNIC_WORD) - 1) : actor.span[0]]
     if actor.kind != AGENT_KIND or actor.country is None or before.strip().lower() != ETHNIC_WORD:
         return actor
-    return replace(actor, country=None, actor_id=None, name=f"{ETHNIC_WORD} {actor.name or actor.text}")
+    return _living_in(actor, None)
+
+
+def _living_in(people: Actor, country: str | None) -> Actor:
+    """A nation's people as an ethnicity living in a state (`country`, or one yet to be told)."""
+    return replace(people, country=country, actor_id=None, name=f"{ETHNIC_WORD} {people.name or people.text}")
 
 
 def _with_phrase(actor: Actor, phrases: Sequence[Phrase]) -> Actor:
@@ -923,7 +927,7 @@ def _remember_names(actors: list[Actor], context: ArticleContext) -> None:
 
 def is_pronoun(actor: Actor) -> bool:
     """Whether the actor is named by a pronoun that stands for an earlier actor ("they", "his")."""
-    return actor.text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    return actor.text.lower() in STANDING_PRONOUNS
 
 
 def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str | None]) -> Actor | None:
@@ -932,7 +936,7 @@ def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str 
     opens describes ("all the people they have abducted"). The candidates are those that may stand
     alone (see ArticleContext.antecedents)."""
     word = pronoun.text.lower()
-    if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if word not in STANDING_PRONOUNS:
         return None  # "I", "we", "you": the speaker or the reader, not an earlier actor
     wants_person = word in PERSON_PRONOUNS
     for found in reversed(context.antecedents):
