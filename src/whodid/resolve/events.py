@@ -92,12 +92,9 @@ OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
 # Actors that take the one country their sentence names: generic people and names we do not know.
 CONTEXT_COUNTRY_KINDS = frozenset({AGENT_KIND, *NAME_KINDS.values()})
 BORDER_WINDOW = 16  # characters around a place name searched for "border" (see _on_a_border)
-# "of" and the words before a place's name that only say which part of it: "of southern Serbia".
-PEOPLE_OF_A_PLACE = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?", re.I
-)
 # "King Hassan of Morocco": a person of the state named right after the name.
 STATE_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+PLACE_AFTER_OF_WINDOW = 32  # characters after people searched for "of southern" (_of_a_place_elsewhere)
 STATE_AFTER_OF_WINDOW = 12
 DETERMINERS = frozenset({"the", "a", "an"})
 OFFICE_WINDOW = 30  # characters before an official read for "former", where no noun phrase says more
@@ -109,6 +106,7 @@ class SentencePlaces:
 
     places: list[Place]  # in text order
     situating: set[Span]  # places that only situate another one ("north of Baghdad")
+    borders: set[Span] = field(default_factory=set)  # places named as a state's edge ("the Thai border")
 
 
 class SentenceCountry(NamedTuple):
@@ -216,7 +214,7 @@ class EventResolver:
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
         place_actors = sources if info.quad_class in MATERIAL_QUAD_CLASSES else sources + targets
         place = self._place(mention, context, sentence_places, place_actors)
-        if place is not None and not self._on_a_border(place, context.article.text):
+        if place is not None and place.span not in sentence_places.borders:
             # "protesters in Monrovia", "gunmen killed five in Kabul": people of no known country are
             # the country's where the sentence places the event, as ACLED codes "Protesters (Liberia)".
             sources = [self._local(actor, place.country) for actor in sources]
@@ -408,8 +406,7 @@ class EventResolver:
         too; None where it names none or several. Forces, which often act abroad, say nothing of whose
         the others are ("French troops attacked the rebels"), nor does a border ("the Thai border")."""
         start, end = sentence.span
-        text = context.article.text
-        borders = [place.span for place in places.places if self._on_a_border(place, text)]
+        borders = list(places.borders)
         named = [
             actor
             for actor in context.actors
@@ -419,7 +416,7 @@ class EventResolver:
             and actor.sector not in self.kb.mobile_sectors
             and not _overlaps_any(actor.span, involved + borders)
         ]
-        placed = [place for place in places.places if place.country and place.span not in borders]
+        placed = [place for place in places.places if place.country and place.span not in places.borders]
         states = [actor.span for actor in named if actor.kind == STATE_KIND]
         every = {place.country for place in placed} | {actor.country for actor in named}
         not_states = {place.country for place in placed if not _overlaps_any(place.span, states)}
@@ -488,10 +485,17 @@ class EventResolver:
         the state they live in, as "ethnic Albanians" are."""
         if self.kb.nation_of(actor) is None:
             return actor
-        after = PEOPLE_OF_A_PLACE.match(text, actor.span[1])
-        if after is None:
+        after = text[actor.span[1] : actor.span[1] + PLACE_AFTER_OF_WINDOW].lower()
+        of = STATE_AFTER_OF.match(after)
+        if of is None:
             return actor
-        place = next((p for p in places.places if p.span[0] == after.end() and p.country), None)
+        start = actor.span[1] + of.end()
+        # The place's name may come after a word that only says which part of it ("southern Serbia").
+        part, _, rest = after[of.end() :].partition(" ")
+        directions = self.place_words.direction_adjectives
+        if rest and (part in directions or f"{part}ern" in directions):
+            start += len(part) + 1
+        place = next((p for p in places.places if p.span[0] == start and p.country), None)
         if place is None or place.country == actor.country:
             return actor
         return _living_in(actor, place.country)
@@ -738,7 +742,9 @@ class EventResolver:
             if place is not None:
                 found[phrase.span] = place
         situating_spans = {p.span for p in phrases if p.locates is not None and p.locates in found}
-        return SentencePlaces([found[span] for span in sorted(found)], situating_spans)
+        text = context.article.text
+        borders = {span for span, place in found.items() if self._on_a_border(place, text)}
+        return SentencePlaces([found[span] for span in sorted(found)], situating_spans, borders)
 
     def _names_area(self, phrase: PlacePhrase) -> bool:
         """The phrase modifies a noun of land ("capital", "province"), not a building or a thing."""
