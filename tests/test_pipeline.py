@@ -85,6 +85,16 @@ def test_a_text_in_capitals_is_coded_like_the_same_text_in_ordinary_case(pipelin
     assert text[start:end] == "ATTACKED"
 
 
+def test_a_group_spelt_out_before_its_acronym_is_found_in_capitals_too(pipeline):
+    text = (
+        "TWO FARMERS WERE SHOT DEAD LAST NIGHT BY A GROUP OF REBELS FROM THE TAMBO RIVER ARMED FORCES "
+        "OF LIBERATION (TRAFL), THE POLICE SAID."
+    )
+    [attack] = [e for e in pipeline.extract(text) if e.type == "ASSAULT"]
+    assert [a.text.lower() for a in attack.source] == ["tambo river armed forces of liberation"]
+    assert attack.source[0].sector == "REB"
+
+
 def test_us_in_capitals_is_the_pronoun_unless_the_country_is_meant(pipeline):
     text = (
         "THE REBELS SAID THE ARMY HAS ATTACKED US AGAIN. THE US EMBASSY CONDEMNED THE SHELLING OF THE TOWN."

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from whodid import acled
 from whodid.acled import load_acled_rules
-from whodid.detect.casing import is_common_word, restore_case, written_in_capitals
+from whodid.detect.casing import is_common_word, names_spelt_out, restore_case, written_in_capitals
 from whodid.detect.entity_gate import RECOGNISER, EntityGate
 from whodid.detect.lexicon import Lexicon, load_lexicon
 from whodid.detect.mentions import detect_article
@@ -171,6 +171,7 @@ class Pipeline:
         names += [actor.span for actor in acronyms.mentions(text)] + list(acronyms.definitions)
         names += [span for actor in known if (span := self._country_word(text, actor)) is not None]
         names += [place.span for place in gazetteer.find(text)]
+        names += names_spelt_out(text, acronyms.definitions)
         names = [span for span in names if not is_common_word(text, span)]
         return restore_case(text, names, units.starts, kb.abbreviations)
 

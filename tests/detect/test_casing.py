@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whodid.detect.casing import is_common_word, restore_case, written_in_capitals
+from whodid.detect.casing import is_common_word, names_spelt_out, restore_case, written_in_capitals
 
 WIRE = "GUERRILLAS OF THE NORTHERN FRONT (NF) ATTACKED A POST IN VALLEVERDE. I SAW THE SMOKE, A WITNESS SAID."
 
@@ -47,3 +47,21 @@ def test_a_name_that_is_a_common_word_in_capitals_is_the_word() -> None:
     assert not is_common_word(text, (22, 24))  # the country
     assert is_common_word(text, (text.index("WHO"), text.index(" FIRED")))  # not the health organisation
     assert not is_common_word(text, (text.index("EMBASSY"), text.index(" SAID")))
+
+
+def test_a_name_spelt_out_before_its_acronym_is_a_name_and_so_is_the_acronym() -> None:
+    text = "TWO MEN WERE SHOT BY MEN FROM THE TAMBO RIVER ARMED FORCES OF LIBERATION (FAL). THE FAL SAID SO."
+    spans = names_spelt_out(text)
+    assert [text[a:b] for a, b in spans] == ["TAMBO RIVER ARMED FORCES OF LIBERATION", "FAL", "FAL"]
+    restored = restore_case(text, spans, [0, text.index("THE FAL")])
+    # An acronym the knowledge base already tied to a name it knows is left to that name.
+    assert names_spelt_out(text, known={spans[1]}) == []
+    assert "men from the Tambo River Armed Forces Of Liberation (FAL). The FAL said so." in restored
+
+
+def test_a_speakers_label_in_brackets_names_nothing() -> None:
+    text = "WE DO NOT KNOW WHO IS CAUSING THIS PROBLEM (REPORTER) IS IT THE ARMY?"
+    assert names_spelt_out(text) == []
+    # The name begins after the function word before it, not at "OF" inside it.
+    text = "GUNMEN ATTACKED THE OFFICES OF THE UNION OF RIVER BOATMEN (URB) LAST NIGHT."
+    assert [text[start:end] for start, end in names_spelt_out(text)] == ["UNION OF RIVER BOATMEN", "URB"]

@@ -15,6 +15,8 @@ NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INNER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
 # "anti-Syria", "pro-Russian": a name after one of these, joined by a hyphen, says what someone is for
 # or against, not whose they are or where.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -183,6 +185,10 @@ def entity_phrase(token: Token) -> Phrase | None:
         last += 1
     while first < last and doc[first].lower_ in {"the", "a", "an"}:
         first += 1
+    # The recogniser may run a name into the acronym after it: "Armed Forces of Liberation (FAL".
+    opening = next((i for i in range(first + 1, last + 1) if doc[i].text in OPENING_BRACKETS), None)
+    if opening is not None and not any(doc[i].text in CLOSING_BRACKETS for i in range(opening, last + 1)):
+        last = opening - 1
     return phrase_of(doc[first], doc[last], token.ent_type_)
 
 
