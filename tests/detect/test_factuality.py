@@ -109,3 +109,13 @@ def test_a_denied_part_in_an_act_does_not_deny_the_act(mentions_of):
         m for m in mentions_of("The rebels denied attacking the village.") if m.trigger_text == "attacking"
     ]
     assert attacking.factuality == "denied"
+
+
+def test_an_act_told_as_known_that_was_planned_before_happened_and_its_planner_did_it(mentions_of):
+    planned_before = factuality(mentions_of, "The Red Hand cartel planned the attack since June.", "attack")
+    assert planned_before.factuality == "asserted"
+    assert [ref.candidates[0].text for ref in planned_before.sources] == ["Red Hand cartel"]
+    to_come = factuality(mentions_of, "The Red Hand cartel is planning an attack on the port.", "attack")
+    assert to_come.factuality == "planned"
+    assert [ref.candidates[0].text for ref in to_come.sources] == ["Red Hand cartel"]
+    assert factuality(mentions_of, "The cartel planned to attack the port.", "attack").factuality == "planned"

@@ -732,3 +732,52 @@ def test_what_is_seized_from_someone_is_taken_from_them(mentions_of):
     text = "Police in Jericho confiscated weapons and explosives from the armed groups."
     [mention] = [m for m in mentions_of(text) if m.trigger_text == "confiscated"]
     assert "armed groups" in [p.text for ref in mention.further_targets for p in ref.candidates]
+
+
+def test_a_light_verb_shared_with_another_verb_names_the_doer_by(mentions_of):
+    text = "The abduction of six union leaders was planned and carried out by the army."
+    sources, targets = roles(mentions_of, text, "abduction")
+    assert [ref[0] for ref in sources] == ["army"]
+    assert [ref[0] for ref in targets] == ["union leaders"]
+
+
+def test_the_bombings_of_an_armed_body_are_its_own_but_the_bombing_of_soldiers_hits_them(mentions_of):
+    text = "Civilians died in the indiscriminate bombings of the air force."
+    sources, targets = roles(mentions_of, text, "bombings")
+    assert ([ref[0] for ref in sources], targets) == (["air force"], [])
+    sources, targets = roles(mentions_of, "The bombing of its soldiers angered the government.", "bombing")
+    assert (sources, [ref[0] for ref in targets]) == ([], ["its soldiers"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer", "hit"),
+    [
+        ("Four guards were killed by a roadside bomb planted by the rebels.", "killed", "rebels", "guards"),
+        ("A mine laid by the militia killed two herders near the river.", "killed", "militia", "herders"),
+        # Who set the weapon off is hit by it: the one who left it there did it.
+        ("Two boys set off an explosive device abandoned by the militia.", "set", "militia", "boys"),
+    ],
+)
+def test_who_left_a_weapon_where_it_went_off_did_what_it_did(mentions_of, text, trigger, doer, hit):
+    sources, targets = roles(mentions_of, text, trigger)
+    assert doer in [ref[0] for ref in sources]
+    assert hit in [ref[0] for ref in targets]
+
+
+def test_whom_a_passive_participle_describes_undergoes_it(mentions_of):
+    _, targets = roles(mentions_of, "The envoy murdered in Lisbon was buried on Monday.", "murdered")
+    assert [ref[0] for ref in targets] == ["envoy"]
+    sources, targets = roles(mentions_of, "Guards freed the two hostages kidnapped last week.", "kidnapped")
+    assert (sources, [ref[0] for ref in targets]) == ([], ["hostages"])
+
+
+def test_a_verb_joined_to_others_shares_the_subject_of_the_nearest_one_that_has_one(mentions_of):
+    text = (
+        "the raiders came in a grey truck, hurled a grenade at the mosque gate and opened fire from rifles, "
+        "but police guards posted there killed one of them on the spot while the remaining two slipped "
+        "inside, a local official said."
+    )
+    sources, _ = roles(mentions_of, text, "killed")
+    assert [ref[0] for ref in sources] == ["police guards"]
+    sources, _ = roles(mentions_of, text, "hurled")
+    assert [ref[0] for ref in sources] == ["raiders"]

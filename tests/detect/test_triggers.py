@@ -738,3 +738,9 @@ def test_an_event_noun_that_only_classifies_a_thing_is_no_event(mentions_of, tex
 
 def test_an_event_noun_that_heads_its_phrase_is_still_an_event(mentions_of):
     assert ("PROTEST", "riot") in types_and_triggers(mentions_of("A prison riot left two inmates dead."))
+
+
+def test_a_weapon_abandoned_is_no_concession(mentions_of):
+    mentions = mentions_of("Two boys set off an explosive device abandoned by the militia.")
+    assert "abandoned" not in [m.trigger_text for m in mentions]
+    assert ("CONCEDE", "abandoned") in types_and_triggers(mentions_of("The militia abandoned the town."))

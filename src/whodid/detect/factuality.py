@@ -24,6 +24,7 @@ from whodid.records import ActorRef, Phrase
 CONDITIONAL_THREATS = frozenset({"planned", "hypothetical"})
 CONFLICT_QUAD_CLASSES = frozenset({3, 4})  # verbal and material conflict
 PRESENT_TENSE_TAGS = frozenset({"VBP", "VBZ"})
+KNOWN_DETERMINERS = frozenset({"the", "this", "that"})  # "the attack": one the reader knows happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,18 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
         return Factuality(modality, reported.speaker if reported else None,
                           reported.attributed_text if reported else None)  # fmt: skip
     return reported or Factuality("asserted")
+
+
+def _prepared_before(verb: Token, below: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """ "The cartel planned the attack since September": an act told as known ("the attack") that was
+    prepared in the past happened; "plans an attack", "planned to attack" tell of one to come."""
+    return (
+        below == trigger
+        and below.dep_ == "dobj"
+        and verb.tag_ in {"VBD", "VBN"}
+        and verb.lemma_.lower() in lexicon.light_verbs
+        and any(child.dep_ == "det" and child.lower_ in KNOWN_DETERMINERS for child in trigger.children)
+    )
 
 
 def _to_clause(verb: Token) -> bool:
@@ -134,7 +147,7 @@ def _modality_at(node: Token, below: Token, trigger: Token, event_type: str, lex
     if lemma in lexicon.planned_verbs and (
         below.dep_ in {"xcomp", "dobj", "acl"} or _to_clause(below) or _future_time_clause(below, lexicon)
     ):
-        return "planned"
+        return None if _prepared_before(node, below, trigger, lexicon) else "planned"
     if node.pos_ == "ADJ" and lemma in lexicon.planned_adjectives and below.dep_ == "xcomp":
         return "planned"
     if lemma in lexicon.hypothetical_verbs:

@@ -98,6 +98,9 @@ class Lexicon:
     giving_verbs: frozenset[str]  # "offered troops": the object that picks the sense is what is given
     victim_modifiers: frozenset[str]  # "child abductions": a modifier that names the victims
     letting_go_nouns: frozenset[str]  # "release": its "of" object is who is let go
+    fire_nouns: frozenset[str]  # "bombing": its "of" object fires where it is an armed body
+    armed_body_heads: frozenset[str]  # "army", "air force": a singular armed body, not its people
+    planting_participles: frozenset[str]  # "a bomb planted by X": X did what the bomb does
     opinion_with_verbs: frozenset[str]  # "agree with X that ...": an opinion, no agreement
     act_nouns: frozenset[str]  # "offer", "crime": acts an accusation or a rejection may be about
     promise_nouns: frozenset[str]  # "his commitment to the people": aimed at whom it is made to
@@ -211,6 +214,9 @@ def load_lexicon(
         giving_verbs=words(triggers, "giving_verbs", triggers_file),
         victim_modifiers=words(triggers, "victim_modifiers", triggers_file),
         letting_go_nouns=words(triggers, "letting_go_nouns", triggers_file),
+        fire_nouns=words(triggers, "fire_nouns", triggers_file),
+        armed_body_heads=words(triggers, "armed_body_heads", triggers_file),
+        planting_participles=words(triggers, "planting_participles", triggers_file),
         opinion_with_verbs=words(triggers, "opinion_with_verbs", triggers_file),
         act_nouns=words(triggers, "act_nouns", triggers_file),
         promise_nouns=words(triggers, "promise_nouns", triggers_file),

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from whodid.detect.lexicon import Lexicon
 from whodid.detect.syntax import (
     AIMED_PREPS,
+    NAME_LABELS,
     PERSONAL_PRONOUNS,
     PLACE_NAME_LABELS,
     RELATIVE_PRONOUNS,
@@ -62,6 +63,7 @@ COUNTERPART_PREPS = frozenset({"with", "between"})
 # (a withdrawal from Iraq leaves Iraq; an attack from Syria was launched there).
 FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST"})
 # "the withdrawal of US forces": of names the actor for these types, the victim for the others.
+TOLL_PREPS = frozenset({"in", "during", "by"})  # "wounded in the raid": the act a toll is of
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation, rejection or concession is about: "condemnation of
 # the US attack", "conceded to demands from UNITA".
@@ -197,7 +199,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     elif passive_subject is not None:
         roles.targets += _refs(passive_subject)
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
-            roles.sources += _refs(by_object)
+            roles.sources += _refs(_planter(by_object, lexicon) or by_object)
     elif verb.dep_ == "acl" and agent is not None and (by_object := _child(agent, "pobj")) is not None:
         # "the missiles fired by the Israeli military", "a convoy ambushed by gunmen": the participle's
         # "by" names the doer; what it describes is its object, unless the means ("missiles").
@@ -205,10 +207,17 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         described = verb.head
         if described.pos_ in {"NOUN", "PROPN"} and described.lemma_.lower() not in lexicon.instrument_words:
             roles.targets += _refs(described)
+    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not object_is_means and _is_patient(verb, lexicon):
+        roles.targets += _refs(verb.head)  # "the minister murdered in Washington": done to the minister
     else:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
-        if subject is not None:
-            roles.sources += _refs(subject)
+        planted = [p for o in verb.children if o.dep_ == "dobj" and (p := _planter(o, lexicon)) is not None]
+        if subject is not None and planted:
+            # "two farmers set off a device abandoned by the FMLN": the FMLN's doing, the farmers hit.
+            roles.sources += _refs(planted[0])
+            roles.targets += _refs(subject)
+        elif subject is not None:
+            roles.sources += _refs(_planter(subject, lexicon) or subject)
             if (holder := _held_responsible(subject)) is not None:
                 # "X was responsible for the blast that killed five": a thing that did it was X's doing.
                 roles.further_sources += _refs(holder)
@@ -481,7 +490,8 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     for of_object in _prep_children(noun, {"of"}):
         lets_go = noun.lemma_.lower() in lexicon.letting_go_nouns
         said = noun.lemma_.lower() in lexicon.said_act_nouns  # "the demands of the truck drivers"
-        of_is_source = (event_type in OF_IS_SOURCE or object_is_means or said) and not lets_go
+        fired_by = noun.lemma_.lower() in lexicon.fire_nouns and _is_armed_body(of_object, lexicon)
+        of_is_source = (event_type in OF_IS_SOURCE or object_is_means or said or fired_by) and not lets_go
         _read_of_object(of_object, event_type, lexicon, roles, of_is_source)
     _read_between(noun, roles, lexicon)
     if event_type == "REQUEST":
@@ -557,11 +567,15 @@ def _passive_carrier_agent(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who a light verb in the passive says carried the act out: "the war game was staged by US
     marines", "the attack was carried out by Hamas"."""
     member = coordination_head(noun)
-    verb = member.head
-    if member.dep_ != "nsubjpass" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.light_verbs:
+    if member.dep_ != "nsubjpass" or member.head.pos_ != "VERB":
         return None
-    agent = _child(verb, "agent")
-    return _child(agent, "pobj") if agent is not None else None
+    # "was planned and carried out by the army": the light verb may be the second of two the act shares.
+    for verb in (member.head, *member.head.conjuncts):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.light_verbs:
+            agent = _child(verb, "agent")
+            if agent is not None:
+                return _child(agent, "pobj")
+    return None
 
 
 def _subjects_of(clauses: list[Token]) -> list[ActorRef]:
@@ -653,6 +667,38 @@ def _leaders(noun: Token) -> list[ActorRef]:
     return refs
 
 
+def _is_patient(participle: Token, lexicon: Lexicon) -> bool:
+    """Whom a passive participle describes undergoes it: people or a name ("the minister murdered in
+    Washington"), not the means ("missiles fired") nor a thing a garbled line runs into it. Not where
+    the participle tells the toll of an act it names ("40 people wounded in the raid"): that act is
+    the event, told elsewhere."""
+    if any(_is_act(thing, lexicon) for thing in _prep_children(participle, TOLL_PREPS)):
+        return False
+    described = participle.head
+    return (
+        described.pos_ == "PROPN"
+        or described.ent_type_ in NAME_LABELS
+        or described.lower_ in lexicon.agent_nouns
+    )
+
+
+def _planter(thing: Token, lexicon: Lexicon) -> Token | None:
+    """Who left a weapon where it went off: "a roadside bomb planted by the rebels"."""
+    if thing.lemma_.lower() not in lexicon.instrument_words:
+        return None
+    for participle in thing.children:
+        if participle.dep_ == "acl" and participle.lemma_.lower() in lexicon.planting_participles:
+            agent = _child(participle, "agent")
+            if agent is not None:
+                return _child(agent, "pobj")
+    return None
+
+
+def _is_armed_body(word: Token, lexicon: Lexicon) -> bool:
+    """ "the air force", "the army": an armed body named in the singular, not its people ("soldiers")."""
+    return word.tag_ == "NN" and word.lemma_.lower() in lexicon.armed_body_heads
+
+
 def _read_of_object(
     of_object: Token, event_type: str, lexicon: Lexicon, roles: Roles, of_is_source: bool
 ) -> None:
@@ -741,6 +787,19 @@ def _sides_among_modifiers(pobj: Token) -> list[ActorRef]:
     return [actor_ref(modifier), ActorRef([phrase_of(second, pobj, second.ent_type_ or None)])]
 
 
+def _nearer_conjunct_subject(verb: Token) -> Token | None:
+    """ "the militants arrived ..., but police sentries posted there killed one of them": a verb joined
+    to others shares the subject of the nearest one before it that has its own, not the first one's."""
+    earlier = [
+        c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in {"VERB", "AUX"}
+    ]
+    for sibling in reversed(earlier):
+        subject = _child(sibling, "nsubj")
+        if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+            return subject
+    return None
+
+
 def clause_subject(verb: Token) -> Token | None:
     """The subject of a verb, following relative pronouns to their antecedent and sharing subjects
     across coordination and control ("X met Y and signed...", "X vowed to retaliate")."""
@@ -755,6 +814,8 @@ def clause_subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ == "acl" and current.tag_ in FINITE_TAGS and current.head.dep_ == "ROOT":
             return current.head  # "Palestinian youths resorted to ...", parsed as a noun the verb describes
+        if current.dep_ == "conj" and (nearer := _nearer_conjunct_subject(current)) is not None:
+            return nearer
         if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
             current = current.head
             continue

@@ -106,6 +106,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         spec = lexicon.nouns[token.lower_]
     elif _describes_who_holds(token, lemma, lexicon):
         return None  # "fighters occupying the town": a state, not the act of taking it
+    elif _left_as_a_weapon(token, lemma, lexicon):
+        return None  # "a device abandoned by the FMLN": where a weapon was left, not a concession
     elif token.pos_ == "VERB" and token.dep_ != "amod":
         spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
@@ -160,6 +162,14 @@ def _names_a_kind_of_thing(head: Token, lexicon: Lexicon) -> bool:
 
 def _describes_who_holds(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and lemma in lexicon.holding_participles
+
+
+def _left_as_a_weapon(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    return (
+        token.dep_ == "acl"
+        and lemma in lexicon.planting_participles
+        and token.head.lemma_.lower() in lexicon.instrument_words
+    )
 
 
 def _protests_in_words(token: Token, lexicon: Lexicon) -> bool:
