@@ -208,3 +208,38 @@ def test_members_of_a_named_group_are_individuals_and_the_group_its_organisation
     predicted = muc4.predict(GoldItem("d", "", {}), [bombing])
     assert predicted["perpetrator_individual"] == ["GUERRILLAS"]
     assert predicted["perpetrator_org"] == ["NORTHERN FRONT"]
+
+
+def test_the_group_that_stands_for_a_group_named_before_is_that_organisation() -> None:
+    named = Actor("TAMBO RIVER FRONT", (0, 17), kind="organisation", sector="REB")
+    the_group = Actor(
+        "GROUP", (60, 65), kind="organisation", sector="REB", antecedent=Phrase(named.text, named.span)
+    )
+    events = [
+        Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "SHOT", (0, 1)), source=[named]),
+        Event("e2", "a", "ASSAULT", Evidence("s", (0, 1), "BLEW UP", (0, 1)), source=[the_group]),
+    ]
+    predicted = muc4.predict(GoldItem("d", "", {}), list(reversed(events)))
+    assert predicted["perpetrator_org"] == ["TAMBO RIVER FRONT"]
+    assert predicted.get("perpetrator_individual") is None  # "the group" is no one's people
+
+
+def test_fighting_between_two_sides_names_no_organisation_behind_an_attack() -> None:
+    front = actor("NORTHERN FRONT", "armed_group")
+    fighting = Event("e1", "a", "ASSAULT", Evidence("s", (0, 1), "FIGHTING", (0, 1)), source=[front],
+                     reciprocal=True)  # fmt: skip
+    bombing = Event("e2", "a", "ASSAULT", Evidence("s", (0, 1), "BOMBINGS", (0, 1)),
+                    source=[actor("the air force", "agent")])  # fmt: skip
+    predicted = muc4.predict(GoldItem("d", "", {}), [fighting, bombing])
+    assert predicted["perpetrator_org"] == ["the air force"]
+
+
+def test_a_state_named_as_itself_is_no_organisation_behind_the_texts_attacks() -> None:
+    def attack(trigger: str, factuality: str, source: Actor) -> Event:
+        return Event("e" + trigger, "a", "ASSAULT", Evidence("s", (0, 1), trigger, (0, 1)),
+                     source=[source], factuality=factuality)  # fmt: skip
+
+    state = actor("RURITANIA", "state")
+    events = [attack("INVADED", "asserted", state), attack("RAIDED", "asserted", state)]
+    events.append(attack("BOMBED", "asserted", actor("NORTHERN FRONT", "armed_group")))
+    assert muc4.predict(GoldItem("x", "t", {}), events)["perpetrator_org"] == ["NORTHERN FRONT"]

@@ -552,6 +552,15 @@ def test_generic_fighters_in_an_article_about_one_armed_group_are_that_group(pip
     assert guerrillas.kind == "armed_group" and guerrillas.antecedent.text == "FMLN"
 
 
+def test_the_group_described_before_stands_for_the_name_the_article_gave_it(pipeline):
+    text = (
+        "Gunmen from the Tambo River Front attacked a police post on Monday. "
+        "The group raided a second post on Tuesday."
+    )
+    [group] = only(events_of(pipeline, text), "raided").source
+    assert (group.text, group.sector, group.antecedent.text) == ("group", "REB", "Tambo River Front")
+
+
 @pytest.mark.parametrize(
     "text",
     [

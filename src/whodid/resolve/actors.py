@@ -136,6 +136,7 @@ class ActorKB:
         self._identity = frozenset(self._normalise(word) for word in tables.identity_modifiers)
         self._collective = frozenset(self._normalise(word) for word in tables.collective_words)
         self._group_members = frozenset(self._normalise(word) for word in tables.group_member_words)
+        self._group_words = frozenset(self._normalise(word) for word in tables.group_words)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -203,6 +204,10 @@ class ActorKB:
         if agent.kind != AGENT_KIND or not keys or keys[-1] in self._collective:
             return False
         return any(key in self._group_members for key in keys)
+
+    def is_group_word(self, word: str) -> bool:
+        """ "group", "faction": a word for an armed group itself, not for its members."""
+        return self._normalise(word) in self._group_words
 
     def alias_key(self, alias: str) -> tuple[str, ...]:
         """The match key of a name: its normalised words, without "the" and "al-"; two names with the

@@ -870,7 +870,11 @@ def _described_before(actor: Actor, mention: Mention, context: ArticleContext, r
             continue
         for earlier in getattr(event, role):
             if _can_describe(actor, earlier):
-                return replace(earlier, text=actor.text, span=actor.span)
+                # "the group" stands for the group named before; its words are the antecedent.
+                named = earlier.antecedent or (
+                    Phrase(earlier.text, earlier.span) if earlier.kind != AGENT_KIND else None
+                )
+                return replace(earlier, text=actor.text, span=actor.span, antecedent=named)
     return actor
 
 

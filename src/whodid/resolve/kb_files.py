@@ -81,6 +81,7 @@ DOCUMENT_FIELDS = frozenset(
         "home_sectors",
         "collective_words",
         "group_member_words",
+        "group_words",
         "actors",
         "agents",
     }
@@ -187,6 +188,7 @@ class KBTables:
     home_sectors: set[str] = field(default_factory=set)  # state agents of these act at home
     collective_words: set[str] = field(default_factory=set)  # "student groups": the students
     group_member_words: set[str] = field(default_factory=set)  # "the rebels": of the armed group named
+    group_words: set[str] = field(default_factory=set)  # "the group": the armed group named itself
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -482,6 +484,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.home_sectors.update(sector.upper() for sector in top.texts("home_sectors"))
     tables.collective_words.update(word.lower() for word in top.texts("collective_words"))
     tables.group_member_words.update(word.lower() for word in top.texts("group_member_words"))
+    tables.group_words.update(word.lower() for word in top.texts("group_words"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)

@@ -21,6 +21,7 @@ from whodid.errors import InputError
 from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOptions
 from whodid.evaluate.predict import main_event
 from whodid.records import HAPPENED, Actor, Event
+from whodid.resolve.actors import ActorKB
 from whodid.resolve.events import is_pronoun
 
 NAME = "muc4"
@@ -45,6 +46,9 @@ CLAIM_CODE = "015"  # CAMEO: claim responsibility
 # organisation to MUC-4, where their members ("soldiers", "policemen") are individuals. A body counts
 # only where no organisation is named by name.
 STATE_BODY_WORDS = frozenset({"army", "forces", "military", "police", "navy", "force"})
+# A state named as itself ("the U.S. invasion of Panama") is no organisation to MUC-4, which names a
+# state's forces or its government ("ARMED FORCES", "GOVERNMENT"), never the country.
+STATE_KIND = "state"
 
 
 def sniff(path: Path) -> bool:
@@ -75,11 +79,13 @@ def read(path: Path, options: ReadOptions) -> GoldSet:
         "target = physical targets and human targets together; weapons are not scored",
         "individuals and targets predicted from the main ASSAULT event (source actors of kind "
         "person/agent are individuals); the organisation is the one that is the source of most of the "
-        "text's asserted or reported ASSAULT events, or an armed group that reports attacks by units it "
+        "text's asserted or reported one-sided ASSAULT events (not fighting, not a state named as itself), "
+        "or an armed group that reports attacks by units it "
         "does not name (else state forces named as a body, 'the armed "
         "forces', that attacked or are blamed, else the main event's); actor texts as written (a "
         "pronoun by the name of what it stands for; people of a group the text names, 'the guerrillas', "
-        "are individuals, and the group by the words that name it the organisation)",
+        "are individuals, and the group by the words that name it the organisation, also where 'the "
+        "group' stands for it)",
         "has_attack predicted: any ASSAULT or COERCE event",
     ]
     return GoldSet(path.stem, NAME, FIELDS, items, predict, dropped, notes)
@@ -108,11 +114,14 @@ def predict(item: GoldItem, events: list[Event]) -> dict[str, Any]:
 def _document_perpetrator(events: list[Event]) -> Actor | None:
     """A template is one incident told over the whole text, and the group behind it is often named in
     another sentence than the main attack's ("the FMLN claimed..."): the organisation most often named
-    as the source of the text's attacks told as fact or as reported, as claiming one, or as an armed
-    group accused of one; the first named of equals. Where none is named, state forces named as a body
+    as the source of the text's one-sided attacks (not fighting) told as fact or as reported, but a
+    state named as itself, as claiming one, or as an armed group accused of one; the first named of
+    equals. Where none is named, state forces named as a body
     ("the armed forces") that did an attack or are blamed for one."""
     attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in HAPPENED]
-    organisations = [a for e in attacks for a in e.source if a.kind not in INDIVIDUAL_KINDS]
+    # Fighting between two sides ("the guerrillas fought the army") is no attack a template is about.
+    one_sided = [e for e in attacks if not e.reciprocal]
+    organisations = [a for e in one_sided for a in e.source if a.kind not in INDIVIDUAL_KINDS | {STATE_KIND}]
     # Who claims an attack, and an armed group blamed for one, are named as behind it too.
     claimants = [e for e in events if e.cameo == CLAIM_CODE]
     organisations += [a for e in claimants for a in e.source if a.kind not in INDIVIDUAL_KINDS]
@@ -133,14 +142,19 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
         organisations += [a for e in blamed for a in e.target if _is_state_body(a)]
     if not organisations:
         return None
-    counts = Counter(actor.actor_id or actor.text for actor in organisations)
-    return max(organisations, key=lambda actor: counts[actor.actor_id or actor.text])
+    counts = Counter(actor.actor_id or _as_named(actor) for actor in organisations)
+    return max(organisations, key=lambda actor: counts[actor.actor_id or _as_named(actor)])
 
 
 def _is_individual(actor: Actor) -> bool:
     """People, and unnamed groups of people, also where they stand for a group the article names ("the
-    guerrillas" of the FMLN are individuals to MUC-4, the FMLN its organisation)."""
-    return actor.kind in INDIVIDUAL_KINDS or (actor.antecedent is not None and not is_pronoun(actor))
+    guerrillas" of the FMLN are individuals to MUC-4, the FMLN its organisation); "the group" that
+    stands for it is the organisation."""
+    if actor.kind in INDIVIDUAL_KINDS:
+        return True
+    words = actor.text.split()
+    stands_for = actor.antecedent is not None and not is_pronoun(actor)
+    return stands_for and not (words and ActorKB.default().is_group_word(words[-1]))
 
 
 def _is_state_body(actor: Actor) -> bool:
