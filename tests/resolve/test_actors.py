@@ -67,6 +67,20 @@ def test_generic_people_and_bodies_news_names(kb: ActorKB, text: str, sector: st
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("the wounded", "wounded", "CVL"),
+        ("wounded soldiers", "soldiers", "MIL"),  # a state of people, not who they are
+        ("the largest Protestant extremist organization", "extremist organization", "REB"),
+        ("Coptic villagers", "villagers", "CVL"),  # a faith qualifies people, it names no unknown nation
+    ],
+)
+def test_victims_extremist_organisations_and_faiths(kb: ActorKB, text: str, name: str, sector: str) -> None:
+    actor = kb.resolve(text)
+    assert actor is not None and (actor.text, actor.sector) == (name, sector)
+
+
+@pytest.mark.parametrize(
     ("text", "sector"),
     [
         ("Several student groups marched.", "EDU"),
