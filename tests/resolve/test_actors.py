@@ -115,7 +115,7 @@ def test_an_opposition_group_or_coalition_is_the_opposition(kb: ActorKB, text: s
     [
         ("Two journalists were detained.", "JRN"),
         ("The newspaper was closed.", "JRN"),
-        ("Doctors treated the wounded.", "MED"),
+        ("Doctors staged a walkout.", "MED"),
         ("The nurses went on strike.", "MED"),
     ],
 )
