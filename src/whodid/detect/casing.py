@@ -26,7 +26,6 @@ _WORD = re.compile(r"[A-Za-z.]+")
 # An acronym in brackets after the name it stands for: "(FAL)", "[ FMLN ]".
 _BRACKETED = re.compile(r"[(\[]\s*([A-Z][A-Z0-9]{1,7})\s*[)\]]")
 _WHOLE_WORD = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
-_WORD_IN_NAME = re.compile(r"(?<![^ \-\u00a0\n\t])[A-Za-z]+")  # a word's letters, after a space or hyphen
 _LINKING = frozenset({"of", "and", "for"})  # words inside a name: "ARMED FORCES OF LIBERATION"
 MAX_NAME_WORDS = 10
 
@@ -72,9 +71,14 @@ def _lower(char: str) -> str:
 
 
 def _capitalise_words(text: str, chars: list[str], start: int, end: int) -> None:
-    """Each word's first letter, as the knowledge base's names are written ("Armed Forces Of Liberation")."""
-    for word in _WORD_IN_NAME.finditer(text, start, end):
-        chars[word.start()] = text[word.start()]
+    at_word_start = True
+    for index in range(start, end):
+        if text[index].isalpha():
+            if at_word_start:
+                chars[index] = text[index]
+            at_word_start = False
+        else:
+            at_word_start = text[index] in " -\u00a0\n\t"
 
 
 def _keep_pronoun_i(chars: list[str]) -> None:
@@ -90,10 +94,10 @@ def _keep_pronoun_i(chars: list[str]) -> None:
 def names_spelt_out(text: str, known: Collection[Span] = ()) -> list[Span]:
     """Names an article in capitals spells out before an acronym in brackets, which the knowledge base
     need not know ("THE ZARATE WILKA ARMED FORCES OF LIBERATION (FAL)"): the span of the name, and of
-    every use of the acronym. The name is the words right
-    before the bracket, back to a function word or a punctuation mark; each of the acronym's letters
-    must begin one of its words, so a speaker's label ("... THIS PROBLEM (REPORTER)") names nothing.
-    Acronyms at `known` spans stand for a name the knowledge base knows, which says where it begins."""
+    every use of the acronym. The name is the words right before the bracket, back to a function word
+    or a punctuation mark; each of the acronym's letters must begin one of its words, so a speaker's
+    label ("... THIS PROBLEM (REPORTER)") names nothing. Acronyms at `known` spans stand for a name the
+    knowledge base knows, which says where it begins."""
     spans: list[Span] = []
     for match in _BRACKETED.finditer(text):
         if match.span(1) in known:

@@ -61,7 +61,7 @@ def read_factuality(trigger: Token, event_type: str, lexicon: Lexicon) -> Factua
 
 
 def _prepared_before(verb: Token, below: Token, trigger: Token, lexicon: Lexicon) -> bool:
-    """ "The cartel planned the attack since September": an act told as known ("the attack") that was
+    """ "The cartel planned the attack for months": an act told as known ("the attack") that was
     prepared in the past happened; "plans an attack", "planned to attack" tell of one to come."""
     return (
         below == trigger

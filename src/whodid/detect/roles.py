@@ -30,7 +30,7 @@ from whodid.detect.syntax import (
     verb_and_object_phrase,
     word_lemmas,
 )
-from whodid.detect.triggers import fleeing_people
+from whodid.detect.triggers import fleeing_people, leaves_a_weapon
 from whodid.records import ActorRef, Phrase
 
 # Which prepositions introduce the target, per event type (beyond the always-aimed ones).
@@ -62,8 +62,8 @@ COUNTERPART_PREPS = frozenset({"with", "between"})
 # "condemnation from Baghdad", "aid from the US": from names the actor of these types only
 # (a withdrawal from Iraq leaves Iraq; an attack from Syria was launched there).
 FROM_IS_SOURCE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID", "COOPERATE", "REQUEST"})
-# "the withdrawal of US forces": of names the actor for these types, the victim for the others.
 TOLL_PREPS = frozenset({"in", "during", "by"})  # "wounded in the raid": the act a toll is of
+# "the withdrawal of US forces": of names the actor for these types, the victim for the others.
 OF_IS_SOURCE = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Inner events whose actor is what an accusation, rejection or concession is about: "condemnation of
 # the US attack", "conceded to demands from UNITA".
@@ -213,7 +213,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
         planted = [p for o in verb.children if o.dep_ == "dobj" and (p := _planter(o, lexicon)) is not None]
         if subject is not None and planted:
-            # "two farmers set off a device abandoned by the FMLN": the FMLN's doing, the farmers hit.
+            # "two boys set off a device abandoned by the militia": the militia's doing, the boys hit.
             roles.sources += _refs(planted[0])
             roles.targets += _refs(subject)
         elif subject is not None:
@@ -684,13 +684,9 @@ def _is_patient(participle: Token, lexicon: Lexicon) -> bool:
 
 def _planter(thing: Token, lexicon: Lexicon) -> Token | None:
     """Who left a weapon where it went off: "a roadside bomb planted by the rebels"."""
-    if thing.lemma_.lower() not in lexicon.instrument_words:
-        return None
     for participle in thing.children:
-        if participle.dep_ == "acl" and participle.lemma_.lower() in lexicon.planting_participles:
-            agent = _child(participle, "agent")
-            if agent is not None:
-                return _child(agent, "pobj")
+        if leaves_a_weapon(participle, lexicon) and (agent := _child(participle, "agent")) is not None:
+            return _child(agent, "pobj")
     return None
 
 
@@ -788,8 +784,8 @@ def _sides_among_modifiers(pobj: Token) -> list[ActorRef]:
 
 
 def _nearer_conjunct_subject(verb: Token) -> Token | None:
-    """ "the militants arrived ..., but police sentries posted there killed one of them": a verb joined
-    to others shares the subject of the nearest one before it that has its own, not the first one's."""
+    """ "the raiders came ..., but police guards posted there killed one of them": a verb joined to
+    others shares the subject of the nearest one before it that has its own, not the first one's."""
     earlier = [
         c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in {"VERB", "AUX"}
     ]

@@ -106,8 +106,8 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         spec = lexicon.nouns[token.lower_]
     elif _describes_who_holds(token, lemma, lexicon):
         return None  # "fighters occupying the town": a state, not the act of taking it
-    elif _left_as_a_weapon(token, lemma, lexicon):
-        return None  # "a device abandoned by the FMLN": where a weapon was left, not a concession
+    elif leaves_a_weapon(token, lexicon):
+        return None  # "a device abandoned by the militia": where a weapon was left, not a concession
     elif token.pos_ == "VERB" and token.dep_ != "amod":
         spec = _phrasal_sense(token, lemma, lexicon) or lexicon.verbs.get(lemma)
     elif token.pos_ == "NOUN":
@@ -164,10 +164,12 @@ def _describes_who_holds(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "acl" and lemma in lexicon.holding_participles
 
 
-def _left_as_a_weapon(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+def leaves_a_weapon(token: Token, lexicon: Lexicon) -> bool:
+    """ "a bomb planted by the rebels", "a device abandoned by the militia": a participle that tells
+    where a weapon was left to go off (its "by" did what the weapon does)."""
     return (
         token.dep_ == "acl"
-        and lemma in lexicon.planting_participles
+        and token.lemma_.lower() in lexicon.planting_participles
         and token.head.lemma_.lower() in lexicon.instrument_words
     )
 
