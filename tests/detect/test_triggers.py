@@ -744,3 +744,13 @@ def test_a_weapon_abandoned_is_no_concession(mentions_of):
     mentions = mentions_of("Two boys set off an explosive device abandoned by the militia.")
     assert "abandoned" not in [m.trigger_text for m in mentions]
     assert ("CONCEDE", "abandoned") in types_and_triggers(mentions_of("The militia abandoned the town."))
+
+
+def test_fire_launched_or_directed_is_an_attack_also_as_the_last_of_several_objects(mentions_of):
+    text = "Border troops launched artillery, mortar and rocket fire against rebel camps near the river."
+    [attack] = [m for m in mentions_of(text) if m.type == "ASSAULT"]
+    assert (attack.trigger_text, attack.cameo) == ("launched", "190")
+    assert [ref.candidates[0].text for ref in attack.targets] == ["rebel camps"]
+    directed = mentions_of("Rebels directed heavy fire at the convoy.")
+    assert ("ASSAULT", "directed") in types_and_triggers(directed)
+    assert "launched" not in [m.trigger_text for m in mentions_of("The ministry launched a new website.")]

@@ -395,6 +395,8 @@ def _objects(token: Token, measure_nouns: frozenset[str]) -> list[Token]:
         ]
         # "was set ablaze by a mob": the parser may make the word that completes the verb an adverb.
         objects += [child for child in token.children if child.dep_ == "advmod" and child.pos_ == "ADV"]
+        # "launched artillery, mortar and rocket fire": each of the objects the verb's object is joined to.
+        objects += [joined for child in objects if child.dep_ == "dobj" for joined in child.conjuncts]
         # "discovered a large amount of ammunition believed to belong to X", parsed as a clause
         objects += [s for c in objects if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         if token.dep_ == "acl" and token.tag_ == "VBN":
