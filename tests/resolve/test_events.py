@@ -614,3 +614,13 @@ def test_a_place_the_gazetteer_lacks_is_not_put_in_the_state_whose_border_situat
     event = only(events_of(pipeline, text), "captured")
     assert (event.location.text, event.location.country) == ("Zanmar", None)
     assert [a.country for a in event.target] == [None]
+
+
+def test_a_village_that_force_strikes_stands_for_its_people_but_a_site_does_not(pipeline):
+    attack = only(events_of(pipeline, "Gunmen attacked a village near Maiduguri on Sunday."), "attacked")
+    [village] = attack.target
+    assert (village.text, village.sector, village.country) == ("village", "CVL", "NGA")
+    assert only(events_of(pipeline, "Gunmen attacked the airport on Sunday."), "attacked").target == []
+    # Not what a protest does: blocking the roads of a city is no blow to its people.
+    protest = events_of(pipeline, "Hundreds of students blocked roads in the city on Sunday.")
+    assert all(actor.sector != "CVL" for event in protest for actor in event.target)

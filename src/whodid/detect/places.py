@@ -59,6 +59,7 @@ class PlaceWords:
     dropped_from_names: frozenset[str]  # "Diyala province" names Diyala
     direction_adjectives: frozenset[str]  # "eastern Chad" is Chad
     border_words: frozenset[str]  # "the Thai border": a place on the edge of a state, of either side
+    settlement_nouns: frozenset[str]  # "shelled the village": where people live, who are struck
 
     @property
     def ground_verbs(self) -> frozenset[str]:
@@ -95,6 +96,7 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
         "dropped_from_names",
         "direction_adjectives",
         "border_words",
+        "settlement_nouns",
     )
     for key in keys:
         value = data.get(key)

@@ -209,6 +209,8 @@ class EventResolver:
         sources = [_described_before(actor, mention, context, "source") for actor in sources]
         targets = [_described_before(actor, mention, context, "target") for actor in targets]
         info = self.ontology[mention.type]
+        if not targets and mention.type in FORCE_TYPES:
+            targets = self._townspeople(mention.targets)
         if info.quad_class not in MATERIAL_QUAD_CLASSES:
             sources = [self._nation_speaking(actor, context) for actor in sources]
         # A material act's target may be where it happened ("attack on Baghdad"); a statement's is not.
@@ -433,6 +435,18 @@ class EventResolver:
             word[:1].isupper() and word.lower() not in DETERMINERS and not self.kb.knows_word(word)
             for word in words
         )
+
+    def _townspeople(self, refs: Sequence[ActorRef]) -> list[Actor]:
+        """ "retook a strategic village", "shelled the town": where force strikes no one named, a town
+        or a village it strikes stands for the people who live there (their country, as any people's,
+        from where the sentence puts them)."""
+        for ref in refs:
+            head = ref.candidates[-1] if ref.candidates else None
+            if head is None or head.label is not None or self.people is None:
+                continue
+            if _singular(head.text.lower().split()[-1]) in self.place_words.settlement_nouns:
+                return [replace(self.people, text=head.text, span=head.span)]
+        return []
 
     def _people_of_the_place(self, actor: Actor, text: str, struck: bool) -> Actor:
         """ "threatened to shell Chadian towns": a state named by its towns is the people who live there;
