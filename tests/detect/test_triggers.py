@@ -754,3 +754,14 @@ def test_fire_launched_or_directed_is_an_attack_also_as_the_last_of_several_obje
     directed = mentions_of("Rebels directed heavy fire at the convoy.")
     assert ("ASSAULT", "directed") in types_and_triggers(directed)
     assert "launched" not in [m.trigger_text for m in mentions_of("The ministry launched a new website.")]
+
+
+def test_being_committed_to_an_act_is_a_pledge_by_whoever_is_committed(mentions_of):
+    [pledge] = [m for m in mentions_of("The envoy said Ruritania is committed to opening its borders.")
+                if m.trigger_text == "committed"]  # fmt: skip
+    assert pledge.type == "AGREE"
+    assert [ref.candidates[0].text for ref in pledge.sources] == ["Ruritania"]
+    assert pledge.targets == []
+    # Troops committed to a mission and crimes committed are no pledge.
+    for text in ("Britain committed 500 troops to the mission.", "The gang committed several robberies."):
+        assert "committed" not in [m.trigger_text for m in mentions_of(text) if m.type == "AGREE"]

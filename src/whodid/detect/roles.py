@@ -159,15 +159,26 @@ def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
 
 
 def _is_stance(verb: Token, agent: Token | None, lexicon: Lexicon) -> bool:
-    """ "is opposed to": a participle of stance with no agent, aimed with "to", is no passive act."""
+    """ "is opposed to", "is committed to": a participle of stance with no agent, aimed with "to" at
+    someone or at an act ("committed to opening its economy"), is no passive act."""
     stance = verb.lemma_.lower() in lexicon.stance_participles
-    return agent is None and stance and bool(_prep_children(verb, {"to"}))
+    aimed = any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+        for prep in verb.children
+    )
+    return agent is None and stance and aimed
 
 
 def _stance_holder(verb: Token) -> Token | None:
-    """The subject of "is opposed", which the parser may hang on the auxiliary."""
+    """The subject of "is opposed", which the parser may hang on the auxiliary, or on the "is" the
+    participle completes."""
     auxiliary = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
-    return _child(verb, "nsubj") or (_child(auxiliary, "nsubj") if auxiliary is not None else None)
+    completed = _child(verb.head, "nsubj") if verb.dep_ == "acomp" else None
+    return (
+        _child(verb, "nsubj") or (_child(auxiliary, "nsubj") if auxiliary is not None else None) or completed
+    )
 
 
 def _distinct_refs(refs: list[ActorRef]) -> list[ActorRef]:
