@@ -765,3 +765,10 @@ def test_being_committed_to_an_act_is_a_pledge_by_whoever_is_committed(mentions_
     # Troops committed to a mission and crimes committed are no pledge.
     for text in ("Britain committed 500 troops to the mission.", "The gang committed several robberies."):
         assert "committed" not in [m.trigger_text for m in mentions_of(text) if m.type == "AGREE"]
+
+
+def test_a_reminder_of_what_someone_must_do_is_a_demand(mentions_of):
+    text = "The president issued a stern reminder to Ruritania that it must free the detained sailors."
+    [demand] = [m for m in mentions_of(text) if m.trigger_text == "reminder"]
+    assert (demand.type, demand.cameo) == ("REQUEST", "100")
+    assert [ref.candidates[0].text for ref in demand.sources] == ["president"]
