@@ -624,3 +624,10 @@ def test_a_village_that_force_strikes_stands_for_its_people_but_a_site_does_not(
     # Not what a protest does: blocking the roads of a city is no blow to its people.
     protest = events_of(pipeline, "Hundreds of students blocked roads in the city on Sunday.")
     assert all(actor.sector != "CVL" for event in protest for actor in event.target)
+
+
+def test_people_based_in_a_country_are_of_it_wherever_they_act(pipeline):
+    attack = only(
+        events_of(pipeline, "Militants based in Somalia attacked a border post in Kenya."), "attacked"
+    )
+    assert [(actor.sector, actor.country) for actor in attack.source] == [("REB", "SOM")]

@@ -101,6 +101,8 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "live"})
 NATION_LABELS = frozenset({"NORP", "GPE"})
 POLITY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate"})
 LOCATING_PREPS = frozenset({"in", "inside", "across", "throughout", "of"})
+# "militants based in Somalia", "troops stationed in Kosovo": where people are kept is where they are.
+BASED_PARTICIPLES = frozenset({"base", "station", "headquarter"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 NON_ACTOR_MODIFIER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -991,11 +993,14 @@ def _speaker_it_stands_for(pronoun: Token) -> Token | None:
 
 def _located_in(head: Token) -> Phrase | None:
     """The named place a people noun is "in", "of" or "from" ("protesters in Baghdad", "rebels in the
-    Ivory Coast", "the government of Sindh province", "refugees from Serbia"), or that modifies it
-    ("Darfur rebels")."""
+    Ivory Coast", "the government of Sindh province", "refugees from Serbia"), or based in ("militants
+    based in Somalia"), or that modifies it ("Darfur rebels")."""
     if head.pos_ != "NOUN":
         return None
-    for place in _prep_children(head, LOCATING_PREPS | {"from"}):  # "refugees from Serbia"
+    based = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in BASED_PARTICIPLES]
+    for place in _prep_children(head, LOCATING_PREPS | {"from"}) + [
+        place for participle in based for place in _prep_children(participle, {"in"})
+    ]:  # "refugees from Serbia", "militants based in Somalia"
         if place.ent_type_ in PLACE_NAME_LABELS:
             return entity_phrase(place) or premodified_phrase(place)
         # "Sindh province", "the Syrian Golan Heights": the name is a modifier of the place noun.
