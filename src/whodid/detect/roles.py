@@ -997,10 +997,10 @@ def _located_in(head: Token) -> Phrase | None:
     based in Somalia"), or that modifies it ("Darfur rebels")."""
     if head.pos_ != "NOUN":
         return None
+    places = _prep_children(head, LOCATING_PREPS | {"from"})  # "refugees from Serbia"
     based = [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in BASED_PARTICIPLES]
-    for place in _prep_children(head, LOCATING_PREPS | {"from"}) + [
-        place for participle in based for place in _prep_children(participle, {"in"})
-    ]:  # "refugees from Serbia", "militants based in Somalia"
+    places += [place for participle in based for place in _prep_children(participle, {"in"})]
+    for place in places:
         if place.ent_type_ in PLACE_NAME_LABELS:
             return entity_phrase(place) or premodified_phrase(place)
         # "Sindh province", "the Syrian Golan Heights": the name is a modifier of the place noun.
