@@ -83,7 +83,6 @@ UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
-TOWN_PRECISION = 1  # place nouns of towns and villages (lexicon/places.yaml), where people live
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_GROUP_KIND = "armed_group"
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
@@ -455,7 +454,7 @@ class EventResolver:
         if actor.kind != STATE_KIND or actor.country is None:
             return actor
         words = text[slice(*actor.phrase.span)].split() if actor.phrase else [actor.text]
-        town_noun = self.place_words.place_nouns.get(_singular(words[-1].lower())) == TOWN_PRECISION
+        town_noun = _singular(words[-1].lower()) in self.place_words.settlement_nouns
         if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
             return actor
         if self.people is None:
