@@ -439,11 +439,13 @@ class EventResolver:
         """ "retook a strategic village", "shelled the town": where force strikes no one named, a town
         or a village it strikes stands for the people who live there (their country, as any people's,
         from where the sentence puts them)."""
-        for ref in refs:
-            head = ref.candidates[-1] if ref.candidates else None
-            if head is None or head.label is not None or self.people is None:
-                continue
-            if _singular(head.text.lower().split()[-1]) in self.place_words.settlement_nouns:
+        if self.people is None:
+            return []
+        for head in (ref.candidates[-1] for ref in refs if ref.candidates):
+            if (
+                head.label is None
+                and _singular(head.text.lower().split()[-1]) in self.place_words.settlement_nouns
+            ):
                 return [replace(self.people, text=head.text, span=head.span)]
         return []
 

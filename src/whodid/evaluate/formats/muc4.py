@@ -22,7 +22,7 @@ from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOpti
 from whodid.evaluate.predict import main_event
 from whodid.records import HAPPENED, Actor, Event
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.events import is_pronoun
+from whodid.resolve.events import STATE_KIND, is_pronoun
 
 NAME = "muc4"
 FIELDS = [
@@ -46,9 +46,6 @@ CLAIM_CODE = "015"  # CAMEO: claim responsibility
 # organisation to MUC-4, where their members ("soldiers", "policemen") are individuals. A body counts
 # only where no organisation is named by name.
 STATE_BODY_WORDS = frozenset({"army", "forces", "military", "police", "navy", "force"})
-# A state named as itself ("the U.S. invasion of Panama") is no organisation to MUC-4, which names a
-# state's forces or its government ("ARMED FORCES", "GOVERNMENT"), never the country.
-STATE_KIND = "state"
 
 
 def sniff(path: Path) -> bool:
@@ -121,6 +118,8 @@ def _document_perpetrator(events: list[Event]) -> Actor | None:
     attacks = [e for e in events if e.type == "ASSAULT" and e.factuality in HAPPENED]
     # Fighting between two sides ("the guerrillas fought the army") is no attack a template is about.
     one_sided = [e for e in attacks if not e.reciprocal]
+    # A state named as itself ("the U.S. invasion of Panama") is no organisation to MUC-4, which names a
+    # state's forces or its government ("ARMED FORCES", "GOVERNMENT"), never the country.
     organisations = [a for e in one_sided for a in e.source if a.kind not in INDIVIDUAL_KINDS | {STATE_KIND}]
     # Who claims an attack, and an armed group blamed for one, are named as behind it too.
     claimants = [e for e in events if e.cameo == CLAIM_CODE]
