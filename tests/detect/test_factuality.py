@@ -26,6 +26,7 @@ def factuality(mentions_of, text, trigger):
         ("The governor said rebels attacked the base.", "attacked", "reported"),
         ("According to witnesses, rebels attacked the base.", "attacked", "reported"),
         ("Mediators urged both sides to accept a ceasefire.", "ceasefire", "hypothetical"),
+        ("The opposition pressed for the army to withdraw.", "withdraw", "hypothetical"),
         ("Rebels will not attack the base.", "attack", "denied"),  # the negation before the modal
         ("The two sides failed to reach an agreement.", "agreement", "denied"),
         ("The rebels entered the town without fighting.", "fighting", "denied"),

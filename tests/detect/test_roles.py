@@ -58,6 +58,12 @@ def test_coordinated_targets_are_each_an_actor(mentions_of):
     assert [t[0] for t in targets] == ["Chad", "Niger"]
 
 
+def test_each_member_of_an_of_phrase_is_an_actor(mentions_of):
+    text = "Police tortured scores of refugees and migrants."
+    _, targets = roles(mentions_of, text, "tortured")
+    assert [t[0] for t in targets] == ["scores of refugees", "migrants"]
+
+
 def test_an_accusation_about_an_act_targets_its_author(mentions_of):
     _, targets = roles(mentions_of, "Cairo voiced condemnation of the Israeli raid.", "condemnation")
     assert targets[0][0] == "Israeli"

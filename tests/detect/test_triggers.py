@@ -247,6 +247,20 @@ def test_calling_on_someone_is_a_request(mentions_of):
     assert ("REQUEST", "called") in types_and_triggers(mentions_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union called for the ministry to raise wages.",
+        "The union is pushing hard for the ministry to raise wages.",
+        # the "to" dropped, as hurried copy drops it
+        "The union is pushing for the ministry raise wages.",
+    ],
+)
+def test_calling_for_someone_to_act_is_a_request(mentions_of, text):
+    """The "for" of "called for X to act" opens the clause, which the parser makes its mark."""
+    assert "REQUEST" in [m.type for m in mentions_of(text) if m.trigger_text in {"called", "pushing"}]
+
+
 def test_a_particle_yaml_reads_as_a_boolean_is_refused(tmp_path):
     from whodid.data_files import package_data_path
     from whodid.detect.lexicon import load_lexicon

@@ -376,6 +376,43 @@ def test_officials_from_the_phoenix_dictionary_are_what_their_roles_make_them_on
     assert (ouattara.name, ouattara.country) == ("Alassane Ouattara", "CIV")
 
 
+def test_a_shared_surname_after_a_title_is_the_office_only_where_all_its_bearers_held_it_in_one_country(
+    tmp_path,
+) -> None:
+    presidents = [("Ann Varga", "HUN"), ("Bela Varga", "HUN"), ("Ida Kovacs", "HUN"), ("Jon Kovacs", "SVK")]
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "actors:\n"
+        + "".join(
+            f"  - {{id: {name.lower().replace(' ', '-')}, name: {name}, aliases: [President {name}],"
+            f" kind: person, country: {country}, sector: GOV}}\n"
+            for name, country in presidents
+        ),
+        encoding="utf-8",
+    )
+    kb = ActorKB.from_files(people)
+    [varga] = kb.find("President Varga spoke.")
+    assert (varga.text, varga.kind, varga.country, varga.sector) == ("President Varga", "agent", "HUN", "GOV")
+    # Presidents of two states share the name: no country can be told.
+    assert [actor.country for actor in kb.find("President Kovacs spoke.")] == [None]
+
+
+def test_religious_leaders_are_known_with_their_country(kb: ActorKB) -> None:
+    [tutu] = kb.find("Archbishop Desmond Tutu called for sanctions.")
+    assert (tutu.actor_id, tutu.country, tutu.sector) == ("desmond-tutu", "ZAF", "REL")
+    [sistani] = kb.find("Grand Ayatollah Ali al-Sistani urged calm.")
+    assert (sistani.country, sistani.sector) == ("IRQ", "REL")
+
+
+def test_an_international_bodys_troops_are_its_armed_part_but_its_machines_are_the_body(kb: ActorKB) -> None:
+    [peacekeepers] = kb.find("UN peacekeepers left the town.")
+    assert (peacekeepers.actor_id, peacekeepers.kind, peacekeepers.sector) == ("united-nations", "igo", "MIL")
+    [helicopters] = kb.find("U.N. helicopters took off.")
+    assert (helicopters.actor_id, helicopters.sector) == ("united-nations", "IGO")
+    [contingent] = kb.find("Bangladeshi peacekeeping troops arrived.")
+    assert (contingent.country, contingent.sector, contingent.acled_inter) == ("BGD", "MIL", 8)
+
+
 def test_converted_people_give_way_to_hand_written_ones_and_to_shared_names(kb: ActorKB) -> None:
     assert kb.find("Mohammed Shia al-Sudani spoke.")[0].actor_id == "mohammed-shia-al-sudani"
     # Two presidents Bush: the name alone is neither.
@@ -385,8 +422,9 @@ def test_converted_people_give_way_to_hand_written_ones_and_to_shared_names(kb: 
 def test_a_surname_after_an_office_title_is_the_one_person_of_that_name(kb: ActorKB) -> None:
     [mugabe] = kb.find("President Mugabe spoke.")
     assert (mugabe.text, mugabe.actor_id, mugabe.country) == ("President Mugabe", "robert-mugabe", "ZWE")
-    # Two presidents Bush: only a date tells which.
-    assert [actor.kind for actor in kb.find("President Bush spoke.")] == ["agent"]
+    # Two presidents Bush: only a date tells which; with none, both were the American president.
+    [office] = kb.find("President Bush spoke.")
+    assert (office.text, office.kind, office.country) == ("President Bush", "agent", "USA")
     [bush] = kb.find("President Bush spoke.", when=date(1990, 5, 1))
     assert (bush.actor_id, bush.sector) == ("george-herbert-walker-bush", "GOV")
     # A surname no one in the knowledge base has stays unknown, and so does a first name.

@@ -631,3 +631,33 @@ def test_people_based_in_a_country_are_of_it_wherever_they_act(pipeline):
         events_of(pipeline, "Militants based in Somalia attacked a border post in Kenya."), "attacked"
     )
     assert [(actor.sector, actor.country) for actor in attack.source] == [("REB", "SOM")]
+
+
+def test_a_nations_adjective_left_alone_before_and_shares_the_people_of_the_next(pipeline):
+    text = "Guinean police tortured Sierra Leonean and Liberian refugees."
+    event = only(events_of(pipeline, text), "tortured")
+    assert [(a.text, a.country, a.sector) for a in event.target] == [
+        ("Sierra Leonean", "SLE", "REF"),
+        ("Liberian refugees", "LBR", "REF"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # the town before its name, not the name after "of"
+        ("Serb gunners shelled the Bosnian town of Gorazde.", "shelled", "BIH"),
+        # homes are where people live too
+        ("Soldiers demolished Palestinian homes on Sunday.", "demolished", "PSE"),
+    ],
+)
+def test_the_places_people_live_in_named_by_a_nation_are_its_people(pipeline, text, trigger, country):
+    [people] = only(events_of(pipeline, text), trigger).target
+    assert (people.country, people.sector) == (country, "CVL")
+
+
+def test_a_state_is_not_the_target_of_its_own_act(pipeline):
+    text = "The United States said it would deny entry to the United States to the smugglers."
+    event = only(events_of(pipeline, text), "deny")
+    assert [a.country for a in event.source] == ["USA"]
+    assert [a.text for a in event.target] == ["smugglers"]

@@ -50,6 +50,9 @@ def test_the_shipped_files_load_with_their_roles() -> None:
         (GOOD_ACTOR + "agents:\n  - {name: ridge riders, terms: [riders]}\n", 10, "field 'sector': missing"),
         ("actors: [\n  - {id: x", 2, "not valid YAML"),
         ("provenance: mine\nactor:\n  - {id: x}\nagents: []\n", 2, "field 'actor': unknown field"),
+        # A mission's troops are named by an agent some file defines.
+        ("mission_troop_agents: [blue berets]\nagents: []\n", 1,
+         "field 'mission_troop_agents': no actor has the id 'agent:blue berets'"),
     ],
 )  # fmt: skip
 def test_a_mistake_is_named_by_file_line_and_field(

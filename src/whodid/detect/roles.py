@@ -890,6 +890,10 @@ def _refs(head: Token) -> list[ActorRef]:
     "Hungarian and Romanian officials": Hungarian officials and Romanian officials)."""
     refs = _coordinated_modifier_refs(head) or [actor_ref(head)]
     refs += [actor_ref(member) for member in head.conjuncts if member.i > head.i]
+    of_object = _past_counts(next(iter(_prep_children(head, {"of"})), None))
+    if of_object is not None and entity_phrase(head) is None:
+        # "scores of refugees and migrants", "the leaders of Iraq and Syria": each member of the "of".
+        refs += [actor_ref(member) for member in of_object.conjuncts if member.i > of_object.i]
     return refs
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from whodid.detect.lexicon import Lexicon, ObjectSense, TriggerSpec
 from whodid.detect.syntax import (
     AIMED_PREPS,
+    CLAUSE_DEPS,
     NAME_LABELS,
     PLACE_NAME_LABELS,
     hyphen_start,
@@ -130,7 +131,7 @@ def _as_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
         spec, sense_object = _sense_for_object(token, lemma, spec, senses, lexicon.measure_nouns, doers)
     if spec is None:
         return None
-    if spec.particles and not any(child.lower_ in spec.particles for child in token.children):
+    if spec.particles and not spec.particles & _particle_words(token):
         return None
     if spec.intransitive and any(child.dep_ == "dobj" for child in token.children):
         return None
@@ -483,8 +484,23 @@ def _phrasal_sense(token: Token, lemma: str, lexicon: Lexicon) -> TriggerSpec | 
     senses = lexicon.phrasal_verbs.get(lemma)
     if not senses:
         return None
-    following = {child.lower_ for child in token.children if child.i > token.i}
+    following = _particle_words(token, after=True)
     return next((spec for spec in senses if spec.particles <= following), None)
+
+
+def _particle_words(token: Token, after: bool = False) -> set[str]:
+    """The words of the trigger's children, with the "for" that opens a clause it governs: "called
+    for the UN to act" makes "for" the mark of "act"."""
+    children = [child for child in token.children if not after or child.i > token.i]
+    words = {child.lower_ for child in children}
+    words.update(
+        mark.lower_
+        for clause in children
+        if clause.dep_ in CLAUSE_DEPS
+        for mark in clause.children
+        if mark.dep_ == "mark" and mark.lower_ == "for" and mark.i > token.i
+    )
+    return words
 
 
 def _has_actor_argument(token: Token, lexicon: Lexicon) -> bool:

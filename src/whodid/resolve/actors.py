@@ -23,6 +23,7 @@ from whodid.records import Actor, Span
 from whodid.resolve.kb_files import (
     AGENT_KIND,
     FORMER_OFFICIAL,
+    IGO_KIND,
     DataPath,
     KBEntry,
     KBTables,
@@ -137,6 +138,7 @@ class ActorKB:
         self._collective = frozenset(self._normalise(word) for word in tables.collective_words)
         self._group_members = frozenset(self._normalise(word) for word in tables.group_member_words)
         self._group_words = frozenset(self._normalise(word) for word in tables.group_words)
+        self._mission_troops = frozenset(tables.mission_troop_agents)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -148,6 +150,7 @@ class ActorKB:
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
         self._longest: dict[str, int] = {}  # first key token -> longest alias starting with it
         self._by_surname: dict[str, list[KBEntry]] = {}  # a person's last name word -> the people
+        self._alias_words: dict[str, set[str]] = {}  # a person's id -> every word of their aliases
         self._by_first_letter: dict[str, tuple[list[str], list[KBEntry]]] | None = None
         # Later files win: they were given to override, so their aliases are tried first.
         for entry in [*reversed(tables.named), *reversed(tables.countries), *reversed(tables.agents)]:
@@ -156,6 +159,8 @@ class ActorKB:
             self.entries[entry.actor_id] = entry
             for position, alias in enumerate(tables.aliases.get(entry.actor_id, [entry.name])):
                 key = self._add_alias(alias, entry)
+                if entry.kind == "person":
+                    self._alias_words.setdefault(entry.actor_id, set()).update(key)
                 if position == 0 and entry.kind == "person" and key:  # the first alias is the name
                     self._by_surname.setdefault(key[-1], []).append(entry)
         self._holders = self._index_roles(tables.named)
@@ -453,9 +458,11 @@ class ActorKB:
         self, tokens: _Tokens, matches: list[_Match], when: date | None
     ) -> list[_Match]:
         """A surname right after an office title names the one person of the knowledge base with that
-        surname ("President Mugabe"); on a date, the one of them in office then. Not when two could be
-        meant ("President Bush" with no date)."""
+        surname ("President Mugabe"); on a date, the one of them in office then. When two could be
+        meant ("President Bush" with no date) but both bore the title in one country, the phrase is
+        that country's office, as "the US president" would be."""
         added: list[_Match] = []
+        offices: dict[int, _Match] = {}
         for position, match in enumerate(matches):
             following = matches[position + 1] if position + 1 < len(matches) else None
             index = match.last
@@ -472,7 +479,31 @@ class ActorKB:
             if person is not None:
                 start, end = tokens.starts[index], tokens.ends[index]
                 added.append(_Match(index, index + 1, person, start, end))
+            elif (office := self._office_of_namesakes(tokens, match, tokens.keys[index])) is not None:
+                offices[position] = _Match(match.first, index + 1, office, match.start, tokens.ends[index])
+        if offices:
+            matches = [offices.get(position, match) for position, match in enumerate(matches)]
         return sorted([*matches, *added], key=lambda m: m.first) if added else matches
+
+    def _office_of_namesakes(self, tokens: _Tokens, title: _Match, surname: str) -> KBEntry | None:
+        """The office a title names when every person of the knowledge base with the surname after it
+        who bore that title ("President George W. Bush" among their aliases) was of one country."""
+        title_words = set(tokens.keys[title.first : title.last])
+        styled = [
+            person
+            for person in self._by_surname.get(surname, [])
+            if title_words <= self._alias_words.get(person.actor_id, set())
+        ]
+        countries = {person.country for person in styled}
+        if len(styled) < 2 or len(countries) != 1:
+            return None
+        country = self.entries.get(countries.pop() or "")
+        if country is None or not country.is_country:
+            return None
+        role = title.entry
+        actor_id, name = country.national(role.name, role.sector)
+        return KBEntry(actor_id=actor_id, name=name, kind=AGENT_KIND, country=country.country,
+                       sector=role.sector, acled_inter=role.acled_inter, title=role.title)  # fmt: skip
 
     def _only_person_named(self, surname: str, when: date | None) -> KBEntry | None:
         people = self._by_surname.get(surname, [])
@@ -546,7 +577,10 @@ class ActorKB:
         person = self.holder(owner.actor_id, role.title, when) if role.title and when else None
         titled = role.title is not None
         if owner.is_named:
-            # "Hezbollah fighters" is Hezbollah; "the UN secretary general" may be its holder.
+            # "Hezbollah fighters" is Hezbollah; "the UN secretary general" may be its holder. An
+            # international body's troops are its armed part ("UN peacekeepers"), as its missions are.
+            if owner.kind == IGO_KIND and role.name.lower() in self._mission_troops:
+                owner = replace(owner, sector=role.sector)
             return _Match(modifier.first, agent.last, owner, modifier.start, agent.end, person, titled)
         actor_id, name = owner.national(role.name, role.sector)
         qualified = KBEntry(

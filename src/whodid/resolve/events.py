@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -291,11 +292,15 @@ class EventResolver:
         # "captured Jaffna", "shelled the town of Khanasir": a name we know only as a place is the
         # event's place, not the one it was done to. And the words that name the source do not name
         # the target too ("demands from Shona rebels that it initiate reforms").
+        # Nor does a state act on itself: "deny entry to the United States" names where, not whom.
         source_spans = {a.span for a in sources}
+        source_states = {a.actor_id for a in sources if a.kind == STATE_KIND}
         return [
             t
             for t in targets
-            if (t.actor_id is not None or not _names_a_place(t, places)) and t.span not in source_spans
+            if (t.actor_id is not None or not _names_a_place(t, places))
+            and t.span not in source_spans
+            and not (t.kind == STATE_KIND and t.actor_id in source_states)
         ]
 
     def _actors(
@@ -334,7 +339,25 @@ class EventResolver:
                 actor = self.kb.out_of_office(actor)
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
-        return actors
+        return self._sharing_nouns(actors, context.article.text)
+
+    def _sharing_nouns(self, actors: list[Actor], text: str) -> list[Actor]:
+        """ "Sierra Leonean and Liberian refugees": a nation's adjective the parser left standing alone
+        before "and" and another nation's people shares their noun; it names them, not a state."""
+        shared = list(actors)
+        for position, (alone, people) in enumerate(itertools.pairwise(actors)):
+            joined = text[alone.span[1] : people.span[0]].strip() in {"and", "or", ","}
+            if not (joined and alone.kind == STATE_KIND and people.kind == AGENT_KIND and people.country):
+                continue
+            if not self.kb.is_adjective(alone.text):
+                continue
+            words = people.text.split()
+            cuts = range(1, len(words))
+            cut = next((cut for cut in cuts if self.kb.is_adjective(" ".join(words[:cut]))), 0)
+            qualified = self.kb.resolve(" ".join([alone.text, *words[cut:]])) if cut else None
+            if qualified is not None and qualified.kind == AGENT_KIND and qualified.country == alone.country:
+                shared[position] = replace(qualified, text=alone.text, span=alone.span, phrase=alone.phrase)
+        return shared
 
     def _put_out_of_office(self, official: Actor, context: ArticleContext) -> bool:
         """Whether the words before an official, in its own noun phrase (or the few before it), put it
@@ -455,8 +478,9 @@ class EventResolver:
         "would blockade Paris"), whose name stands for the government when it speaks."""
         if actor.kind != STATE_KIND or actor.country is None:
             return actor
-        words = text[slice(*actor.phrase.span)].split() if actor.phrase else [actor.text]
-        town_noun = _singular(words[-1].lower()) in self.place_words.settlement_nouns
+        phrase = text[slice(*actor.phrase.span)] if actor.phrase else actor.text
+        head = phrase.split(" of ")[0].split()  # "the Bosnian town of Gorazde": the town, named after
+        town_noun = bool(head) and _singular(head[-1].lower()) in self.place_words.settlement_nouns
         if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
             return actor
         if self.people is None:

@@ -67,6 +67,7 @@ def acled_inter_of(sector: str | None) -> int:
 
 
 AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold too
+IGO_KIND = "igo"
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
@@ -82,6 +83,7 @@ DOCUMENT_FIELDS = frozenset(
         "collective_words",
         "group_member_words",
         "group_words",
+        "mission_troop_agents",
         "actors",
         "agents",
     }
@@ -189,6 +191,7 @@ class KBTables:
     collective_words: set[str] = field(default_factory=set)  # "student groups": the students
     group_member_words: set[str] = field(default_factory=set)  # "the rebels": of the armed group named
     group_words: set[str] = field(default_factory=set)  # "the group": the armed group named itself
+    mission_troop_agents: set[str] = field(default_factory=set)  # "UN peacekeepers": the body's troops
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -485,6 +488,10 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.collective_words.update(word.lower() for word in top.texts("collective_words"))
     tables.group_member_words.update(word.lower() for word in top.texts("group_member_words"))
     tables.group_words.update(word.lower() for word in top.texts("group_words"))
+    for name in top.texts("mission_troop_agents"):
+        tables.mission_troop_agents.add(name.lower())
+        what = "the file, field 'mission_troop_agents'"
+        tables.references.append((top.file, top.line("mission_troop_agents"), what, f"agent:{name.lower()}"))
     seen: dict[str, int | None] = {}
     for record in _records(top, "actors"):
         entry = _named_entry(record, tables)
@@ -595,8 +602,10 @@ def _role(owner: _Record, position: int, item: Any, tables: KBTables) -> Role:
 
 
 def _check_references(tables: KBTables) -> None:
-    """Every id a record points at (a parent, a role's organisation) names an actor of some file."""
+    """Every id a record points at (a parent, a role's organisation, a mission's troops) names an actor
+    of some file."""
     known = {entry.actor_id for entry in [*tables.named, *tables.countries]}
+    known |= {entry.actor_id for entry in tables.agents}  # an "agent:" id names a generic agent only
     for file, line, what, target in tables.references:
         if target not in known:
             raise DataFileError(file, f"{what}: no actor has the id {target!r}", line)
