@@ -221,6 +221,16 @@ def test_a_reciprocal_trigger_that_names_the_other_side(mentions_of):
     assert reciprocal_kind(mentions_of, "Oslo held talks with the rebels.", "talks") == "counterpart"
 
 
+def test_a_with_set_apart_by_and_or_a_comma_names_no_other_side(mentions_of):
+    text = "The assembly agreed to lift the curbs on Lusitania, and with strings attached, on Ruritania."
+    assert reciprocal_kind(mentions_of, text, "agreed") == "joint"
+
+
+def test_whom_an_agreed_act_gives_to_is_aimed_at_where_its_objects_are_no_one(mentions_of):
+    text = "Ruritania has agreed to re-open its borders to UN monitors."
+    assert further_targets(mentions_of, text, "agreed") == ["UN monitors"]
+
+
 def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):
     assert reciprocal_kind(mentions_of, "Gunmen attacked a police post in Kano.", "attacked") is None
 

@@ -153,6 +153,12 @@ def test_a_named_victim_in_the_passive_is_evidence_for_a_weak_trigger(mentions_o
     assert [m.trigger_text for m in mentions_of("David Hicks was captured in Afghanistan.")] == ["captured"]
 
 
+def test_whom_a_weak_verb_lets_act_is_evidence_for_it(mentions_of):
+    text = "The court decided to allow candidate Odo Varga to run in the election."
+    assert "allow" in [m.trigger_text for m in mentions_of(text)]
+    assert "allow" not in [m.trigger_text for m in mentions_of("The weather may allow the harvest to begin.")]
+
+
 def test_an_event_that_another_act_is_about_stands_below_it(mentions_of):
     # What was agreed to, condemned or protested is one clause down, as "agreed to mediate" would be:
     # the act about it is what the sentence reports.

@@ -120,6 +120,11 @@ def test_an_unknown_person_takes_the_sector_of_a_title_and_the_state_after_of(pi
     assert [(a.text, a.sector) for a in only(events_of(pipeline, text), "arrest").source] == [
         ("Teodora Vlasic", "JUD")
     ]
+    # a hyphenated name the noun phrase ends inside
+    text = "The governor allowed opposition leader Maulana Fazl-ur-Rehman to hold a rally."
+    assert [(a.text, a.sector) for a in only(events_of(pipeline, text), "allowed").target] == [
+        ("Maulana Fazl-ur-Rehman", "OPP")
+    ]
     text = "President Osric of Lesotho will visit Ghana next week."
     [president] = only(events_of(pipeline, text), "visit").source
     assert (president.country, president.sector) == ("LSO", "GOV")

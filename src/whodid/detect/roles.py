@@ -151,13 +151,20 @@ def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
         holders.append(trigger.head)  # "ceasefire talks with the rebels"
     if (verb := carrying_verb(trigger, lexicon)) is not None:
         holders.append(verb)
-    if any(_prep_children(holder, COUNTERPART_PREPS) for holder in holders):
+    counterparts = [other for holder in holders for other in _prep_children(holder, COUNTERPART_PREPS)]
+    if any(not _set_apart(other.head) for other in counterparts):
         return "counterpart"
     if trigger.pos_ == "VERB" and not as_noun and lemma in lexicon.reciprocal_object_verbs:
         objects = [c for c in trigger.children if c.dep_ == "dobj" and not _is_act(c, lexicon)]
         if objects:
             return "counterpart"  # "met Putin", "fought the rebels"
     return "joint"
+
+
+def _set_apart(prep: Token) -> bool:
+    """A preposition added after "and" or a comma says how, not with whom: "agreed to lift the embargoes
+    on Iran, and with strings attached, on Cuba"."""
+    return prep.i > 0 and prep.nbor(-1).dep_ in {"cc", "punct"}
 
 
 def _is_stance(verb: Token, agent: Token | None, lexicon: Lexicon) -> bool:
@@ -345,6 +352,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "threatened to cut off electricity to X", "threatened to impose restrictions against X"
             roles.further_targets += _prep_objects(complement, _object_target_preps(event_type))
             roles.further_targets += [ref for c in objects for ref in _object_targets(c, event_type)]
+    # "agreed to re-open its borders to UN peacekeepers": whom the complement gives or opens to, where
+    # its objects are no one.
+    for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+        roles.further_targets += [ref for given_to in recipients(complement) for ref in _refs(given_to)]
     if not roles.targets and event_type in CONDITION_AIMED:
         # "threatened to strike unless Israel rescinded the annexation": whom the condition binds, where
         # the threat names no one it would strike ("threatened to shell Haifa if Israel hits Beirut").

@@ -549,6 +549,12 @@ def _has_event_evidence(token: Token, lexicon: Lexicon) -> bool:
             child.lower_ in lexicon.agent_nouns or any(t.ent_type_ in NAME_LABELS for t in child.subtree)
         ):
             return True
+    if token.pos_ == "VERB" and token.dep_ == "xcomp":
+        # "the court decided to allow the candidate to run": the subject of the verb it completes
+        holder = token.head
+        while holder.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head
+        return any(_names_an_actor(c, lexicon) for c in holder.children if c.dep_ == "nsubj")
     return False
 
 

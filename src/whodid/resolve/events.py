@@ -680,7 +680,7 @@ class EventResolver:
         titles = []
         for longer in candidates:
             start, end = longer.span
-            if start < name.span[0] and end >= name.span[1]:
+            if start < name.span[0] < end:  # a phrase may end inside a hyphenated name: "Fazl-ur-Rehman"
                 title = longer.text[: name.span[0] - start].strip()
                 actor = self.kb.resolve(title, (start, name.span[0]), when=when) if title else None
                 if actor is not None and (actor.country or actor.sector):
