@@ -236,6 +236,8 @@ class Mention:
     # "counterpart" when the trigger names the other side ("clashed with police", "talks between X and
     # Y", "met Putin"), else "joint" (its sources may act together: "X and Y agreed"). None otherwise.
     reciprocal: str | None = None
+    # The trigger takes land ("invaded", "annexation"): a place it is done to stands for its state.
+    takes_land: bool = False
     clause_depth: int = 0  # see Evidence.clause_depth
     confidence: float = 0.5
 

@@ -231,6 +231,13 @@ def test_whom_an_agreed_act_gives_to_is_aimed_at_where_its_objects_are_no_one(me
     assert further_targets(mentions_of, text, "agreed") == ["UN monitors"]
 
 
+def test_a_for_that_says_why_names_no_target(mentions_of):
+    _, targets = roles(mentions_of, "Argentina apologized to Brazil for the border incident.", "apologized")
+    assert [t[0] for t in targets] == ["Brazil"]
+    _, targets = roles(mentions_of, "The president praised the army for its restraint.", "praised")
+    assert [t[0] for t in targets] == ["army"]
+
+
 def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):
     assert reciprocal_kind(mentions_of, "Gunmen attacked a police post in Kano.", "attacked") is None
 

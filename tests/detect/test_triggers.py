@@ -625,6 +625,12 @@ def test_an_act_told_as_the_cause_of_another_stands_below_it(mentions_of):
     assert {m.type: m.clause_depth for m in mentions_of(text)} == {"SANCTION": 0, "ASSAULT": 1}
     text = "Police arrested four men in the wake of the bombing of the market."
     assert {m.type: m.clause_depth for m in mentions_of(text)} == {"COERCE": 0, "ASSAULT": 1}
+    # below what the word it hangs from sets out to do, too
+    text = (
+        "The president offered to negotiate with the leader of Armenia following the invasions of Dagestan."
+    )
+    depth = {m.type: m.clause_depth for m in mentions_of(text)}
+    assert depth["ASSAULT"] > depth["CONSULT"]
 
 
 @pytest.mark.parametrize(

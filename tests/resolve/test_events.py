@@ -647,22 +647,28 @@ def test_a_nations_adjective_left_alone_before_and_shares_the_people_of_the_next
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "country"),
-    [
-        # the town before its name, not the name after "of"
-        ("Serb gunners shelled the Bosnian town of Gorazde.", "shelled", "BIH"),
-        # homes are where people live too
-        ("Soldiers demolished Palestinian homes on Sunday.", "demolished", "PSE"),
-    ],
-)
-def test_the_places_people_live_in_named_by_a_nation_are_its_people(pipeline, text, trigger, country):
-    [people] = only(events_of(pipeline, text), trigger).target
-    assert (people.country, people.sector) == (country, "CVL")
-
-
 def test_a_state_is_not_the_target_of_its_own_act(pipeline):
     text = "The United States said it would deny entry to the United States to the smugglers."
     event = only(events_of(pipeline, text), "deny")
     assert [a.country for a in event.source] == ["USA"]
     assert [a.text for a in event.target] == ["smugglers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # people live in towns and homes; the town before its name, not the name after "of"
+        ("Serb gunners shelled the Bosnian town of Gorazde.", "shelled", ("BIH", "CVL")),
+        ("Soldiers demolished Palestinian homes on Sunday.", "demolished", ("PSE", "CVL")),
+        # land invaded or annexed is its state's
+        ("Israel launched an invasion of South Lebanon on Monday.", "invasion", ("LBN", "GOV")),
+        ("Russia annexed Crimea after a vote.", "annexed", ("UKR", "GOV")),
+    ],
+)
+def test_a_place_an_act_strikes_stands_for_its_people_or_its_state(pipeline, text, trigger, expected):
+    [struck] = only(events_of(pipeline, text), trigger).target
+    assert (struck.country, struck.sector) == expected
+
+
+def test_a_town_taken_is_only_where_it_happened(pipeline):
+    assert only(events_of(pipeline, "The rebels captured Jaffna on Monday."), "captured").target == []

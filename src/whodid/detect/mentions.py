@@ -78,9 +78,11 @@ def detect_article(
         for trigger in triggers:
             mention = _mention(trigger, sentence, index, article_id, places, lexicon)
             mention.outcome_of = _outcome_of(trigger, triggers)
-            mention.clause_depth += _is_what_another_act_is_about(trigger, triggers) or _is_a_cause_told(
-                trigger, triggers
-            )
+            if (caused := _act_told_as_caused(trigger, triggers)) is not None:
+                # below the act it led to, wherever that stands: "offered to talk following the invasion"
+                mention.clause_depth = max(mention.clause_depth, clause_depth(caused.token)) + 1
+            else:
+                mention.clause_depth += _is_what_another_act_is_about(trigger, triggers)
             # A condition is not what the sentence reports: "will send help if it is attacked".
             mention.clause_depth += in_condition(trigger.token, lexicon.conditional_markers)
             mentions.append(mention)
@@ -137,6 +139,7 @@ def _mention(
         count=count_of(token),
         scope=_scope(token, lexicon),
         reciprocal=roles.reciprocal,
+        takes_land=token.lemma_.lower() in lexicon.land_taking_triggers,
         places=places,
         attached_places=attached_places(token, _carrier(token, lexicon), places, load_place_words()),
         clause_depth=clause_depth(token),
@@ -221,13 +224,23 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
     return False
 
 
-def _is_a_cause_told(trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """An event noun told as what led to another act ("fled because of Boko Haram attacks", "arrested
-    five following the bombing", "fled in the wake of the murder") is its background, one clause below."""
+def _act_told_as_caused(trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The act an event noun is told as having led to ("fled because of Boko Haram attacks", "arrested
+    five following the bombing", "fled in the wake of the murder"), itself or what the word it hangs
+    from sets out to do ("offered to negotiate ... following the invasion"): the noun is its background."""
     if trigger.spec.pos != "noun":
-        return False
+        return None
     caused = act_it_caused(trigger.token)
-    return caused is not None and any(other.token == caused for other in triggers)
+    if caused is None:
+        return None
+    return next(
+        (
+            other
+            for other in triggers
+            if other.token == caused or (other.token.dep_ == "xcomp" and other.token.head == caused)
+        ),
+        None,
+    )
 
 
 def _outcome_of(trigger: Trigger, triggers: list[Trigger]) -> Span | None:

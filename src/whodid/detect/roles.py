@@ -274,7 +274,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             _read_inner_event(act, event_type, lexicon, roles)
         if not object_is_means:
             roles.targets += [ref for thing in _up_to_objects(verb) for ref in _refs(thing)]
-    aimed_at = _prep_children(verb, _target_preps(event_type))
+    target_preps = _target_preps(event_type)
+    if verb.lemma_.lower() in lexicon.reason_for_verbs:
+        target_preps -= {"for"}  # "apologized to Brazil for the incident": why, not to whom
+    aimed_at = _prep_children(verb, target_preps)
     if event_type == "AID":
         aimed_at = [_served_country(mission, lexicon) for mission in aimed_at]
     # Not an act it is aimed at, which the parser may hang on the verb ("suspended aid to Kabul in protest

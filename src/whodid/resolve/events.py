@@ -206,6 +206,8 @@ class EventResolver:
         targets = self._targets(mention.targets, context, sources, sentence_places)
         if not targets:
             targets = self._targets(mention.further_targets, context, sources, sentence_places)
+        if not targets and mention.takes_land:
+            targets = self._states_of_the_land(mention.targets, sentence_places, sources)
         sources = [_described_before(actor, mention, context, "source") for actor in sources]
         targets = [_described_before(actor, mention, context, "target") for actor in targets]
         info = self.ontology[mention.type]
@@ -302,6 +304,19 @@ class EventResolver:
             and t.span not in source_spans
             and not (t.kind == STATE_KIND and t.actor_id in source_states)
         ]
+
+    def _states_of_the_land(
+        self, refs: Sequence[ActorRef], places: SentencePlaces, sources: list[Actor]
+    ) -> list[Actor]:
+        """ "invaded South Lebanon", "the annexation of Crimea": the state whose land is taken."""
+        ours = {actor.country for actor in sources}
+        states = []
+        for head in (ref.candidates[0] for ref in refs if ref.candidates):
+            place = next((p for p in places.places if _overlaps(p.span, head.span) and p.country), None)
+            owner = self.kb.entries.get(place.country or "") if place is not None else None
+            if owner is not None and owner.is_country and owner.country not in ours:
+                states.append(owner.to_actor(head.text, head.span))
+        return states
 
     def _actors(
         self,
