@@ -637,6 +637,7 @@ def kb_check(files: tuple[Path, ...]) -> None:
     click.echo(f"files: shipped{''.join(f', {path}' for path in files)}: all well formed")
     click.echo(f"actors: {len(knowledge.entries)} ({', '.join(f'{n} {k}' for k, n in kinds.most_common())})")
     click.echo(f"roles: {roles}")
+    click.echo(f"named operations: {len(knowledge.operations)}")
     replaced = sorted(
         actor_id for actor_id, entry in knowledge.entries.items()
         if actor_id in shipped.entries and shipped.entries[actor_id] != entry

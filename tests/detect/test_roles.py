@@ -238,6 +238,17 @@ def test_a_for_that_says_why_names_no_target(mentions_of):
     assert [t[0] for t in targets] == ["army"]
 
 
+def test_what_a_nominal_act_is_for_aims_it(mentions_of):
+    text = "The talks followed coercive measures by the Treasury to weaken the Iraqi dinar."
+    assert further_targets(mentions_of, text, "measures") == ["Iraqi dinar"]
+    # also where the parser hangs the purpose on the verb above the act's phrase
+    text = (
+        "The new talks followed a series of coercive measures by the US Treasury"
+        " to weaken the value of the Iraqi dinar."
+    )
+    assert further_targets(mentions_of, text, "measures") == ["value of the Iraqi dinar"]
+
+
 def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):
     assert reciprocal_kind(mentions_of, "Gunmen attacked a police post in Kano.", "attacked") is None
 

@@ -559,3 +559,13 @@ def test_inmates_are_prisoners(kb: ActorKB) -> None:
 def test_elders_are_notables_and_ethnic_names_are_no_unknown_names(kb: ActorKB) -> None:
     [elders] = kb.find("Igbo traditional elders demanded a share of the posts.")
     assert (elders.sector, elders.country) == ("ELI", None)
+
+
+def test_a_named_operation_is_found_right_before_the_act_it_names(kb: ActorKB) -> None:
+    text = "They praised the Hamas-led Al-Aqsa Flood operation."
+    operation, span = kb.operation_before(text, text.index("operation"))
+    assert (operation.actor, operation.target, text[slice(*span)]) == ("hamas", "ISR", "Al-Aqsa Flood")
+    # not a common phrase the name shares, nor a name further off
+    assert kb.operation_before("They offered an olive branch attack.", 30) is None
+    text = "After Operation Sindoor, a new attack came."
+    assert kb.operation_before(text, text.index("attack")) is None

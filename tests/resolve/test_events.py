@@ -672,3 +672,14 @@ def test_a_place_an_act_strikes_stands_for_its_people_or_its_state(pipeline, tex
 
 def test_a_town_taken_is_only_where_it_happened(pipeline):
     assert only(events_of(pipeline, "The rebels captured Jaffna on Monday."), "captured").target == []
+
+
+def test_a_named_operation_gives_the_sides_the_sentence_leaves_unsaid(pipeline):
+    text = "The group praised the Hamas-led Al-Aqsa Flood operation launched on 7 October 2023."
+    event = only(events_of(pipeline, text), "operation")
+    assert [(a.actor_id, a.country) for a in event.source] == [("hamas", "PSE")]
+    assert [(a.kind, a.country) for a in event.target] == [("state", "ISR")]
+    # its name is no actor of its own
+    text = "India said Operation Sindoor strikes hit nine sites in Pakistan."
+    event = only(events_of(pipeline, text), "strikes")
+    assert [(a.country, a.kind) for a in event.source] == [("IND", "state")]

@@ -50,6 +50,11 @@ def test_the_shipped_files_load_with_their_roles() -> None:
         (GOOD_ACTOR + "agents:\n  - {name: ridge riders, terms: [riders]}\n", 10, "field 'sector': missing"),
         ("actors: [\n  - {id: x", 2, "not valid YAML"),
         ("provenance: mine\nactor:\n  - {id: x}\nagents: []\n", 2, "field 'actor': unknown field"),
+        # An operation names who launched it, by an id some file defines, and the state it hit.
+        ("operations:\n  - {id: op, name: Operation Zorn, actor: nobody, target: ISR}\n", 2,
+         "operations[0] (op), field 'actor': no actor has the id 'nobody'"),
+        ("operations:\n  - {id: op, name: Operation Zorn, actor: ISR}\n", 2,
+         "operations[0] (op), field 'target': missing"),
         # A mission's troops are named by an agent some file defines.
         ("mission_troop_agents: [blue berets]\nagents: []\n", 1,
          "field 'mission_troop_agents': no actor has the id 'agent:blue berets'"),
@@ -72,7 +77,7 @@ def test_a_mistake_is_named_by_file_line_and_field(
     [
         ("bad.csv", "alpha3,name\nIRQ,Iraq\n", "expected the header"),
         ("notes.txt", "hello", "unknown data file type"),
-        ("empty.yaml", "", "expected a mapping with an 'actors:' and/or 'agents:' list"),
+        ("empty.yaml", "", "expected a mapping with an 'actors:', 'agents:' and/or 'operations:' list"),
     ],
 )
 def test_files_that_are_no_actor_files_are_refused(

@@ -565,7 +565,29 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     if not roles.sources and possessor is not None and possessor.lower_ in PERSONAL_PRONOUNS:
         # "The ILO reiterated its demand": the act is the one the pronoun stands for.
         roles.sources.append(actor_ref(possessor))
+    if (purpose := _purpose_of(noun)) is not None:
+        # "measures by the Treasury to diminish the value of the Iraqi dinar": whom the act's aim is at
+        roles.further_targets += [ref for c in purpose.children if c.dep_ == "dobj" for ref in _refs(c)]
     return roles
+
+
+def _purpose_of(noun: Token) -> Token | None:
+    """The infinitive that says what a nominal act is for: its own ("measures to curb imports"), or one
+    the parser hung on the verb above right where the act's phrase ends ("followed measures by X to
+    diminish ...")."""
+    own = next((c for c in noun.children if c.dep_ == "acl" and is_to_infinitive(c)), None)
+    if own is not None:
+        return own
+    verb = governing_verb(noun)
+    end = max(token.i for token in noun.subtree)
+    return next(
+        (
+            c
+            for c in (verb.children if verb is not None else [])
+            if c.dep_ == "advcl" and is_to_infinitive(c) and min(t.i for t in c.subtree) == end + 1
+        ),
+        None,
+    )
 
 
 def _read_aimed(holder: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:

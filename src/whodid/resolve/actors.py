@@ -27,6 +27,7 @@ from whodid.resolve.kb_files import (
     DataPath,
     KBEntry,
     KBTables,
+    Operation,
     Role,
     acled_inter_of,
     collection_paused,
@@ -57,6 +58,7 @@ FUZZY_MIN_SCORE = 90
 FUZZY_MARGIN = 3
 FUZZY_MIN_LENGTH = 10
 COUNTRY_FUZZY_MIN_LENGTH = 7
+OPERATION_NAME_REACH = 80  # characters before an act's noun where an operation's name may stand
 PHRASE_GAP = 2  # words of no list a country may stand apart from its agent within one noun phrase
 POSSESSIVE_SUFFIXES = frozenset(a + s for a in "'’ʼ`" for s in "sS")
 # Something `_split_word` would split (a glued "ofKataib") or trim (a possessive "Iraq's").
@@ -164,6 +166,12 @@ class ActorKB:
                 if position == 0 and entry.kind == "person" and key:  # the first alias is the name
                     self._by_surname.setdefault(key[-1], []).append(entry)
         self._holders = self._index_roles(tables.named)
+        self.operations = tuple(tables.operations)
+        self._operations: dict[tuple[str, ...], Operation] = {}
+        for operation in tables.operations:
+            for name in (operation.name, *operation.aliases):
+                self._operations[self.alias_key(name)] = operation
+        self._longest_operation = max(map(len, self._operations), default=0)
 
     # ----- construction -------------------------------------------------------------------------
 
@@ -297,6 +305,21 @@ class ActorKB:
         if self._ends_an_unknown_name(tokens, best, matches):
             return None
         return self._to_actor(best, text, span[0], when)
+
+    def operation_before(self, text: str, end: int) -> tuple[Operation, Span] | None:
+        """The named operation whose capitalised name ends right before offset `end` of `text` ("the
+        Al-Aqsa Flood operation", "Operation Sindoor strikes"), and where its name stands."""
+        start = max(0, end - OPERATION_NAME_REACH)
+        tokens = self._tokenise(text[start:end])
+        if not len(tokens) or text[start + tokens.ends[-1] : end].strip():
+            return None
+        last = len(tokens)
+        for length in range(min(self._longest_operation, last), 0, -1):
+            first = last - length
+            operation = self._operations.get(tuple(tokens.keys[first:last]))
+            if operation is not None and tokens.surfaces[first][:1].isupper():
+                return operation, (start + tokens.lead(first), start + tokens.ends[-1])
+        return None
 
     def of_country(self, agent: Actor, alpha3: str) -> Actor:
         """A generic agent as one of a country's ("protesters" in Baghdad: Iraqi protesters), named and

@@ -86,6 +86,7 @@ MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_GROUP_KIND = "armed_group"
+OPERATION_TYPE = "ASSAULT"  # what a named military operation is
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
 OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
@@ -208,6 +209,8 @@ class EventResolver:
             targets = self._targets(mention.further_targets, context, sources, sentence_places)
         if not targets and mention.takes_land:
             targets = self._states_of_the_land(mention.targets, sentence_places, sources)
+        if mention.type == OPERATION_TYPE:
+            sources, targets = self._sides_of_the_operation(mention, context, sources, targets)
         sources = [_described_before(actor, mention, context, "source") for actor in sources]
         targets = [_described_before(actor, mention, context, "target") for actor in targets]
         info = self.ontology[mention.type]
@@ -304,6 +307,26 @@ class EventResolver:
             and t.span not in source_spans
             and not (t.kind == STATE_KIND and t.actor_id in source_states)
         ]
+
+    def _sides_of_the_operation(
+        self, mention: Mention, context: ArticleContext, sources: list[Actor], targets: list[Actor]
+    ) -> tuple[list[Actor], list[Actor]]:
+        """ "the Hamas-led Al-Aqsa Flood operation": a named operation's actor and target, for the sides
+        the sentence leaves unsaid."""
+        named = self.kb.operation_before(context.article.text, mention.trigger_span[0])
+        if named is None:
+            return sources, targets
+        operation, span = named
+        text = context.article.text[slice(*span)]
+        actor, state = self.kb.entries.get(operation.actor), self.kb.entries.get(operation.target)
+        # The operation's own name is no actor: "Operation Sindoor strikes" are India's.
+        sources = [a for a in sources if not _inside(a.span, [span])]
+        targets = [a for a in targets if not _inside(a.span, [span])]
+        if not sources and actor is not None:
+            sources = [actor.to_actor(text, span, context.article.published)]
+        if not targets and state is not None and state.country not in {a.country for a in sources}:
+            targets = [state.to_actor(text, span)]
+        return sources, targets
 
     def _states_of_the_land(
         self, refs: Sequence[ActorRef], places: SentencePlaces, sources: list[Actor]

@@ -40,6 +40,7 @@ DEFAULT_FILES = (
     "actors.yaml",
     "agents_phoenix.csv",
     "agents.yaml",
+    "operations.yaml",
 )
 KINDS = frozenset(
     {"state", "state_body", "armed_group", "party", "igo", "ngo", "person", "company", "media", "alliance"}
@@ -84,10 +85,12 @@ DOCUMENT_FIELDS = frozenset(
         "group_member_words",
         "group_words",
         "mission_troop_agents",
+        "operations",
         "actors",
         "agents",
     }
 )
+OPERATION_FIELDS = frozenset({"id", "name", "aliases", "actor", "target", "start", "note"})
 ACTOR_FIELDS = frozenset(
     {"id", "name", "aliases", "kind", "country", "sector", "acled_inter", "parent", "roles", "died", "note"}
 )
@@ -173,6 +176,19 @@ class KBEntry:
                      sector=sector, acled_inter=inter, kind=self.kind)  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """A named military operation ("Al-Aqsa Flood"): who launched it, at which state, from when. The
+    name before an act's noun says who did it to whom where the sentence does not."""
+
+    operation_id: str
+    name: str
+    aliases: tuple[str, ...]
+    actor: str  # the id of the actor that launched it (a state's is its ISO alpha-3 code)
+    target: str  # the ISO alpha-3 code of the state it was aimed at
+    start: date | None = None
+
+
 @dataclass(slots=True)
 class KBTables:
     """What the data files add up to, before indexing."""
@@ -192,6 +208,7 @@ class KBTables:
     group_member_words: set[str] = field(default_factory=set)  # "the rebels": of the armed group named
     group_words: set[str] = field(default_factory=set)  # "the group": the armed group named itself
     mission_troop_agents: set[str] = field(default_factory=set)  # "UN peacekeepers": the body's troops
+    operations: list[Operation] = field(default_factory=list)  # named military operations
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
 
@@ -472,8 +489,8 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
         raise DataFileError(name, f"not valid YAML ({error})", mark.line + 1 if mark else None) from error
     finally:
         loader.dispose()
-    if not isinstance(document, dict) or not ({"actors", "agents"} & document.keys()):
-        raise DataFileError(name, "expected a mapping with an 'actors:' and/or 'agents:' list")
+    if not isinstance(document, dict) or not ({"actors", "agents", "operations"} & document.keys()):
+        raise DataFileError(name, "expected a mapping with an 'actors:', 'agents:' and/or 'operations:' list")
     top = _Record(name, "the file", document, loader.lines)
     top.only(DOCUMENT_FIELDS)
     variants = document.get("spelling_variants") or {}
@@ -505,6 +522,21 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
         entry = _agent_entry(record)
         tables.agents.append(entry)
         tables.aliases[entry.actor_id] = record.texts("terms") or [entry.name]
+    for record in _records(top, "operations"):
+        tables.operations.append(_operation(record, tables))
+
+
+def _operation(record: _Record, tables: KBTables) -> Operation:
+    record.only(OPERATION_FIELDS)
+    operation_id = record.text("id", required=True)
+    name = record.text("name", required=True)
+    actor = record.text("actor", required=True)
+    target = record.code("target", COUNTRY_CODE, COUNTRY_WHAT)
+    if target is None:
+        raise record.fail("target", "missing: the ISO alpha-3 code of the state the operation was aimed at")
+    assert operation_id is not None and name is not None and actor is not None
+    tables.references.append((record.file, record.line("actor"), f"{record.where}, field 'actor'", actor))
+    return Operation(operation_id, name, tuple(record.texts("aliases")), actor, target, record.day("start"))
 
 
 def _records(top: _Record, section: str) -> list[_Record]:
