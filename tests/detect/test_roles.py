@@ -249,6 +249,12 @@ def test_what_a_nominal_act_is_for_aims_it(mentions_of):
     assert further_targets(mentions_of, text, "measures") == ["value of the Iraqi dinar"]
 
 
+def test_an_act_put_after_what_the_verb_calls_it_is_its_object(mentions_of):
+    text = "Albania denounced as an ugly crime Serbia's crackdown on the protesters."
+    _, targets = roles(mentions_of, text, "denounced")
+    assert [t[0] for t in targets] == ["Serbia"]
+
+
 def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):
     assert reciprocal_kind(mentions_of, "Gunmen attacked a police post in Kano.", "attacked") is None
 

@@ -672,6 +672,9 @@ def test_a_place_an_act_strikes_stands_for_its_people_or_its_state(pipeline, tex
 
 def test_a_town_taken_is_only_where_it_happened(pipeline):
     assert only(events_of(pipeline, "The rebels captured Jaffna on Monday."), "captured").target == []
+    # and a town named by a nation's adjective is only a place where no conflict touches its people
+    text = "Serb units completed their withdrawal from the Bosnian town of Gorazde."
+    assert only(events_of(pipeline, text), "withdrawal").target == []
 
 
 def test_a_named_operation_gives_the_sides_the_sentence_leaves_unsaid(pipeline):

@@ -250,6 +250,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             # "X issued a declaration demanding ...": the declaration is X's, and so is the demand.
             owner = clause_subject(subject.head)
             roles.further_sources += _refs(owner) if owner is not None else []
+        for shifted in _object_after_as(verb):
+            if _is_act(shifted, lexicon):
+                _read_inner_event(shifted, event_type, lexicon, roles)
         for child in verb.children:
             if child.dep_ == "dobj" and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
@@ -569,6 +572,21 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # "measures by the Treasury to diminish the value of the Iraqi dinar": whom the act's aim is at
         roles.further_targets += [ref for c in purpose.children if c.dep_ == "dobj" for ref in _refs(c)]
     return roles
+
+
+def _object_after_as(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": an object put after what the
+    verb calls it, which the parser takes for an apposition to the "as" phrase."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    named = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [c for thing in named for c in thing.children if c.dep_ == "appos"]
 
 
 def _purpose_of(noun: Token) -> Token | None:

@@ -84,6 +84,7 @@ UNRESOLVED_FEATURE = "unresolved"
 # Material cooperation and conflict happen somewhere; what a statement is about is no place of it.
 MATERIAL_QUAD_CLASSES = frozenset({2, 4})
 MATERIAL_CONFLICT = 4
+CONFLICT_QUAD_CLASSES = frozenset({3, 4})  # verbal and material conflict
 PEOPLE_WORD = "civilians"  # the agent a town's people resolve to
 ARMED_GROUP_KIND = "armed_group"
 OPERATION_TYPE = "ASSAULT"  # what a named military operation is
@@ -229,7 +230,13 @@ class EventResolver:
         # "Egyptian police dispersed demonstrators": whom the state acts on at home is of its country.
         targets = self._at_home(targets, sources)
         struck = info.quad_class == MATERIAL_CONFLICT
-        targets = [self._people_of_the_place(actor, context.article.text, struck) for actor in targets]
+        conflict = info.quad_class in CONFLICT_QUAD_CLASSES
+        targets = [
+            people
+            for actor in targets
+            if (people := self._people_of_the_place(actor, context.article.text, struck, conflict))
+            is not None
+        ]
         # "Islamic fundamentalists demanded the resignation of the Algerian president": people and
         # names of no known country in a sentence about one country only are of that country.
         if any(actor.country is None for actor in sources + targets):
@@ -510,10 +517,11 @@ class EventResolver:
                 return [replace(self.people, text=head.text, span=head.span)]
         return []
 
-    def _people_of_the_place(self, actor: Actor, text: str, struck: bool) -> Actor:
+    def _people_of_the_place(self, actor: Actor, text: str, struck: bool, conflict: bool) -> Actor | None:
         """ "threatened to shell Chadian towns": a state named by its towns is the people who live there;
         and so is a town named as what an attack or a coercion strikes ("shelled the capital Niamey",
-        "would blockade Paris"), whose name stands for the government when it speaks."""
+        "would blockade Paris"), whose name stands for the government when it speaks. Where no conflict
+        touches them, such towns are only a place: None ("withdrew from the Bosnian town of Gorazde")."""
         if actor.kind != STATE_KIND or actor.country is None:
             return actor
         phrase = text[slice(*actor.phrase.span)] if actor.phrase else actor.text
@@ -521,6 +529,8 @@ class EventResolver:
         town_noun = bool(head) and _singular(head[-1].lower()) in self.place_words.settlement_nouns
         if not (town_noun or (struck and _is_city_name(self.gazetteer.lookup(actor.text)))):
             return actor
+        if not conflict:
+            return None
         if self.people is None:
             return actor
         return replace(self.kb.of_country(self.people, actor.country), text=actor.text, span=actor.span,
