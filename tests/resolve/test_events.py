@@ -686,3 +686,13 @@ def test_a_named_operation_gives_the_sides_the_sentence_leaves_unsaid(pipeline):
     text = "India said Operation Sindoor strikes hit nine sites in Pakistan."
     event = only(events_of(pipeline, text), "strikes")
     assert [(a.country, a.kind) for a in event.source] == [("IND", "state")]
+
+
+def test_a_person_named_by_an_international_bodys_office_acts_for_the_body(pipeline):
+    event = only(events_of(pipeline, "The rebels met UN envoy Diego Cordovez on Monday."), "met")
+    [envoy] = event.target
+    assert (envoy.actor_id, envoy.kind, envoy.country) == ("diego-cordovez", "igo", None)
+    # whose nation then says nothing of the others'
+    assert [a.country for a in event.source] == [None]
+    [alone] = only(events_of(pipeline, "Diego Cordovez met the rebels on Monday."), "met").source
+    assert (alone.kind, alone.country) == ("person", "ECU")

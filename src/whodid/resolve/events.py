@@ -37,13 +37,13 @@ from whodid.resolve.acronyms import Acronyms, defined_acronyms
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.dates import DateScan, RejectedDate, scan_dates
 from whodid.resolve.gazetteer import Gazetteer
-from whodid.resolve.kb_files import AGENT_KIND
+from whodid.resolve.kb_files import AGENT_KIND, IGO_KIND, PERSON_KIND
 
 log = logging.getLogger(__name__)
 
 # Unknown names kept as actors, by NER label. An unknown GPE is a place ("Gaza", "Kidal"), not an actor:
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
-NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+NAME_KINDS = {"PERSON": PERSON_KIND, "ORG": "organisation", "NORP": "group"}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # How many sentences back a definite description ("the protesters") looks for whom it describes.
 DEFINITE_REACH = 3
@@ -90,7 +90,7 @@ ARMED_GROUP_KIND = "armed_group"
 OPERATION_TYPE = "ASSAULT"  # what a named military operation is
 ARMED_SECTORS = frozenset({"REB", "MIL", "SPY", "CRM"})  # people who carry arms: they may act for a group
 # Kinds of actor that may hold an office ("former president Menem", "the former ministers").
-OFFICIAL_KINDS = frozenset({"person", AGENT_KIND})
+OFFICIAL_KINDS = frozenset({PERSON_KIND, AGENT_KIND})
 # Actors that take the one country their sentence names: generic people and names we do not know.
 CONTEXT_COUNTRY_KINDS = frozenset({AGENT_KIND, *NAME_KINDS.values()})
 BORDER_WINDOW = 16  # characters around a place name searched for "border" (see _on_a_border)
@@ -243,6 +243,8 @@ class EventResolver:
             # Whom force strikes says nothing of whose the attackers are ("terrorists shot two US
             # missionaries"), nor the attackers of whose their victims are.
             involved = [actor.span for actor in sources + targets] if mention.type in FORCE_TYPES else []
+            # nor does the nation of one who acts for an international body ("UN envoy Diego Cordovez")
+            involved += [actor.span for actor in sources + targets if actor.kind == IGO_KIND]
             homes = self._sole_countries(mention.sentence, sentence_places, context, involved)
             text = context.article.text
             sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
@@ -657,6 +659,8 @@ class EventResolver:
             if actor is not None and actor.kind == AGENT_KIND and actor.country is None:
                 # "Cabinet" of "Israel's Cabinet": a longer phrase for the same people may tell whose.
                 countryless = countryless or actor
+            elif actor is not None and actor.kind == PERSON_KIND:
+                return self._for_the_body_titled(actor, ref.candidates, when)
             elif actor is not None:
                 return actor
         if countryless is not None:
@@ -684,13 +688,23 @@ class EventResolver:
             # "the Liberian Peace Council", "the Kenya Anti-Corruption Commission": a body whose name
             # holds one state's name is of that state; "King Hassan of Morocco", a person of a state.
             countries = _countries_named_in(named.span, context) if kind == "organisation" else set()
-            if kind == "person" and not countries:
+            if kind == PERSON_KIND and not countries:
                 countries = _state_after_of(named, context)
             country = countries.pop() if len(countries) == 1 else None
             sector, inter = (title.sector, title.acled_inter) if title is not None else (None, None)
             return Actor(text=named.text, span=named.span, kind=kind, country=country, sector=sector,
                          acled_inter=inter)  # fmt: skip
         return None
+
+    def _for_the_body_titled(self, person: Actor, candidates: Sequence[Phrase], when: date | None) -> Actor:
+        """ "U.N. mediator Diego Cordovez", "EU envoy X": a person the text names by an international
+        body's office acts for that body, whatever their own country."""
+        title = self._title_before(Phrase(person.text, person.span), candidates, when)
+        if title is None or title.kind != IGO_KIND:
+            return person
+        return replace(
+            person, kind=IGO_KIND, country=None, sector=title.sector, acled_inter=title.acled_inter
+        )
 
     def _member_of_group_named_after(self, agent: Actor, ref: ActorRef) -> Actor | None:
         """ "a group of terrorists from the Zarate Willka Armed Forces of Liberation": armed people of a
@@ -712,7 +726,7 @@ class EventResolver:
         people = {
             actor.actor_id: actor
             for actor in actors
-            if actor.kind == "person"
+            if actor.kind == PERSON_KIND
             and actor.span[1] <= name.span[0]
             and actor.name
             and self.kb.alias_key(actor.name)[-1:] == surname
@@ -1042,7 +1056,7 @@ def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str 
             continue
         if pronoun.span[0] - actor.span[1] <= 1 and word not in POSSESSIVE_PRONOUNS:
             continue  # "the people they abducted"; but "gave the villagers their land" opens none
-        if (actor.kind == "person") == wants_person:
+        if (actor.kind == PERSON_KIND) == wants_person:
             return Actor(
                 text=pronoun.text, span=pronoun.span, name=actor.name, actor_id=actor.actor_id,
                 country=actor.country, sector=actor.sector, acled_inter=actor.acled_inter, kind=actor.kind,

@@ -69,6 +69,7 @@ def acled_inter_of(sector: str | None) -> int:
 
 AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold too
 IGO_KIND = "igo"
+PERSON_KIND = "person"
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
