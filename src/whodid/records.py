@@ -227,6 +227,7 @@ class Mention:
     participants: Quantity | None = None  # how many took part in a protest
     count: Quantity | None = None
     scope: list[Span] = field(default_factory=list)  # text the trigger governs: its date and place win
+    elsewhere: list[Span] = field(default_factory=list)  # conditions it sets: their places are not its
     places: list[PlacePhrase] = field(default_factory=list)  # place names in the sentence, in text order
     # Places that hang from the trigger itself, not from a clause of another verb inside its subtree.
     attached_places: list[Span] = field(default_factory=list)

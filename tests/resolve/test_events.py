@@ -696,3 +696,9 @@ def test_a_person_named_by_an_international_bodys_office_acts_for_the_body(pipel
     assert [a.country for a in event.source] == [None]
     [alone] = only(events_of(pipeline, "Diego Cordovez met the rebels on Monday."), "met").source
     assert (alone.kind, alone.country) == ("person", "ECU")
+
+
+def test_a_place_in_a_condition_an_act_sets_is_not_where_the_act_happens(pipeline):
+    text = "Jordan said it would not accept more refugees if fighting spreads to Syria."
+    assert only(events_of(pipeline, text), "accept").location is None
+    assert only(events_of(pipeline, text), "fighting").location.country == "SYR"

@@ -15,6 +15,7 @@ from whodid.detect.roles import ABOUT_AN_ACT, read_roles
 from whodid.detect.syntax import (
     act_it_caused,
     clause_depth,
+    condition_clauses,
     coordination_head,
     in_condition,
     recipients,
@@ -138,6 +139,7 @@ def _mention(
         participants=participants_of(token, spec),
         count=count_of(token),
         scope=_scope(token, lexicon),
+        elsewhere=_conditions(token, lexicon),
         reciprocal=roles.reciprocal,
         takes_land=token.lemma_.lower() in lexicon.land_taking_triggers,
         places=places,
@@ -285,11 +287,26 @@ def _carrier(trigger: Token, lexicon: Lexicon) -> Token | None:
 def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
     """Text whose dates and places belong to this event: the trigger's subtree and the circumstances
     of the verb that carries a nominal trigger."""
-    spans = [subtree_span(trigger)]
+    # Not a condition it sets: "will not accept refugees if war starts in Iraq" happens in Syria.
+    spans = _without(subtree_span(trigger), _conditions(trigger, lexicon))
     carrier = _carrier(trigger, lexicon)
     if carrier is not None:
         spans += [subtree_span(child) for child in carrier.children if child.dep_ in CIRCUMSTANCE_DEPS]
     return spans
+
+
+def _conditions(trigger: Token, lexicon: Lexicon) -> list[Span]:
+    return [subtree_span(clause) for clause in condition_clauses(trigger, lexicon.conditional_markers)]
+
+
+def _without(span: Span, holes: list[Span]) -> list[Span]:
+    """The stretches of `span` outside the `holes` inside it."""
+    pieces, start = [], span[0]
+    for hole_start, hole_end in sorted(holes):
+        if start < hole_start:
+            pieces.append((start, hole_start))
+        start = max(start, hole_end)
+    return [*pieces, (start, span[1])] if start < span[1] else pieces
 
 
 def _confidence(sources: list, targets: list, weak: bool) -> float:

@@ -784,7 +784,11 @@ class EventResolver:
         free = [
             replace(place)  # a copy: an event may coarsen its place without touching its neighbours'
             for place in sentence.places
-            if place.feature not in METONYM_FEATURES or not any(_overlaps(place.span, span) for span in taken)
+            if (
+                place.feature not in METONYM_FEATURES
+                or not any(_overlaps(place.span, span) for span in taken)
+            )
+            and not _inside(place.span, mention.elsewhere)
         ]
         # Governed: inside the trigger's subtree; those hanging from the trigger itself, not from a
         # clause of another verb, come first, then the finest.
