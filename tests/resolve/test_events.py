@@ -702,3 +702,20 @@ def test_a_place_in_a_condition_an_act_sets_is_not_where_the_act_happens(pipelin
     text = "Jordan said it would not accept more refugees if fighting spreads to Syria."
     assert only(events_of(pipeline, text), "accept").location is None
     assert only(events_of(pipeline, text), "fighting").location.country == "SYR"
+
+
+def test_a_pronoun_does_not_stand_for_the_title_of_a_name(pipeline):
+    text = (
+        "Ghana has paid compensation to 40 Lebanese nationals for shops they lost when former dictator"
+        " Kwame Asante expelled them."
+    )
+    [them] = only(events_of(pipeline, text), "expelled").target
+    assert (them.country, them.sector) == ("LBN", "CVL")
+
+
+def test_people_whose_patron_a_state_is_are_not_of_that_state(pipeline):
+    text = "Rebels killed a commander of Syria's militia allies in northern Lebanon on Sunday."
+    [allies] = only(events_of(pipeline, text), "killed").target
+    assert (allies.country, allies.sector) == ("LBN", "REB")
+    [own] = only(events_of(pipeline, "Syria's militia attacked the village on Sunday."), "attacked").source
+    assert own.country == "SYR"

@@ -141,6 +141,7 @@ class ActorKB:
         self._group_members = frozenset(self._normalise(word) for word in tables.group_member_words)
         self._group_words = frozenset(self._normalise(word) for word in tables.group_words)
         self._mission_troops = frozenset(tables.mission_troop_agents)
+        self.patron_words = frozenset(tables.patron_words)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.

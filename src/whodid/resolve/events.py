@@ -363,6 +363,7 @@ class EventResolver:
             if actor is None:
                 continue
             actor = _with_phrase(actor, ref.phrases)
+            actor = self._not_the_patrons(actor, context.article.text)
             actor = _as_ethnicity(actor, context)
             if places is not None:
                 actor = self._of_a_place_elsewhere(actor, places, context.article.text)
@@ -387,6 +388,21 @@ class EventResolver:
             if all(actor.span != other.span for other in actors):
                 actors.append(actor)
         return self._sharing_nouns(actors, context.article.text)
+
+    def _not_the_patrons(self, actor: Actor, text: str) -> Actor:
+        """ "Israel's militia ally": people a state's word qualifies, followed in their own phrase by a
+        word that makes the state their patron (`patron_words`), are not of that state."""
+        if actor.kind != AGENT_KIND or actor.country is None or actor.phrase is None:
+            return actor
+        after = text[actor.span[1] : actor.phrase.span[1]].split()
+        if not after or after[0].lower().strip(",.") not in self.kb.patron_words:
+            return actor
+        words = actor.text.split()
+        for cut in range(1, len(words)):
+            bare = self.kb.resolve(" ".join(words[cut:]))
+            if bare is not None and bare.kind == AGENT_KIND and bare.country is None:
+                return replace(bare, text=actor.text, span=actor.span, phrase=actor.phrase)
+        return actor
 
     def _sharing_nouns(self, actors: list[Actor], text: str) -> list[Actor]:
         """ "Sierra Leonean and Liberian refugees": a nation's adjective the parser left standing alone
@@ -1060,6 +1076,8 @@ def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str 
             continue
         if pronoun.span[0] - actor.span[1] <= 1 and word not in POSSESSIVE_PRONOUNS:
             continue  # "the people they abducted"; but "gave the villagers their land" opens none
+        if actor.kind == AGENT_KIND and _titles_a_name(actor, context.article.text):
+            continue  # "former dictator Idi Amin expelled them": the title is the named man's
         if (actor.kind == PERSON_KIND) == wants_person:
             return Actor(
                 text=pronoun.text, span=pronoun.span, name=actor.name, actor_id=actor.actor_id,
@@ -1067,6 +1085,12 @@ def _antecedent(pronoun: Phrase, context: ArticleContext, exclude: Sequence[str 
                 antecedent=Phrase(actor.text, actor.span),
             )  # fmt: skip
     return None
+
+
+def _titles_a_name(agent: Actor, text: str) -> bool:
+    """An agent word right before a capitalised name ("dictator Idi Amin") is that person's title."""
+    following = text[agent.span[1] : agent.span[1] + 2]
+    return following[:1] == " " and following[1:].isupper()
 
 
 def _rank(place: Place, sentence: SentencePlaces, attached: set[Span]) -> tuple:

@@ -86,6 +86,7 @@ DOCUMENT_FIELDS = frozenset(
         "group_member_words",
         "group_words",
         "mission_troop_agents",
+        "patron_words",
         "operations",
         "actors",
         "agents",
@@ -209,6 +210,7 @@ class KBTables:
     group_member_words: set[str] = field(default_factory=set)  # "the rebels": of the armed group named
     group_words: set[str] = field(default_factory=set)  # "the group": the armed group named itself
     mission_troop_agents: set[str] = field(default_factory=set)  # "UN peacekeepers": the body's troops
+    patron_words: set[str] = field(default_factory=set)  # "Israel's militia ally": not Israel's own
     operations: list[Operation] = field(default_factory=list)  # named military operations
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
@@ -506,6 +508,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.collective_words.update(word.lower() for word in top.texts("collective_words"))
     tables.group_member_words.update(word.lower() for word in top.texts("group_member_words"))
     tables.group_words.update(word.lower() for word in top.texts("group_words"))
+    tables.patron_words.update(word.lower() for word in top.texts("patron_words"))
     for name in top.texts("mission_troop_agents"):
         tables.mission_troop_agents.add(name.lower())
         what = "the file, field 'mission_troop_agents'"
