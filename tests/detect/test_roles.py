@@ -232,8 +232,9 @@ def test_whom_an_agreed_act_gives_to_is_aimed_at_where_its_objects_are_no_one(me
 
 
 def test_a_for_that_says_why_names_no_target(mentions_of):
-    _, targets = roles(mentions_of, "Argentina apologized to Brazil for the border incident.", "apologized")
-    assert [t[0] for t in targets] == ["Brazil"]
+    text = "Chile apologized to Peru for the soldiers who crossed the border."
+    _, targets = roles(mentions_of, text, "apologized")
+    assert [t[0] for t in targets] == ["Peru"]
     _, targets = roles(mentions_of, "The president praised the army for its restraint.", "praised")
     assert [t[0] for t in targets] == ["army"]
 
@@ -242,17 +243,22 @@ def test_what_a_nominal_act_is_for_aims_it(mentions_of):
     text = "The talks followed coercive measures by the Treasury to weaken the Iraqi dinar."
     assert further_targets(mentions_of, text, "measures") == ["Iraqi dinar"]
     # also where the parser hangs the purpose on the verb above the act's phrase
-    text = (
-        "The new talks followed a series of coercive measures by the US Treasury"
-        " to weaken the value of the Iraqi dinar."
-    )
+    text = "The talks came after punitive measures by the US Treasury to weaken the value of the Iraqi dinar."
     assert further_targets(mentions_of, text, "measures") == ["value of the Iraqi dinar"]
 
 
 def test_an_act_put_after_what_the_verb_calls_it_is_its_object(mentions_of):
-    text = "Albania denounced as an ugly crime Serbia's crackdown on the protesters."
-    _, targets = roles(mentions_of, text, "denounced")
-    assert [t[0] for t in targets] == ["Serbia"]
+    text = "Greece condemned as a grave injustice Turkey's arrest of the journalists."
+    _, targets = roles(mentions_of, text, "condemned")
+    assert [t[0] for t in targets] == ["Turkey"]
+
+
+def test_where_a_withdrawal_leaves_is_its_target_also_on_what_leaves(mentions_of):
+    text = "Britain speeded up the withdrawal of some invasion forces from Iraq on Thursday."
+    _, targets = roles(mentions_of, text, "withdrawal")
+    assert [t[0] for t in targets] == ["Iraq"]
+    [mention] = [m for m in mentions_of(text) if m.trigger_text == "withdrawal"]
+    assert [ref.located_in for ref in mention.sources] == [None]
 
 
 def test_a_one_sided_trigger_is_not_reciprocal(mentions_of):

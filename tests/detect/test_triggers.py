@@ -154,7 +154,7 @@ def test_a_named_victim_in_the_passive_is_evidence_for_a_weak_trigger(mentions_o
 
 
 def test_whom_a_weak_verb_lets_act_is_evidence_for_it(mentions_of):
-    text = "The court decided to allow candidate Odo Varga to run in the election."
+    text = "The court decided to allow candidate Odo Varga to stand in the election."
     assert "allow" in [m.trigger_text for m in mentions_of(text)]
     assert "allow" not in [m.trigger_text for m in mentions_of("The weather may allow the harvest to begin.")]
 
@@ -626,9 +626,7 @@ def test_an_act_told_as_the_cause_of_another_stands_below_it(mentions_of):
     text = "Police arrested four men in the wake of the bombing of the market."
     assert {m.type: m.clause_depth for m in mentions_of(text)} == {"COERCE": 0, "ASSAULT": 1}
     # below what the word it hangs from sets out to do, too
-    text = (
-        "The president offered to negotiate with the leader of Armenia following the invasions of Dagestan."
-    )
+    text = "The premier offered to negotiate with the head of Armenia following the invasions of Dagestan."
     depth = {m.type: m.clause_depth for m in mentions_of(text)}
     assert depth["ASSAULT"] > depth["CONSULT"]
 

@@ -562,7 +562,7 @@ def test_elders_are_notables_and_ethnic_names_are_no_unknown_names(kb: ActorKB) 
 
 
 def test_a_named_operation_is_found_right_before_the_act_it_names(kb: ActorKB) -> None:
-    text = "They praised the Hamas-led Al-Aqsa Flood operation."
+    text = "Few expected the Hamas-led Al-Aqsa Flood operation."
     operation, span = kb.operation_before(text, text.index("operation"))
     assert (operation.actor, operation.target, text[slice(*span)]) == ("hamas", "ISR", "Al-Aqsa Flood")
     # not a common phrase the name shares, nor a name further off

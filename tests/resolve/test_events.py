@@ -121,7 +121,7 @@ def test_an_unknown_person_takes_the_sector_of_a_title_and_the_state_after_of(pi
         ("Teodora Vlasic", "JUD")
     ]
     # a hyphenated name the noun phrase ends inside
-    text = "The governor allowed opposition leader Maulana Fazl-ur-Rehman to hold a rally."
+    text = "The mayor allowed opposition leader Maulana Fazl-ur-Rehman to address supporters."
     assert [(a.text, a.sector) for a in only(events_of(pipeline, text), "allowed").target] == [
         ("Maulana Fazl-ur-Rehman", "OPP")
     ]
@@ -639,8 +639,8 @@ def test_people_based_in_a_country_are_of_it_wherever_they_act(pipeline):
 
 
 def test_a_nations_adjective_left_alone_before_and_shares_the_people_of_the_next(pipeline):
-    text = "Guinean police tortured Sierra Leonean and Liberian refugees."
-    event = only(events_of(pipeline, text), "tortured")
+    text = "Ivorian police beat Sierra Leonean and Liberian refugees."
+    event = only(events_of(pipeline, text), "beat")
     assert [(a.text, a.country, a.sector) for a in event.target] == [
         ("Sierra Leonean", "SLE", "REF"),
         ("Liberian refugees", "LBR", "REF"),
@@ -648,9 +648,9 @@ def test_a_nations_adjective_left_alone_before_and_shares_the_people_of_the_next
 
 
 def test_a_state_is_not_the_target_of_its_own_act(pipeline):
-    text = "The United States said it would deny entry to the United States to the smugglers."
-    event = only(events_of(pipeline, text), "deny")
-    assert [a.country for a in event.source] == ["USA"]
+    text = "Canada said it would refuse entry into Canada to the smugglers."
+    event = only(events_of(pipeline, text), "refuse")
+    assert [a.country for a in event.source] == ["CAN"]
     assert [a.text for a in event.target] == ["smugglers"]
 
 
@@ -661,7 +661,7 @@ def test_a_state_is_not_the_target_of_its_own_act(pipeline):
         ("Serb gunners shelled the Bosnian town of Gorazde.", "shelled", ("BIH", "CVL")),
         ("Soldiers demolished Palestinian homes on Sunday.", "demolished", ("PSE", "CVL")),
         # land invaded or annexed is its state's
-        ("Israel launched an invasion of South Lebanon on Monday.", "invasion", ("LBN", "GOV")),
+        ("Syria launched an invasion of South Lebanon at dawn.", "invasion", ("LBN", "GOV")),
         ("Russia annexed Crimea after a vote.", "annexed", ("UKR", "GOV")),
     ],
 )
@@ -673,13 +673,12 @@ def test_a_place_an_act_strikes_stands_for_its_people_or_its_state(pipeline, tex
 def test_a_town_taken_is_only_where_it_happened(pipeline):
     assert only(events_of(pipeline, "The rebels captured Jaffna on Monday."), "captured").target == []
     # and a town named by a nation's adjective is only a place where no conflict touches its people
-    text = "Serb units completed their withdrawal from the Bosnian town of Gorazde."
+    text = "Serb units had completed a withdrawal from the Bosnian town of Srebrenica."
     assert only(events_of(pipeline, text), "withdrawal").target == []
 
 
 def test_a_named_operation_gives_the_sides_the_sentence_leaves_unsaid(pipeline):
-    text = "The group praised the Hamas-led Al-Aqsa Flood operation launched on 7 October 2023."
-    event = only(events_of(pipeline, text), "operation")
+    event = only(events_of(pipeline, "Analysts still debate the Al-Aqsa Flood operation."), "operation")
     assert [(a.actor_id, a.country) for a in event.source] == [("hamas", "PSE")]
     assert [(a.kind, a.country) for a in event.target] == [("state", "ISR")]
     # its name is no actor of its own
@@ -706,7 +705,7 @@ def test_a_place_in_a_condition_an_act_sets_is_not_where_the_act_happens(pipelin
 
 def test_a_pronoun_does_not_stand_for_the_title_of_a_name(pipeline):
     text = (
-        "Ghana has paid compensation to 40 Lebanese nationals for shops they lost when former dictator"
+        "The government compensated 40 Lebanese nationals for the shops they lost when former dictator"
         " Kwame Asante expelled them."
     )
     [them] = only(events_of(pipeline, text), "expelled").target
@@ -714,8 +713,8 @@ def test_a_pronoun_does_not_stand_for_the_title_of_a_name(pipeline):
 
 
 def test_people_whose_patron_a_state_is_are_not_of_that_state(pipeline):
-    text = "Rebels killed a commander of Syria's militia allies in northern Lebanon on Sunday."
-    [allies] = only(events_of(pipeline, text), "killed").target
-    assert (allies.country, allies.sector) == ("LBN", "REB")
+    text = "Gunmen shot an officer of Iran's militia proxies near Baghdad."
+    [proxies] = only(events_of(pipeline, text), "shot").target
+    assert (proxies.country, proxies.sector) == ("IRQ", "REB")
     [own] = only(events_of(pipeline, "Syria's militia attacked the village on Sunday."), "attacked").source
     assert own.country == "SYR"

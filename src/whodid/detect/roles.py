@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -72,6 +72,7 @@ ABOUT_AN_ACT = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "AGREE", "CO
 CONDITION_AIMED = frozenset({"THREATEN"})
 # Types of force, which a protest may be the object of ("broke up the rally").
 FORCE_TYPES = frozenset({"COERCE", "ASSAULT"})
+RETREAT_TYPE = "RETREAT"
 # Types whose direct object is the actor's own means, not whom it acts on: "deployed troops",
 # "strengthened its forces in Lebanon" (the target is the one mobilised against, if named).
 MEANS_AS_OBJECT = frozenset({"MOBILIZE"})
@@ -773,7 +774,13 @@ def _read_of_object(
         if event_type in ABOUT_AN_ACT:
             roles.sources += _prep_objects(of_object, {"from"})
         return
-    if of_is_source:
+    left = _prep_objects(of_object, {"from"}) if event_type == RETREAT_TYPE else []
+    if of_is_source and left:
+        # "the withdrawal of invasion forces from Panama": the parser hangs where they leave on what
+        # leaves; it is the place withdrawn from, and says nothing of whose the forces are.
+        roles.targets += left
+        roles.sources += [replace(ref, located_in=None) for ref in _refs(of_object)]
+    elif of_is_source:
         roles.sources += _refs(of_object)
     else:
         roles.targets += _refs(of_object)
