@@ -18,6 +18,7 @@ import pycountry
 
 from whodid.export import report_outlets
 from whodid.records import Event, as_date, as_record, quantity_value
+from whodid.resolve.kb_files import STATE_KIND
 
 Record = dict[str, Any]
 
@@ -38,7 +39,6 @@ _IMPLIED_RECIPIENT_SECTOR = "GOV"
 _HARMING_TYPES = frozenset({"ASSAULT", "THREATEN"})
 _POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 _POPULATION_SECTOR = "CVL"
-_STATE_KIND = "state"
 _ASSAULT = "ASSAULT"
 _RETREAT = "RETREAT"
 _COERCE = "COERCE"
@@ -226,7 +226,7 @@ def _actors_country(record: Mapping[str, Any]) -> str | None:
     its strike", "the vice-president declined to resign"). Not where a state acts, which may be
     anywhere ("Iran rejected the plan"), nor an attack, which names whom it harms or no one."""
     sources = record.get("source") or []
-    if record.get("type") == _ASSAULT or any(actor.get("kind") == _STATE_KIND for actor in sources):
+    if record.get("type") == _ASSAULT or any(actor.get("kind") == STATE_KIND for actor in sources):
         return None
     countries = {actor.get("country") for actor in sources}
     return countries.pop() if len(countries) == 1 else None

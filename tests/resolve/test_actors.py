@@ -569,3 +569,10 @@ def test_a_named_operation_is_found_right_before_the_act_it_names(kb: ActorKB) -
     assert kb.operation_before("They offered an olive branch attack.", 30) is None
     text = "After Operation Sindoor, a new attack came."
     assert kb.operation_before(text, text.index("attack")) is None
+
+
+def test_the_bare_agent_a_phrase_ends_with_has_no_country(kb: ActorKB) -> None:
+    militia = kb.bare_agent("Israel's militia")
+    assert militia is not None and (militia.kind, militia.country, militia.sector) == ("agent", None, "REB")
+    assert kb.bare_agent("Liberian security forces").sector == "COP"
+    assert kb.bare_agent("Liberia") is None

@@ -322,6 +322,16 @@ class ActorKB:
                 return operation, (start + tokens.lead(first), start + tokens.ends[-1])
         return None
 
+    def bare_agent(self, words: str) -> Actor | None:
+        """The generic agent, of no country, that a phrase ends with ("Israel's militia": militia;
+        "Liberian security forces": security forces)."""
+        parts = words.split()
+        for cut in range(1, len(parts)):
+            bare = self.resolve(" ".join(parts[cut:]))
+            if bare is not None and bare.kind == AGENT_KIND and bare.country is None:
+                return bare
+        return None
+
     def of_country(self, agent: Actor, alpha3: str) -> Actor:
         """A generic agent as one of a country's ("protesters" in Baghdad: Iraqi protesters), named and
         identified as "US soldiers" is when the text says so."""

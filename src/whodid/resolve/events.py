@@ -37,7 +37,7 @@ from whodid.resolve.acronyms import Acronyms, defined_acronyms
 from whodid.resolve.actors import ActorKB
 from whodid.resolve.dates import DateScan, RejectedDate, scan_dates
 from whodid.resolve.gazetteer import Gazetteer
-from whodid.resolve.kb_files import AGENT_KIND, IGO_KIND, PERSON_KIND
+from whodid.resolve.kb_files import AGENT_KIND, IGO_KIND, PERSON_KIND, STATE_KIND
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,6 @@ ARTICLE_LEVEL_PRECISION = 3  # an event placed only by the article's focus is pl
 # place (statements are made wherever their speakers are).
 FOCUS_LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 REGION_PRECISION = 3
-STATE_KIND = "state"
 NATIONALITY_LABEL = "NORP"
 HOME_ACTING_KINDS = frozenset({AGENT_KIND, "state_body"})  # not a state itself, nor its leaders
 # A town this size is what a name means more often than a person who shares it ("captured Jaffna").
@@ -397,12 +396,8 @@ class EventResolver:
         after = text[actor.span[1] : actor.phrase.span[1]].split()
         if not after or after[0].lower().strip(",.") not in self.kb.patron_words:
             return actor
-        words = actor.text.split()
-        for cut in range(1, len(words)):
-            bare = self.kb.resolve(" ".join(words[cut:]))
-            if bare is not None and bare.kind == AGENT_KIND and bare.country is None:
-                return replace(bare, text=actor.text, span=actor.span, phrase=actor.phrase)
-        return actor
+        bare = self.kb.bare_agent(actor.text)
+        return replace(bare, text=actor.text, span=actor.span, phrase=actor.phrase) if bare else actor
 
     def _sharing_nouns(self, actors: list[Actor], text: str) -> list[Actor]:
         """ "Sierra Leonean and Liberian refugees": a nation's adjective the parser left standing alone
@@ -414,11 +409,11 @@ class EventResolver:
                 continue
             if not self.kb.is_adjective(alone.text):
                 continue
-            words = people.text.split()
-            cuts = range(1, len(words))
-            cut = next((cut for cut in cuts if self.kb.is_adjective(" ".join(words[:cut]))), 0)
-            qualified = self.kb.resolve(" ".join([alone.text, *words[cut:]])) if cut else None
-            if qualified is not None and qualified.kind == AGENT_KIND and qualified.country == alone.country:
+            bare = self.kb.bare_agent(people.text)
+            qualified = (
+                self.kb.of_country(bare, alone.country) if bare is not None and alone.country else None
+            )
+            if qualified is not None and qualified.country == alone.country:
                 shared[position] = replace(qualified, text=alone.text, span=alone.span, phrase=alone.phrase)
         return shared
 

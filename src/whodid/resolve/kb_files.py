@@ -70,6 +70,7 @@ def acled_inter_of(sector: str | None) -> int:
 AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold too
 IGO_KIND = "igo"
 PERSON_KIND = "person"
+STATE_KIND = "state"  # a country acting as one: its government
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
@@ -150,7 +151,7 @@ class KBEntry:
 
     @property
     def is_country(self) -> bool:
-        return self.kind == "state"
+        return self.kind == STATE_KIND
 
     @property
     def is_named(self) -> bool:
@@ -295,7 +296,7 @@ def _add_country(row: dict[str, str], tables: KBTables) -> None:
     alpha3 = row["alpha3"]
     adjectives = _cells(row["adjectives"])
     country = KBEntry(
-        alpha3, row["name"], "state", alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
+        alpha3, row["name"], STATE_KIND, alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
     )
     tables.countries.append(country)
     names, capitals = [row["name"], *_cells(row["aliases"])], _cells(row["capitals"])

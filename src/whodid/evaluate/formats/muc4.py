@@ -22,7 +22,8 @@ from whodid.evaluate.gold import Dropped, FieldSpec, GoldItem, GoldSet, ReadOpti
 from whodid.evaluate.predict import main_event
 from whodid.records import HAPPENED, Actor, Event
 from whodid.resolve.actors import ActorKB
-from whodid.resolve.events import STATE_KIND, is_pronoun
+from whodid.resolve.events import is_pronoun
+from whodid.resolve.kb_files import STATE_KIND
 
 NAME = "muc4"
 FIELDS = [
