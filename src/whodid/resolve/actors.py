@@ -24,6 +24,7 @@ from whodid.resolve.kb_files import (
     AGENT_KIND,
     FORMER_OFFICIAL,
     IGO_KIND,
+    PERSON_KIND,
     DataPath,
     KBEntry,
     KBTables,
@@ -153,7 +154,7 @@ class ActorKB:
         self._index: dict[tuple[str, ...], list[_Alias]] = {}
         self._longest: dict[str, int] = {}  # first key token -> longest alias starting with it
         self._by_surname: dict[str, list[KBEntry]] = {}  # a person's last name word -> the people
-        self._alias_words: dict[str, set[str]] = {}  # a person's id -> every word of their aliases
+        self._alias_words: dict[str, set[str]] = {}  # a person's id -> the words of their other aliases
         self._by_first_letter: dict[str, tuple[list[str], list[KBEntry]]] | None = None
         # Later files win: they were given to override, so their aliases are tried first.
         for entry in [*reversed(tables.named), *reversed(tables.countries), *reversed(tables.agents)]:
@@ -162,9 +163,9 @@ class ActorKB:
             self.entries[entry.actor_id] = entry
             for position, alias in enumerate(tables.aliases.get(entry.actor_id, [entry.name])):
                 key = self._add_alias(alias, entry)
-                if entry.kind == "person":
+                if entry.kind == PERSON_KIND and position > 0:  # a name's own words hold no title
                     self._alias_words.setdefault(entry.actor_id, set()).update(key)
-                if position == 0 and entry.kind == "person" and key:  # the first alias is the name
+                if position == 0 and entry.kind == PERSON_KIND and key:  # the first alias is the name
                     self._by_surname.setdefault(key[-1], []).append(entry)
         self._holders = self._index_roles(tables.named)
         self.operations = tuple(tables.operations)
@@ -566,7 +567,7 @@ class ActorKB:
                 combined[-1] = self._qualified_agent(tokens, previous, match, when)
             elif (
                 previous is not None
-                and match.entry.kind == "person"
+                and match.entry.kind == PERSON_KIND
                 and _names_holder(tokens, previous, match)
             ):
                 combined[-1] = _Match(previous.first, match.last, match.entry, previous.start, match.end)
@@ -592,7 +593,7 @@ class ActorKB:
         noun phrase ("French paper workers"), any two lower-case words may come between."""
         entry = modifier.entry
         if modifier.person is not None or not (
-            entry.is_country or (entry.is_named and entry.kind != "person")
+            entry.is_country or (entry.is_named and entry.kind != PERSON_KIND)
         ):
             return False
         between = range(modifier.last, agent.first)  # adjectives such as "armed" in "Iraqi armed forces"
@@ -652,7 +653,7 @@ class ActorKB:
         """ "Nigeria Labour Congress": an organisation's name ("Congress") right after a capitalised word
         that nothing matched is the end of a longer name we do not know, not that organisation."""
         before = best.first - 1
-        if before < 0 or best.person is not None or not best.entry.is_named or best.entry.kind == "person":
+        if before < 0 or best.person is not None or not best.entry.is_named or best.entry.kind == PERSON_KIND:
             return False
         covered = any(match.first <= before < match.last for match in matches)
         return tokens.joined[best.first] and not covered and self._unknown_capitalised(tokens, before)
