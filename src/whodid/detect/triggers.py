@@ -35,7 +35,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 STOPPING_TYPES = frozenset({"RETREAT", "CONCEDE", "SANCTION"})
 # Force used against a protest, which stays an event of its own ("broke up a rally"); a protest
 # prevented or banned (COERCE) may never have been held.
-FORCE_TYPES = frozenset({"ASSAULT"})
+BREAKING_UP_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ def _trigger_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _is_protest_put_down(trigger: Trigger, candidates: list[Trigger]) -> bool:
     """ "broke up a rally", "suppressed the protests": force against a protest, which happened too."""
-    return trigger.spec.type in FORCE_TYPES and any(
+    return trigger.spec.type in BREAKING_UP_TYPES and any(
         other.token == trigger.sense_object and other.spec.type == "PROTEST" for other in candidates
     )
 
