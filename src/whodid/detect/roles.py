@@ -598,15 +598,8 @@ def _purpose_of(noun: Token) -> Token | None:
     if own is not None:
         return own
     verb = governing_verb(noun)
-    end = max(token.i for token in noun.subtree)
-    return next(
-        (
-            c
-            for c in (verb.children if verb is not None else [])
-            if c.dep_ == "advcl" and is_to_infinitive(c) and min(t.i for t in c.subtree) == end + 1
-        ),
-        None,
-    )
+    hung = [c for c in verb.children if c.dep_ == "advcl"] if verb is not None else []
+    return next((c for c in hung if is_to_infinitive(c) and c.left_edge.i == noun.right_edge.i + 1), None)
 
 
 def _read_aimed(holder: Token, event_type: str, lexicon: Lexicon, roles: Roles) -> None:

@@ -131,6 +131,13 @@ class _Match:
     titled: bool = False  # ends with an office title, so a person's name may follow it
 
 
+def _of_nation(country: KBEntry, agent: KBEntry) -> KBEntry:
+    """A generic agent as a country's own: "US soldiers" (USAMIL), "the US president" (USAGOV)."""
+    actor_id, name = country.national(agent.name, agent.sector)
+    return KBEntry(actor_id=actor_id, name=name, kind=AGENT_KIND, country=country.country,
+                   sector=agent.sector, acled_inter=agent.acled_inter, title=agent.title)  # fmt: skip
+
+
 class ActorKB:
     """Countries, named actors and generic agents, matched in text by their normalised names."""
 
@@ -311,6 +318,8 @@ class ActorKB:
     def operation_before(self, text: str, end: int) -> tuple[Operation, Span] | None:
         """The named operation whose capitalised name ends right before offset `end` of `text` ("the
         Al-Aqsa Flood operation", "Operation Sindoor strikes"), and where its name stands."""
+        if not self._operations:
+            return None
         start = max(0, end - OPERATION_NAME_REACH)
         tokens = self._tokenise(text[start:end])
         if not len(tokens) or text[start + tokens.ends[-1] : end].strip():
@@ -535,10 +544,7 @@ class ActorKB:
         country = self.entries.get(countries.pop() or "")
         if country is None or not country.is_country:
             return None
-        role = title.entry
-        actor_id, name = country.national(role.name, role.sector)
-        return KBEntry(actor_id=actor_id, name=name, kind=AGENT_KIND, country=country.country,
-                       sector=role.sector, acled_inter=role.acled_inter, title=role.title)  # fmt: skip
+        return _of_nation(country, title.entry)
 
     def _only_person_named(self, surname: str, when: date | None) -> KBEntry | None:
         people = self._by_surname.get(surname, [])
@@ -617,16 +623,7 @@ class ActorKB:
             if owner.kind == IGO_KIND and role.name.lower() in self._mission_troops:
                 owner = replace(owner, sector=role.sector)
             return _Match(modifier.first, agent.last, owner, modifier.start, agent.end, person, titled)
-        actor_id, name = owner.national(role.name, role.sector)
-        qualified = KBEntry(
-            actor_id=actor_id,
-            name=name,
-            kind=AGENT_KIND,
-            country=owner.country,
-            sector=role.sector,
-            acled_inter=role.acled_inter,
-            title=role.title,
-        )
+        qualified = _of_nation(owner, role)
         return _Match(modifier.first, agent.last, qualified, modifier.start, agent.end, person, titled)
 
     def _posts(self, tokens: _Tokens, title: _Match, country: _Match) -> bool:
