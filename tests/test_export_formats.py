@@ -246,6 +246,21 @@ def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_
     assert plover_record(protest)["actor_implied"] is None  # only a bombing
 
 
+def test_an_arrest_or_an_inquiry_that_names_no_doer_implies_the_state_where_it_happened() -> None:
+    place = Place(text="Sidon", span=(40, 45), country="LBN", precision=1)
+    arrest = make_event(
+        type="COERCE", cameo="173", source=[], location=place, acled_event_type="Strategic developments",
+        acled_sub_event_type="Arrests",
+    )  # fmt: skip
+    [implied] = plover_record(arrest)["actor_implied"]
+    assert (implied["code"], implied["sector"], implied["code_from_place"]) == ("LBN", "GOV", True)
+    inquiry = make_event(type="ACCUSE", cameo="090", source=[], location=place, acled_event_type=None)
+    assert plover_record(inquiry)["actor_implied"][0]["code"] == "LBN"
+    assert plover_record(make_event(type="COERCE", cameo="173", location=place))["actor_implied"] is None
+    beating = make_event(type="ASSAULT", cameo="180", source=[], location=place, acled_event_type=None)
+    assert plover_record(beating)["actor_implied"] is None  # anyone may beat someone
+
+
 def test_an_actor_of_no_known_country_is_coded_with_the_country_where_the_event_happened() -> None:
     refugees = Actor(text="refugees", span=(0, 8), sector="REF", kind="agent")
     place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)

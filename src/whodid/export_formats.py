@@ -49,6 +49,11 @@ _ACCESS_MODE = "access"
 _IMPLIED_ACTOR_SECTOR = "REB"
 _UNCLAIMED_ACLED_TYPE = "Explosions/Remote violence"
 _NOT_UNCLAIMED_ACLED_SUB_TYPES = frozenset({"Air/drone strike"})
+# ... and to an arrest, an expulsion or an investigation whose text names no doer, the state where it
+# happened ("a missionary was arrested in Lebanon": Lebanon), whose authorities alone do these (CAMEO
+# 173, 174 and 09*).
+_STATE_ACT_CAMEO_PREFIXES = ("173", "174", "09")
+_STATE_ACT_SECTOR = "GOV"
 
 _PLOVER_CODER = "whodid"
 _COUNTS = ("fatalities", "injured", "arrested", "participants")
@@ -206,18 +211,25 @@ def _implied_recipient_sector(record: Mapping[str, Any]) -> str:
 
 
 def implied_actor(record: Mapping[str, Any]) -> list[Record] | None:
-    """The doer PLOVER's coders give a bombing whose text names none ("a roadside bomb near Samarra
-    killed a soldier"): an unidentified armed group of the country where it happened. None for any
-    other event, one with a named actor, or one with no country to go by."""
+    """The doer PLOVER's coders give an event whose text names none: for a bombing ("a roadside bomb
+    near Samarra killed a soldier"), an unidentified armed group of the country where it happened; for
+    an arrest, an expulsion or an investigation ("was arrested in Lebanon"), that country's state. None
+    for any other event, one with a named actor, or one with no country to go by."""
     country = (record.get("location") or {}).get("country")
+    if record.get("source") or not country:
+        return None
     unclaimed = (
         record.get("acled_event_type") == _UNCLAIMED_ACLED_TYPE
         and record.get("acled_sub_event_type") not in _NOT_UNCLAIMED_ACLED_SUB_TYPES
     )
-    if not unclaimed or record.get("source") or not country:
+    if unclaimed:
+        sector = _IMPLIED_ACTOR_SECTOR
+    elif str(record.get("cameo") or "").startswith(_STATE_ACT_CAMEO_PREFIXES):
+        sector = _STATE_ACT_SECTOR
+    else:
         return None
     return [{"entity_text": None, "code": country, "code_from_place": True,
-             "sector": _IMPLIED_ACTOR_SECTOR, "identifier_id": None, "identifier_text": None}]  # fmt: skip
+             "sector": sector, "identifier_id": None, "identifier_text": None}]  # fmt: skip
 
 
 def _actors_country(record: Mapping[str, Any]) -> str | None:

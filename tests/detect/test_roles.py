@@ -833,3 +833,29 @@ def test_a_verb_joined_to_others_shares_the_subject_of_the_nearest_one_that_has_
     assert [ref[0] for ref in sources] == ["police guards"]
     sources, _ = roles(mentions_of, text, "hurled")
     assert [ref[0] for ref in sources] == ["raiders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        # a verb the parser hangs on a noun inside the sentence's only noun phrase
+        ("Engineers from two Dutch charities donated and installed 40 water pumps in the camp.", "donated",
+         "Engineers"),
+        # the appositive noun of a closing report
+        ("Moldovan officials are failing to protect the land rights of Roma families, a civil rights group"
+         " protested here Tuesday.", "protested", "civil rights group"),
+    ],
+)  # fmt: skip
+def test_a_participle_misparsed_as_describing_a_noun_is_its_subjects_act(mentions_of, text, trigger, doer):
+    sources, targets = roles(mentions_of, text, trigger)
+    assert sources[0][0] == doer and targets == []
+
+
+def test_a_second_object_set_off_by_a_comma_restates_whom_the_verb_names(mentions_of):
+    text = (
+        "Togo opened its border today to most traders expelled from Ghana, but was still refusing admittance"
+        " to Nigerians, by far the biggest group involved, Togolese police said."
+    )
+    _, targets = roles(mentions_of, text, "refusing")
+    assert all("group" not in ref[0] for ref in targets)
+    assert "Nigerians" in further_targets(mentions_of, text, "refusing")

@@ -576,3 +576,19 @@ def test_the_bare_agent_a_phrase_ends_with_has_no_country(kb: ActorKB) -> None:
     assert militia is not None and (militia.kind, militia.country, militia.sector) == ("agent", None, "REB")
     assert kb.bare_agent("Liberian security forces").sector == "COP"
     assert kb.bare_agent("Liberia") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "civil"),
+    [
+        ("Association of Sahel Jurists", True),  # the head before "of"
+        ("Coastal Fisheries Forum", True),
+        ("Ceasefire Monitoring Committee", True),
+        ("Grand Council of Varnia", False),  # a council may be a government's or a faction's
+        ("Varnian Liberation Front", False),
+    ],
+)
+def test_an_organisation_name_headed_by_a_civil_society_word_names_an_ngo(
+    kb: ActorKB, name: str, civil: bool
+) -> None:
+    assert kb.names_civil_society(name) is civil

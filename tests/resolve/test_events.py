@@ -718,3 +718,40 @@ def test_people_whose_patron_a_state_is_are_not_of_that_state(pipeline):
     assert (proxies.country, proxies.sector) == ("IRQ", "REB")
     [own] = only(events_of(pipeline, "Syria's militia attacked the village on Sunday."), "attacked").source
     assert own.country == "SYR"
+
+
+def test_people_from_a_body_of_one_nation_are_of_that_nation(pipeline):
+    text = "Nurses from three Danish charities delivered medicine to a clinic in Herat."
+    [nurses] = only(events_of(pipeline, text), "delivered").source
+    assert nurses.country == "DNK"
+    # but troops "from" a state they leave are not of it
+    text = "Kenya speeded up the withdrawal of some invasion forces from Somalia on Friday."
+    assert "SOM" not in [a.country for a in only(events_of(pipeline, text), "withdrawal").source]
+
+
+def test_an_unknown_body_named_as_civil_society_is_an_ngo_of_no_country_but_its_own(pipeline):
+    text = "The Coastal Fisheries Forum asked the Liberian government to halt the trawler licences."
+    [forum] = only(events_of(pipeline, text), "asked").source
+    assert (forum.country, forum.sector) == (None, "NGO")
+    text = "The Liberian Fishermen's Association asked the government to halt the trawler licences."
+    [association] = only(events_of(pipeline, text), "asked").source
+    assert (association.country, association.sector) == ("LBR", "NGO")
+    # an unknown "council" may be a government's or a faction's
+    text = "The Grand Council of Varnia asked the Liberian government to halt the trawler licences."
+    assert only(events_of(pipeline, text), "asked").source[0].sector != "NGO"
+
+
+def test_the_nation_of_whoever_reports_an_act_of_another_nations_forces_is_not_the_events(pipeline):
+    text = "Laotian troops seized a Hmong rebel camp near the river, Vietnamese border guards said on Friday."
+    [camp] = only(events_of(pipeline, text), "seized").target
+    assert camp.country is None
+    # a reporter of the actors' own nation may still tell it
+    text = "Gunmen seized a rebel camp near the river, Laotian officials said on Friday."
+    [camp] = only(events_of(pipeline, text), "seized").target
+    assert camp.country == "LAO"
+
+
+def test_the_toll_of_an_attack_is_of_no_nation_the_attackers_give(pipeline):
+    text = "A village school was raided by Chadian gunmen on Monday, killing at least 30 people."
+    [people] = [a for a in only(events_of(pipeline, text), "raided").target if a.text == "people"]
+    assert people.country is None

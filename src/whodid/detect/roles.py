@@ -228,7 +228,13 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         described = verb.head
         if described.pos_ in {"NOUN", "PROPN"} and described.lemma_.lower() not in lexicon.instrument_words:
             roles.targets += _refs(described)
-    elif verb.dep_ == "acl" and verb.tag_ == "VBN" and not object_is_means and _is_patient(verb, lexicon):
+    elif (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not object_is_means
+        and _is_patient(verb, lexicon)
+        and _misparsed_subject(verb, event_type, lexicon) is None
+    ):
         roles.targets += _refs(verb.head)  # "the minister murdered in Washington": done to the minister
     else:
         subject = clause_subject(verb) or _misparsed_subject(verb, event_type, lexicon)
@@ -263,7 +269,7 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
                     # verb's "by" names a doer only as the doer of its object, who said it.
                     roles.targets += _prep_objects(verb, SOURCE_PREPS)
                 roles.further_targets += _object_targets(child, event_type)  # "lifted a travel ban on X"
-            elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP":
+            elif child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and not _second_object_apart(child):
                 if not object_is_means and child.lemma_.lower() not in lexicon.instrument_words:
                     roles.targets += _refs(child)  # not "set off an Explosive Device"
                 # "lobbed a grenade towards a police post"
@@ -434,6 +440,14 @@ def _fleeing_roles(verb: Token) -> Roles:
     return roles
 
 
+def _second_object_apart(thing: Token) -> bool:
+    """ "refusing admittance to Ghanaians, by far the biggest group involved": a second object set off
+    by a comma is the parser's reading of an appositive, which restates whom the verb names."""
+    verb = thing.head
+    earlier = [c for c in verb.children if c.dep_ == "dobj" and c.i < thing.i]
+    return bool(earlier) and any(t.text == "," for t in thing.doc[earlier[-1].i : thing.left_edge.i])
+
+
 def _up_to_objects(verb: Token) -> list[Token]:
     """ "kidnapped up to 16 advisers", which the parser reads as the particle "up" with "to 16
     advisers" (on the particle or on the verb): the counted object."""
@@ -484,15 +498,42 @@ def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token 
     """ "Hundreds of refugees protested in Berlin", parsed as a noun the verb modifies: in a sentence
     with no verb of its own, a protest, a verb that is an event only without an object, or one with a
     direct object cannot be a passive participle, so the noun is its subject. ("Five killed in raid"
-    stays passive.)"""
-    head = verb.head
-    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
+    stays passive.) The subject is the sentence's noun also where the parser hangs the verb on a noun
+    inside it ("Doctors from two aid groups donated"), and the appositive noun of a closing report
+    ("X is failing refugees, a rights group protested")."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    doer = _sentence_noun(verb.head) or _closing_reporter(verb)
+    if doer is None:
         return None
     spec = lexicon.verbs.get(verb.lemma_.lower())
     if event_type == "PROTEST" or (spec is not None and spec.intransitive):
-        return head
-    # "The rebels handed over the town to the army": a participle with an object of its own is active.
-    return head if any(child.dep_ == "dobj" for child in verb.children) else None
+        return doer
+    # "The rebels handed over the town to the army": a participle with an object of its own (or of the
+    # verb it is joined to: "donated and delivered goods") is active.
+    joined = (verb, *verb.conjuncts)
+    return doer if any(child.dep_ == "dobj" for one in joined for child in one.children) else None
+
+
+def _sentence_noun(noun: Token) -> Token | None:
+    """The noun a sentence with no verb of its own is parsed as, where `noun` is it or lies inside its
+    phrase ("Doctors from two aid groups")."""
+    current = noun
+    while current.dep_ != "ROOT":
+        if current.dep_ not in {"pobj", "prep", "compound", "conj"}:
+            return None
+        current = current.head
+    return current if current.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _closing_reporter(verb: Token) -> Token | None:
+    """The noun of ", a rights group protested here Wednesday" closing a sentence, parsed as an
+    appositive the verb describes."""
+    noun = verb.head
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    last = max(token.i for token in noun.sent if not token.is_punct)
+    closes = before is not None and before.text == "," and verb.right_edge.i >= last
+    return noun if noun.dep_ == "appos" and closes else None
 
 
 def _object_targets(thing: Token, event_type: str) -> list[ActorRef]:

@@ -150,6 +150,7 @@ class ActorKB:
         self._group_words = frozenset(self._normalise(word) for word in tables.group_words)
         self._mission_troops = frozenset(tables.mission_troop_agents)
         self.patron_words = frozenset(tables.patron_words)
+        self.civil_society_heads = frozenset(tables.civil_society_heads)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -331,6 +332,12 @@ class ActorKB:
             if operation is not None and tokens.surfaces[first][:1].isupper():
                 return operation, (start + tokens.lead(first), start + tokens.ends[-1])
         return None
+
+    def names_civil_society(self, name: str) -> bool:
+        """Whether an organisation's name is headed by a word of a non-governmental body
+        (`civil_society_heads`): "the Association of African Jurists", "the Third World Water Forum"."""
+        head = re.split(r"\s+of\s+", name.strip(), maxsplit=1)[0].split()
+        return bool(head) and head[-1].lower().strip("()") in self.civil_society_heads
 
     def bare_agent(self, words: str) -> Actor | None:
         """The generic agent, of no country, that a phrase ends with ("Israel's militia": militia;

@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 # Unknown names kept as actors, by NER label. An unknown GPE is a place ("Gaza", "Kidal"), not an actor:
 # the countries and capitals that act ("Iraq", "Washington") are all in the knowledge base.
 NAME_KINDS = {"PERSON": PERSON_KIND, "ORG": "organisation", "NORP": "group"}
+CIVIL_SOCIETY_SECTOR = "NGO"  # an organisation we do not know named as one (ActorKB.names_civil_society)
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # How many sentences back a definite description ("the protesters") looks for whom it describes.
 DEFINITE_REACH = 3
@@ -54,6 +55,7 @@ CROWD_INTERS = frozenset({5, 6})
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 # Words after people that say whose side they are on: "forces loyal to Haftar".
 ALLEGIANCE_WORDS = ("loyal to", "allied to", "allied with", "affiliated with", "affiliated to")
+MEMBERSHIP_WORD = "from "  # "doctors from two aid groups"; but "forces from Panama" leave a place
 STATE_FORCES_INTER = 1  # ACLED's actor type of state forces
 LISTING_WORDS = frozenset({"and", ",", ", and", "or"})  # what joins the members of one list
 ETHNIC_WORD = "ethnic"  # "ethnic Turks": people of a nation, wherever they live
@@ -242,8 +244,18 @@ class EventResolver:
             # Whom force strikes says nothing of whose the attackers are ("terrorists shot two US
             # missionaries"), nor the attackers of whose their victims are.
             involved = [actor.span for actor in sources + targets] if mention.type in FORCE_TYPES else []
+            if mention.type in FORCE_TYPES:
+                # nor those of the act it tells the toll of ("a camp was attacked by Burundian
+                # militiamen, killing 156 people": people of no nation said)
+                involved += [
+                    actor.span
+                    for event in context.earlier
+                    if event.type in FORCE_TYPES and event.reports[0].sentence_index == mention.sentence.index
+                    for actor in event.source + event.target
+                ]
             # nor does the nation of one who acts for an international body ("UN envoy Diego Cordovez")
             involved += [actor.span for actor in sources + targets if actor.kind == IGO_KIND]
+            involved += _foreign_reporter(mention, sources + targets, context)
             homes = self._sole_countries(mention.sentence, sentence_places, context, involved)
             text = context.article.text
             sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
@@ -621,14 +633,20 @@ class EventResolver:
 
     def _loyal_to(self, actor: Actor, context: ArticleContext) -> Actor:
         """People of no known country whose own noun phrase says whom they are loyal or allied to:
-        "forces loyal to Khalifa Haftar", "militants loyal to Iraq's al-Qaeda frontman"."""
+        "forces loyal to Khalifa Haftar", "militants loyal to Iraq's al-Qaeda frontman"; or the body
+        they come from: "doctors from two American aid groups" (not "forces from Panama", a place they
+        leave)."""
         if actor.phrase is None or actor.phrase.span[1] <= actor.span[1]:
             return actor
         start, end = actor.span[1], actor.phrase.span[1]
         after = " ".join(context.article.text[start:end].lower().split())
-        if not after.startswith(ALLEGIANCE_WORDS):
-            return actor
-        return self._of_the_state_named_in(actor, (start, end), context)
+        if after.startswith(ALLEGIANCE_WORDS):
+            return self._of_the_state_named_in(actor, (start, end), context)
+        if after.startswith(MEMBERSHIP_WORD):
+            inside = [owner for owner in context.actors if start <= owner.span[0] and owner.span[1] <= end]
+            bodies = {owner.country for owner in inside if owner.country and owner.kind != STATE_KIND}
+            return self.kb.of_country(actor, bodies.pop()) if len(bodies) == 1 else actor
+        return actor
 
     def _of_the_one_group(self, actor: Actor, context: ArticleContext) -> Actor:
         """ "Rebels", "the guerrillas" in an article that names one armed group, and no other, are that
@@ -703,6 +721,8 @@ class EventResolver:
                 countries = _state_after_of(named, context)
             country = countries.pop() if len(countries) == 1 else None
             sector, inter = (title.sector, title.acled_inter) if title is not None else (None, None)
+            if title is None and kind == "organisation" and self.kb.names_civil_society(named.text):
+                sector = CIVIL_SOCIETY_SECTOR  # mobile: the sentence's country is not taken as its own
             return Actor(text=named.text, span=named.span, kind=kind, country=country, sector=sector,
                          acled_inter=inter)  # fmt: skip
         return None
@@ -1006,6 +1026,17 @@ def _can_describe(agent: Actor, earlier: Actor) -> bool:
     if earlier.kind == AGENT_KIND and earlier.country is None:
         return False  # nothing more known of it than of the agent itself
     return earlier.sector == agent.sector or agent.acled_inter in CROWD_INTERS
+
+
+def _foreign_reporter(mention: Mention, actors: list[Actor], context: ArticleContext) -> list[Span]:
+    """Where who reports an event is of another nation than its actors ("Burmese troops took a Karen
+    stronghold, Thai police said"), the reporter's words: their nation is not the event's."""
+    own = {actor.country for actor in actors if actor.country}
+    if mention.attributed_to is None or not own:
+        return []
+    words = [phrase.span for phrase in mention.attributed_to.candidates]
+    theirs = {actor.country for actor in context.actors if actor.country and _overlaps_any(actor.span, words)}
+    return words if theirs and not theirs & own else []
 
 
 def _countries_named_in(stretch: Span, context: ArticleContext) -> set[str]:

@@ -88,6 +88,7 @@ DOCUMENT_FIELDS = frozenset(
         "group_words",
         "mission_troop_agents",
         "patron_words",
+        "civil_society_heads",
         "operations",
         "actors",
         "agents",
@@ -212,6 +213,7 @@ class KBTables:
     group_words: set[str] = field(default_factory=set)  # "the group": the armed group named itself
     mission_troop_agents: set[str] = field(default_factory=set)  # "UN peacekeepers": the body's troops
     patron_words: set[str] = field(default_factory=set)  # "Israel's militia ally": not Israel's own
+    civil_society_heads: set[str] = field(default_factory=set)  # "the Third World Water Forum": an NGO
     operations: list[Operation] = field(default_factory=list)  # named military operations
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
@@ -510,6 +512,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.group_member_words.update(word.lower() for word in top.texts("group_member_words"))
     tables.group_words.update(word.lower() for word in top.texts("group_words"))
     tables.patron_words.update(word.lower() for word in top.texts("patron_words"))
+    tables.civil_society_heads.update(word.lower() for word in top.texts("civil_society_heads"))
     for name in top.texts("mission_troop_agents"):
         tables.mission_troop_agents.add(name.lower())
         what = "the file, field 'mission_troop_agents'"
