@@ -859,3 +859,14 @@ def test_a_second_object_set_off_by_a_comma_restates_whom_the_verb_names(mention
     _, targets = roles(mentions_of, text, "refusing")
     assert all("group" not in ref[0] for ref in targets)
     assert "Nigerians" in further_targets(mentions_of, text, "refusing")
+
+
+def test_whoever_dies_as_a_result_of_an_act_underwent_it(mentions_of):
+    text = "A Kurdish detainee died as a result of torture while in Turkish police custody."
+    sources, targets = roles(mentions_of, text, "torture")
+    assert sources == [] and targets[0][0] == "Kurdish detainee"
+
+
+def test_verbs_joined_before_one_object_share_whom_it_goes_to(mentions_of):
+    text = "Volunteers from a Dutch charity donated and personally delivered blankets to a Kabul orphanage."
+    assert further_targets(mentions_of, text, "donated") == ["Kabul orphanage"]

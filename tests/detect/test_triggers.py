@@ -179,6 +179,16 @@ def test_an_event_that_another_act_is_about_stands_below_it(mentions_of):
     assert depth == {"ASSAULT": 0, "COERCE": 0}
 
 
+def test_an_act_that_is_the_object_of_an_act_of_its_type_stands_below_the_verb(mentions_of):
+    # "host a meeting": the meeting is the hosting, told with who does it
+    text = "The emir said he would host talks between the Sudanese army and the RSF."
+    depth = {m.trigger_text: m.clause_depth for m in mentions_of(text)}
+    assert depth["host"] < depth["talks"]
+    # a light verb ("provide aid") tells its noun's act as one, at the noun's depth
+    depth = {m.trigger_text: m.clause_depth for m in mentions_of("Qatar provided aid to Gaza.")}
+    assert depth.get("aid") == 0
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

@@ -592,3 +592,24 @@ def test_an_organisation_name_headed_by_a_civil_society_word_names_an_ngo(
     kb: ActorKB, name: str, civil: bool
 ) -> None:
     assert kb.names_civil_society(name) is civil
+
+
+def test_a_nations_word_before_a_word_for_a_tongue_names_no_actor(kb: ActorKB) -> None:
+    assert kb.resolve("the use of the Hungarian language") is None
+    found = kb.find("Teaching in the Hungarian language was banned by Hungarian police.")
+    assert [actor.text for actor in found] == ["Hungarian police"]
+    assert kb.resolve("the Hungarian government").country == "HUN"
+
+
+@pytest.mark.parametrize(
+    ("words", "on", "actor_id"),
+    [
+        ("King Hussein", date(1990, 5, 1), "hussein-bin-talal"),
+        ("King Fahd", date(1995, 5, 1), "fahd-bin-abd-al-aziz-al-saud"),
+        ("the Moroccan king", date(1985, 5, 1), "hassan-ii"),
+    ],
+)
+def test_monarchs_named_by_title_and_first_name_are_the_kings_they_were(
+    kb: ActorKB, words: str, on: date, actor_id: str
+) -> None:
+    assert kb.resolve(words, when=on).actor_id == actor_id

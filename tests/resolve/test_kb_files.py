@@ -29,6 +29,7 @@ def test_the_shipped_files_load_with_their_roles() -> None:
     assert {"ally", "proxies"} <= tables.patron_words and len(tables.operations) > 10
     heads = tables.civil_society_heads
     assert {"association", "forum"} <= heads and "council" not in heads
+    assert "language" in tables.language_words
     assert len(tables.countries) > 240 and len(tables.named) > 100 and len(tables.agents) > 60
     assert any(entry.roles for entry in tables.named)
 

@@ -83,7 +83,7 @@ def detect_article(
                 # below the act it led to, wherever that stands: "offered to talk following the invasion"
                 mention.clause_depth = max(mention.clause_depth, clause_depth(caused.token)) + 1
             else:
-                mention.clause_depth += _is_what_another_act_is_about(trigger, triggers)
+                mention.clause_depth += _is_what_another_act_is_about(trigger, triggers, lexicon.light_verbs)
             # A condition is not what the sentence reports: "will send help if it is attacked".
             mention.clause_depth += in_condition(trigger.token, lexicon.conditional_markers)
             mentions.append(mention)
@@ -204,7 +204,9 @@ def _instrument_lemmas(trigger: Token) -> Iterator[str]:
                 yield token.lemma_.lower()
 
 
-def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> bool:
+def _is_what_another_act_is_about(
+    trigger: Trigger, triggers: list[Trigger], light_verbs: frozenset[str]
+) -> bool:
     """An event noun that another trigger's act is about ("agreed to US mediation", "condemned the
     attack", "protested against the killing") stands one clause below it, as "agreed to mediate" does:
     the act about it is what the sentence reports. An act of the same type is the same happening
@@ -222,7 +224,10 @@ def _is_what_another_act_is_about(trigger: Trigger, triggers: list[Trigger]) -> 
         if other.spec.type != trigger.spec.type:
             return other.spec.type in ABOUT_AN_ACT
         if other.spec.pos == "noun":
-            return _is_what_another_act_is_about(other, triggers)
+            return _is_what_another_act_is_about(other, triggers, light_verbs)
+        # "ready to host a meeting between X and Y": the verb's object is the same happening, told
+        # with who does it (a light verb, "providing aid", tells it as one).
+        return token.dep_ == "dobj" and act.lemma_.lower() not in light_verbs
     return False
 
 

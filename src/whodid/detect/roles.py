@@ -293,6 +293,12 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     # Not an act it is aimed at, which the parser may hang on the verb ("suspended aid to Kabul in protest
     # at the harassment of aid organisations").
     roles.targets += [ref for aim in aimed_at if not _is_act(aim, lexicon) for ref in _refs(aim)]
+    for joined in _sharing_object(verb):
+        # "donated and delivered goods to the school": the verb's object and whom it goes to are told once.
+        things = [c for c in joined.children if c.dep_ == "dobj"]
+        roles.further_targets += [ref for thing in things for ref in _object_targets(thing, event_type)]
+        aims = [aim for aim in _prep_children(joined, target_preps) if not _is_act(aim, lexicon)]
+        roles.further_targets += [ref for aim in aims for ref in _refs(aim)]
     if object_is_means:
         # The place left, on the verb or on what was withdrawn: "withdrew its ambassador from Cairo".
         holders = verb_and_object_phrase(verb)
@@ -606,6 +612,8 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
     ):
         # "the IRI demonstrated ... in 188 operations": the clause's subject carried them out.
         roles.sources += _refs(subject)
+    elif not roles.targets and (harmed := _harmed_by(noun, lexicon)) is not None:
+        roles.targets += _refs(harmed)  # "a prisoner died as a result of torture"
     possessor = _child(noun, "poss")
     if not roles.sources and possessor is not None and possessor.lower_ in PERSONAL_PRONOUNS:
         # "The ILO reiterated its demand": the act is the one the pronoun stands for.
@@ -614,6 +622,24 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         # "measures by the Treasury to diminish the value of the Iraqi dinar": whom the act's aim is at
         roles.further_targets += [ref for c in purpose.children if c.dep_ == "dobj" for ref in _refs(c)]
     return roles
+
+
+def _sharing_object(verb: Token) -> list[Token]:
+    """The verbs joined after one with no object of its own, sharing its subject, whose object and
+    recipient are told once for both: "donated and personally delivered goods to the school"."""
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return []
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [c for c in joined if not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)]
+
+
+def _harmed_by(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of a verb of coming to harm that an act is told as the cause of: "a prisoner died
+    as a result of torture", "children suffered injuries due to an explosion"."""
+    undergone = act_it_caused(noun)
+    if undergone is None or undergone.lemma_.lower() not in lexicon.undergoing_verbs:
+        return None
+    return clause_subject(undergone)
 
 
 def _object_after_as(verb: Token) -> list[Token]:

@@ -224,7 +224,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pc
 # Words that make a noun told in a preposition's object what led to an act: "because of", "in the
 # wake of", "due to", "following". Not "after", which as often tells how the act itself went ("retook
 # the village after fierce fighting").
-CAUSE_WORDS = frozenset({"following", "because", "wake", "due", "aftermath"})
+CAUSE_WORDS = frozenset({"following", "because", "wake", "due", "aftermath", "result"})
 
 
 def act_it_caused(noun: Token) -> Token | None:

@@ -151,6 +151,7 @@ class ActorKB:
         self._mission_troops = frozenset(tables.mission_troop_agents)
         self.patron_words = frozenset(tables.patron_words)
         self.civil_society_heads = frozenset(tables.civil_society_heads)
+        self._language_words = frozenset(self._normalise(word) for word in tables.language_words)
         self._adjectives = frozenset(self._normalise(word) for word in tables.adjectives)
         self.out_of_office_words = frozenset(tables.out_of_office_words)
         # Sectors whose people often act outside their country: the event's place says nothing of theirs.
@@ -294,7 +295,8 @@ class ActorKB:
         """
         tokens = self._tokenise(text)
         matches = self._combine(tokens, self._with_titled_surnames(tokens, self._match(tokens), when), when)
-        return [self._to_actor(match, text, offset, when) for match in matches]
+        kept = [match for match in matches if not self._names_a_tongue(tokens, match)]
+        return [self._to_actor(match, text, offset, when) for match in kept]
 
     def resolve(self, text: str, span: Span = (0, 0), when: date | None = None) -> Actor | None:
         """The best actor for one phrase (a noun chunk), or None.
@@ -311,6 +313,8 @@ class ActorKB:
             return None
         best = min(reversed(matches), key=_preference)
         if _preference(best) > 0 and self._has_unknown_name(tokens, matches):
+            return None
+        if self._names_a_tongue(tokens, best):
             return None
         if self._ends_an_unknown_name(tokens, best, matches):
             return None
@@ -332,6 +336,11 @@ class ActorKB:
             if operation is not None and tokens.surfaces[first][:1].isupper():
                 return operation, (start + tokens.lead(first), start + tokens.ends[-1])
         return None
+
+    def _names_a_tongue(self, tokens: _Tokens, match: _Match) -> bool:
+        """ "the Russian language": a nation's word before a word for a tongue names no actor."""
+        following = tokens.keys[match.last : match.last + 1]
+        return match.entry.is_country and bool(following) and following[0] in self._language_words
 
     def names_civil_society(self, name: str) -> bool:
         """Whether an organisation's name is headed by a word of a non-governmental body

@@ -89,6 +89,7 @@ DOCUMENT_FIELDS = frozenset(
         "mission_troop_agents",
         "patron_words",
         "civil_society_heads",
+        "language_words",
         "operations",
         "actors",
         "agents",
@@ -214,6 +215,7 @@ class KBTables:
     mission_troop_agents: set[str] = field(default_factory=set)  # "UN peacekeepers": the body's troops
     patron_words: set[str] = field(default_factory=set)  # "Israel's militia ally": not Israel's own
     civil_society_heads: set[str] = field(default_factory=set)  # "the Third World Water Forum": an NGO
+    language_words: set[str] = field(default_factory=set)  # "the Russian language": not the state
     operations: list[Operation] = field(default_factory=list)  # named military operations
     # The ids records point at (parents, roles' organisations), checked across all files at the end.
     references: list[tuple[str, int | None, str, str]] = field(default_factory=list)  # file, line, what, id
@@ -513,6 +515,7 @@ def _load_yaml(name: str, text: str, tables: KBTables) -> None:
     tables.group_words.update(word.lower() for word in top.texts("group_words"))
     tables.patron_words.update(word.lower() for word in top.texts("patron_words"))
     tables.civil_society_heads.update(word.lower() for word in top.texts("civil_society_heads"))
+    tables.language_words.update(word.lower() for word in top.texts("language_words"))
     for name in top.texts("mission_troop_agents"):
         tables.mission_troop_agents.add(name.lower())
         what = "the file, field 'mission_troop_agents'"
