@@ -870,3 +870,12 @@ def test_whoever_dies_as_a_result_of_an_act_underwent_it(mentions_of):
 def test_verbs_joined_before_one_object_share_whom_it_goes_to(mentions_of):
     text = "Volunteers from a Dutch charity donated and personally delivered blankets to a Kabul orphanage."
     assert further_targets(mentions_of, text, "donated") == ["Kabul orphanage"]
+
+
+def test_a_noun_the_parser_made_a_second_subject_of_a_closing_report_does_its_own_verbs_acts(mentions_of):
+    text = (
+        "Kurdish students resorted to burning tyres during protests against the closure of their"
+        " university, witnesses said on Friday."
+    )
+    sources, _ = roles(mentions_of, text, "protests")
+    assert sources[0][0] == "Kurdish students"

@@ -755,3 +755,15 @@ def test_the_toll_of_an_attack_is_of_no_nation_the_attackers_give(pipeline):
     text = "A village school was raided by Chadian gunmen on Monday, killing at least 30 people."
     [people] = [a for a in only(events_of(pipeline, text), "raided").target if a.text == "people"]
     assert people.country is None
+
+
+def test_people_of_a_place_the_recogniser_left_unnamed_are_of_its_state(pipeline):
+    text = "Druze farmers of the Syrian Golan Heights threatened to strike unless Israel lifted its ban."
+    [farmers] = only(events_of(pipeline, text), "threatened").source
+    assert farmers.country == "SYR"
+
+
+def test_people_named_by_a_regions_adjective_are_no_unknown_name(pipeline):
+    text = "A group of Chechen students began a hunger strike in Grozny on Monday."
+    [students] = only(events_of(pipeline, text), "strike").source
+    assert (students.text, students.country) == ("students", "RUS")

@@ -40,6 +40,11 @@ def test_tower_22_comes_from_the_supplement(gazetteer: Gazetteer) -> None:
     assert km_between(place.lat, place.lon, 33.32, 38.69) < 50
 
 
+def test_chechnya_is_the_russian_republic_not_a_ukrainian_village(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Chechnya")
+    assert place is not None and (place.country, place.feature) == ("RUS", "region")
+
+
 def test_lookup_leaves_the_span_to_the_caller(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("the Gaza Strip")
     assert place is not None

@@ -605,7 +605,7 @@ def _noun_roles(noun: Token, event_type: str, lexicon: Lexicon, object_is_means:
         not roles.sources
         and noun.dep_ == "pobj"  # a circumstance of the clause: "... in 188 operations against US targets"
         and (subject := _nearest_subject(noun)) is not None
-        and not _within(noun, subject)
+        and not _in_phrase(noun, subject)
         and subject != placed  # "the town remained under siege": the town is besieged
         and act_it_caused(noun) is None  # "children suffered injuries due to an explosion"
         and not _responsibility_for(noun, lexicon)  # "denied any role in the killings": not the killer
@@ -942,7 +942,7 @@ def clause_subject(verb: Token) -> Token | None:
             if subject.tag_ == "VBG" and (described := _child(subject, "nsubj")) is not None:
                 return described  # "The Red Cross operating in Iraq said", parsed as a gerund subject
             return subject
-        if current.dep_ == "acl" and current.tag_ in FINITE_TAGS and current.head.dep_ == "ROOT":
+        if _describes_its_subject(current):
             return current.head  # "Palestinian youths resorted to ...", parsed as a noun the verb describes
         if current.dep_ == "conj" and (nearer := _nearer_conjunct_subject(current)) is not None:
             return nearer
@@ -984,6 +984,19 @@ def clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def _describes_its_subject(verb: Token) -> bool:
+    """Whether a verb the parser says describes a noun is the noun's own verb: in a sentence with no
+    other ("Palestinian youths resorted to ..."), or where the parser made the noun a second subject of
+    a closing report ("Palestinian youths resorted to ..., officials said")."""
+    if verb.dep_ != "acl":
+        return False
+    noun = verb.head
+    if verb.tag_ in FINITE_TAGS and noun.dep_ == "ROOT":
+        return True
+    second = noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in noun.head.children)
+    return verb.tag_ in {"VBD", "VBN"} and second
+
+
 def _blamed_for(gerund: Token) -> Token | None:
     """Whom a verb of blame holds to have done what its "of" or "for" gerund says: "accused X of
     seizing", "X was blamed for killing"."""
@@ -994,8 +1007,12 @@ def _blamed_for(gerund: Token) -> Token | None:
     return _child(verb, "dobj") or _child(verb, "nsubjpass")
 
 
-def _within(token: Token, ancestor: Token) -> bool:
-    return ancestor.left_edge.i <= token.i <= ancestor.right_edge.i
+def _in_phrase(token: Token, noun: Token) -> bool:
+    """Whether the token is in the noun's phrase, not in its own verb that the parser says describes it
+    ("youths resorted to throwing stones during demonstrations")."""
+    clauses = [c for c in noun.children if _describes_its_subject(c)]
+    inside = noun.left_edge.i <= token.i <= noun.right_edge.i
+    return inside and not any(c.left_edge.i <= token.i <= c.right_edge.i for c in clauses)
 
 
 def _nearest_subject(noun: Token) -> Token | None:
@@ -1132,7 +1149,22 @@ def _located_in(head: Token) -> Phrase | None:
         named = _place_name_before(place, frozenset({"compound"}))
         if named is not None:
             return named
+        if (unlabelled := _unlabelled_name(place)) is not None:
+            return unlabelled  # the gazetteer tells whether it is a place
     return _place_name_before(head, MODIFIER_DEPS)  # "Darfur rebels", "Gaza residents"
+
+
+def _unlabelled_name(place: Token) -> Phrase | None:
+    """A proper name the recogniser gave no type, with the capitalised words before it that it gave
+    none either: "Golan Heights" of "inhabitants of the Syrian Golan Heights"."""
+    if place.pos_ != "PROPN" or place.ent_type_:
+        return None
+    first = place
+    for word in reversed([t for t in place.lefts if t.i < place.i]):
+        if word.i != first.i - 1 or word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_:
+            break
+        first = word
+    return phrase_of(first, place)
 
 
 def _place_name_before(noun: Token, deps: frozenset[str]) -> Phrase | None:
