@@ -879,3 +879,10 @@ def test_a_noun_the_parser_made_a_second_subject_of_a_closing_report_does_its_ow
     )
     sources, _ = roles(mentions_of, text, "protests")
     assert sources[0][0] == "Kurdish students"
+
+
+def test_a_day_the_parser_gives_as_what_a_participle_names_makes_it_active(mentions_of):
+    sources, _ = roles(
+        mentions_of, "A Kenyan newspaper called Sunday on voters to reject the new tax.", "called"
+    )
+    assert sources[0][0] == "Kenyan newspaper"

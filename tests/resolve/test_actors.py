@@ -613,3 +613,20 @@ def test_monarchs_named_by_title_and_first_name_are_the_kings_they_were(
     kb: ActorKB, words: str, on: date, actor_id: str
 ) -> None:
     assert kb.resolve(words, when=on).actor_id == actor_id
+
+
+@pytest.mark.parametrize(
+    ("words", "country"),
+    [
+        ("the Mugabe government", "ZWE"),
+        ("the Bush administration", "USA"),  # two American presidents and a Caymanian minister
+    ],
+)
+def test_a_government_word_after_a_leaders_surname_is_that_leaders_countrys(
+    kb: ActorKB, words: str, country: str
+) -> None:
+    assert kb.resolve(words).country == country
+    # not a surname of many countries' officials, nor a first name before a title ("Tom King")
+    assert kb.resolve("the Smith government") is None
+    found = kb.find("British Defence Secretary Tom King said the troops would stay.")
+    assert {actor.country for actor in found} <= {"GBR", None}

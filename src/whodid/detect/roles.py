@@ -516,9 +516,12 @@ def _misparsed_subject(verb: Token, event_type: str, lexicon: Lexicon) -> Token 
     if event_type == "PROTEST" or (spec is not None and spec.intransitive):
         return doer
     # "The rebels handed over the town to the army": a participle with an object of its own (or of the
-    # verb it is joined to: "donated and delivered goods") is active.
+    # verb it is joined to: "donated and delivered goods") is active; and so is one the parser gives a
+    # day as what it names ("a newspaper called Thursday on Arabs to unite").
     joined = (verb, *verb.conjuncts)
-    return doer if any(child.dep_ == "dobj" for one in joined for child in one.children) else None
+    if any(child.dep_ == "dobj" for one in joined for child in one.children):
+        return doer
+    return doer if any(c.dep_ == "oprd" and c.ent_type_ in {"DATE", "TIME"} for c in verb.children) else None
 
 
 def _sentence_noun(noun: Token) -> Token | None:

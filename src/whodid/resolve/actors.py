@@ -11,6 +11,7 @@ import itertools
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ from whodid.records import Actor, Span
 from whodid.resolve.kb_files import (
     AGENT_KIND,
     FORMER_OFFICIAL,
+    GOVERNMENT_SECTOR,
     IGO_KIND,
     PERSON_KIND,
     DataPath,
@@ -294,7 +296,8 @@ class ActorKB:
         resolves to that person ("the Iraqi prime minister" in 2024 -> Mohammed Shia al-Sudani).
         """
         tokens = self._tokenise(text)
-        matches = self._combine(tokens, self._with_titled_surnames(tokens, self._match(tokens), when), when)
+        titled = self._with_titled_surnames(tokens, self._match(tokens), when)
+        matches = self._combine(tokens, self._with_leaders_governments(tokens, titled), when)
         kept = [match for match in matches if not self._names_a_tongue(tokens, match)]
         return [self._to_actor(match, text, offset, when) for match in kept]
 
@@ -308,7 +311,7 @@ class ActorKB:
         """
         tokens = self._tokenise(text)
         titled = self._with_titled_surnames(tokens, self._match(tokens), when)
-        matches = self._combine(tokens, titled, when, one_phrase=True)
+        matches = self._combine(tokens, self._with_leaders_governments(tokens, titled), when, one_phrase=True)
         if not matches:
             return None
         best = min(reversed(matches), key=_preference)
@@ -544,6 +547,49 @@ class ActorKB:
         if offices:
             matches = [offices.get(position, match) for position, match in enumerate(matches)]
         return sorted([*matches, *added], key=lambda m: m.first) if added else matches
+
+    def _with_leaders_governments(self, tokens: _Tokens, matches: list[_Match]) -> list[_Match]:
+        """ "the Bush administration", "the Mugabe government": a government word of no country right
+        after a capitalised surname that most of the people in government who bore it (more than half)
+        served one country under is that country's government."""
+        led: list[_Match] = []
+        for position, match in enumerate(matches):
+            index = match.first - 1
+            before = matches[position - 1] if position else None
+            agent = match.entry
+            if (
+                agent.kind != AGENT_KIND
+                or agent.country is not None
+                or agent.sector != GOVERNMENT_SECTOR
+                or agent.title is not None  # an office's title names its holder: "Tom King"
+                or index < 0
+                or (before is not None and before.last > index)
+                or not tokens.joined[match.first]
+                or not tokens.surfaces[index][:1].isupper()
+            ):
+                led.append(match)
+                continue
+            country = self._country_of_leaders_named(tokens.keys[index])
+            if country is None:
+                led.append(match)
+                continue
+            led.append(_Match(index, match.last, _of_nation(country, agent), tokens.starts[index], match.end))
+        return led
+
+    def _country_of_leaders_named(self, surname: str) -> KBEntry | None:
+        people = self._by_surname.get(surname, [])
+        served = Counter(
+            person.country
+            for person in people
+            if any(role.sector == GOVERNMENT_SECTOR for role in person.roles)
+        )
+        if not served:
+            return None
+        alpha3, count = served.most_common(1)[0]
+        country = self.entries.get(alpha3 or "")
+        if 2 * count <= sum(served.values()) or country is None or not country.is_country:
+            return None
+        return country
 
     def _office_of_namesakes(self, tokens: _Tokens, title: _Match, surname: str) -> KBEntry | None:
         """The office a title names when every person of the knowledge base with the surname after it

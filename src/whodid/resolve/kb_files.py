@@ -71,6 +71,7 @@ AGENT_KIND = "agent"  # a generic noun ("farmers"), which an actors CSV may hold
 IGO_KIND = "igo"
 PERSON_KIND = "person"
 STATE_KIND = "state"  # a country acting as one: its government
+GOVERNMENT_SECTOR = "GOV"
 FORMER_OFFICIAL = "ELI"  # CAMEO's "elites": former officials and other notables out of office
 
 # The fields each record may have: a misspelt field would otherwise be silently ignored.
@@ -299,9 +300,8 @@ def _load_csv(name: str, text: str, tables: KBTables) -> None:
 def _add_country(row: dict[str, str], tables: KBTables) -> None:
     alpha3 = row["alpha3"]
     adjectives = _cells(row["adjectives"])
-    country = KBEntry(
-        alpha3, row["name"], STATE_KIND, alpha3, "GOV", 1, label=adjectives[0] if adjectives else None
-    )
+    label = adjectives[0] if adjectives else None
+    country = KBEntry(alpha3, row["name"], STATE_KIND, alpha3, GOVERNMENT_SECTOR, 1, label=label)
     tables.countries.append(country)
     names, capitals = [row["name"], *_cells(row["aliases"])], _cells(row["capitals"])
     tables.adjectives.update(word for word in adjectives if word not in names)  # "US" is a name too
