@@ -258,6 +258,12 @@ def test_a_planned_or_threatened_act_is_coded_as_plover_codes_intentions():
 def test_cooperation_said_not_to_happen_is_a_rejection():
     assert plover_coded_type("AGREE", "denied") == "REJECT"  # "will not accept more refugees"
     assert plover_coded_type("CONSULT", "denied") == "REJECT"  # "would not meet the envoy"
+
+
+def test_a_meeting_on_a_condition_is_an_offer_to_meet_and_nothing_else_on_a_condition_is():
+    assert plover_coded_type("CONSULT", "hypothetical") == "AGREE"  # "would meet the envoy if ..."
+    assert plover_coded_type("AID", "hypothetical") == "AID"  # "must continue military aid"
+    assert plover_coded_type("ASSAULT", "hypothetical") == "ASSAULT"  # "may have launched attacks"
     assert plover_coded_type("ASSAULT", "denied") == "ASSAULT"  # an attack denied is no refusal
 
 

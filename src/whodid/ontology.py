@@ -70,20 +70,22 @@ def _intent(value: object, type_name: str, source: Path) -> str | None:
 INTENDED = frozenset({"planned", "threatened"})
 DENIED = "denied"
 THREATENED = "threatened"
+HYPOTHETICAL = "hypothetical"
+MEETING = "CONSULT"  # a meeting on a condition is an offer to meet ("would meet the envoy if ...")
 THREAT = "THREATEN"  # what PLOVER codes any act threatened as
 COOPERATIVE_INTENT = "AGREE"  # the cooperative types' intent, and a type of its own (ontology/plover.yaml)
 REFUSAL = "REJECT"  # what PLOVER codes cooperation refused or said not to happen as
 
 
 def plover_coded_type(event_type: str, factuality: str) -> str:
-    """The type PLOVER's coders give an event: a planned release is AGREE (an intent to cooperate), a
-    threatened strike THREATEN; cooperation refused or said not to happen is REJECT ("will not accept
-    more refugees", "failed to reach agreement"); an act that happened, or is only reported, keeps its
-    own type."""
+    """The type PLOVER's coders give an event: a planned release is AGREE (an intent to cooperate), and
+    so is a meeting on a condition ("would meet the envoy if he gave them a veto"); a threatened strike
+    is THREATEN; cooperation refused or said not to happen is REJECT ("will not accept more refugees",
+    "failed to reach agreement"); an act that happened, or is only reported, keeps its own type."""
     intent = load_ontology()[event_type].intent
     if factuality == THREATENED:
         return THREAT  # "will withdraw its force unless ...": a threat, whatever is threatened (CAMEO 13)
-    if factuality in INTENDED:
+    if factuality in INTENDED or (factuality == HYPOTHETICAL and event_type == MEETING):
         return intent or event_type
     if factuality == DENIED and COOPERATIVE_INTENT in {intent, event_type}:
         return REFUSAL

@@ -270,6 +270,12 @@ def test_agents_listed_with_an_agent_of_a_nation_on_its_side_are_of_that_nation(
     assert [a.country for a in event.source + event.target] == ["IRQ", None]
 
 
+def test_people_listed_with_a_named_official_of_a_nation_as_a_body_are_of_that_nation(pipeline):
+    text = "Polish Senate speaker Marek Wozny and a group of deputies held talks with Ukrainian leaders."
+    event = only(events_of(pipeline, text), "talks")
+    assert [(a.text, a.country) for a in event.source] == [("Marek Wozny", "POL"), ("deputies", "POL")]
+
+
 def test_weapons_stand_for_the_forces_that_fire_them(pipeline):
     event = only(events_of(pipeline, "Israeli tanks fired shells at the camp."), "fired")
     assert [(a.name, a.sector) for a in event.source] == [("Israeli armoured forces", "MIL")]

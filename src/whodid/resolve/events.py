@@ -57,7 +57,8 @@ POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 ALLEGIANCE_WORDS = ("loyal to", "allied to", "allied with", "affiliated with", "affiliated to")
 MEMBERSHIP_WORD = "from "  # "doctors from two aid groups"; but "forces from Panama" leave a place
 STATE_FORCES_INTER = 1  # ACLED's actor type of state forces
-LISTING_WORDS = frozenset({"and", ",", ", and", "or"})  # what joins the members of one list
+# What joins the members of one list: "and", a comma, "and a group of" before people counted as a body.
+LISTING = re.compile(r"(?:and|or|,|, and)(?: (?:a|an) (?:group|delegation|team|number) of)?")
 ETHNIC_WORD = "ethnic"  # "ethnic Turks": people of a nation, wherever they live
 POSSESSIVE_WINDOW = 12  # characters before the noun in which the determiner is looked for
 # Names a misspelling of a known one may be: people's and organisations', not nationalities.
@@ -458,17 +459,19 @@ class EventResolver:
         return nation
 
     def _listed_with(self, actor: Actor, actors: list[Actor], context: ArticleContext) -> Actor:
-        """ "Israeli helicopters and tanks", "Iraqi soldiers and policemen": listed with an agent of a
-        nation, of its side (the same sector, or both state forces), they are of that nation too; not
-        "Russian soldiers and rebels", the two sides of a clash."""
+        """ "Israeli helicopters and tanks", "Iraqi soldiers and policemen", "Speaker Laurent Fabius and a
+        group of deputies": listed with an agent or an official of a nation, of its side (the same
+        sector, or both of the state), they are of that nation too; not "Russian soldiers and rebels",
+        the two sides of a clash."""
         before = actors[-1] if actors else None
-        if before is None or before.kind != AGENT_KIND or before.country is None:
+        if before is None or before.kind not in OFFICIAL_KINDS or before.country is None:
             return actor
         state_forces = before.acled_inter == actor.acled_inter == STATE_FORCES_INTER
         if before.sector != actor.sector and not state_forces:
             return actor
         between = context.article.text[before.span[1] : actor.span[0]]
-        return self.kb.of_country(actor, before.country) if between.strip() in LISTING_WORDS else actor
+        listed = LISTING.fullmatch(" ".join(between.split())) is not None
+        return self.kb.of_country(actor, before.country) if listed else actor
 
     def _local(self, actor: Actor, country: str | None) -> Actor:
         """People of no known country, of a sector that mostly acts at home, are of the country where
