@@ -886,3 +886,14 @@ def test_a_day_the_parser_gives_as_what_a_participle_names_makes_it_active(menti
         mentions_of, "A Kenyan newspaper called Sunday on voters to reject the new tax.", "called"
     )
     assert sources[0][0] == "Kenyan newspaper"
+
+
+def test_whom_an_act_halted_goes_among_is_its_target(mentions_of):
+    text = "The African Union may suspend its mediation efforts among Somalia's rival clans."
+    assert further_targets(mentions_of, text, "suspend") == ["Somalia's rival clans"]
+
+
+def test_whom_a_permitted_act_is_done_by_is_the_target_of_the_permission(mentions_of):
+    text = "Syria said it would permit the return of UN chemical inspectors without conditions."
+    _, targets = roles(mentions_of, text, "permit")
+    assert any("inspectors" in candidate for ref in targets for candidate in ref)

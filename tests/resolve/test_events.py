@@ -773,3 +773,9 @@ def test_people_named_by_a_regions_adjective_are_no_unknown_name(pipeline):
     text = "A group of Chechen students began a hunger strike in Grozny on Monday."
     [students] = only(events_of(pipeline, text), "strike").source
     assert (students.text, students.country) == ("students", "RUS")
+
+
+def test_a_nations_people_of_the_province_are_of_the_region_named_before_them(pipeline):
+    text = "Serb police in Vojvodina harassed the Hungarians of the province on Monday."
+    [hungarians] = only(events_of(pipeline, text), "harassed").target
+    assert hungarians.country == "SRB"

@@ -43,6 +43,8 @@ def test_tower_22_comes_from_the_supplement(gazetteer: Gazetteer) -> None:
 def test_chechnya_is_the_russian_republic_not_a_ukrainian_village(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("Chechnya")
     assert place is not None and (place.country, place.feature) == ("RUS", "region")
+    peninsula = gazetteer.lookup("the Jaffna peninsula")
+    assert peninsula is not None and (peninsula.country, peninsula.precision) == ("LKA", 3)
 
 
 def test_lookup_leaves_the_span_to_the_caller(gazetteer: Gazetteer) -> None:

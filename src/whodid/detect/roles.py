@@ -54,8 +54,8 @@ TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
 TOPIC_PREPS_BY_TYPE: dict[str, frozenset[str]] = {"CONSULT": frozenset({"on"}), "AGREE": frozenset({"on"})}
 # Prepositions on an event's object, or on the verb it controls, that name whom the event is aimed at
 # when the object is a thing: "suspended food supplies to X", "lift the ban on X", "shared evidence
-# with X", "hosting a dinner for X", "ended mediation efforts between X".
-OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for", "between"}
+# with X", "hosting a dinner for X", "ended mediation efforts between X" (or "among" them).
+OBJECT_TARGET_PREPS = TARGET_PREPS | {"to", "with", "for", "between", "among"}
 SOURCE_PREPS = frozenset({"by"})
 # Prepositions that name the other side of a reciprocal event: "clashed with police", "talks between".
 COUNTERPART_PREPS = frozenset({"with", "between"})
@@ -264,6 +264,8 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
             if child.dep_ == "dobj" and _is_act(child, lexicon):
                 # "condemned the strike", "halted its attacks": the object is an act, not an actor.
                 _read_inner_event(child, event_type, lexicon, roles)
+                if verb.lemma_.lower() in lexicon.permitting_verbs:
+                    roles.targets += _prep_objects(child, {"of"})  # "allow the return of UN inspectors"
                 if _said_by_misparsed(child, event_type, lexicon):
                     # "denied charges by the Chamber of Commerce", parsed as the verb's "by": an active
                     # verb's "by" names a doer only as the doer of its object, who said it.

@@ -100,6 +100,7 @@ BORDER_WINDOW = 16  # characters around a place name searched for "border" (see 
 STATE_AFTER_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 PLACE_AFTER_OF_WINDOW = 32  # characters after people searched for "of southern" (_of_a_place_elsewhere)
 STATE_AFTER_OF_WINDOW = 12
+REGION_PRECISION = 3  # the precision of a region's kind of place ("province", "region")
 DETERMINERS = frozenset({"the", "a", "an"})
 OFFICE_WINDOW = 30  # characters before an official read for "former", where no noun phrase says more
 
@@ -597,7 +598,8 @@ class EventResolver:
 
     def _of_a_place_elsewhere(self, actor: Actor, places: SentencePlaces, text: str) -> Actor:
         """ "The Albanians of southern Serbia": a nation's people "of" a place in another state are of
-        the state they live in, as "ethnic Albanians" are."""
+        the state they live in, as "ethnic Albanians" are; "of the province" is the region the sentence
+        named before them ("in Montenegro against the Albanian population of the province")."""
         if self.kb.nation_of(actor) is None:
             return actor
         after = text[actor.span[1] : actor.span[1] + PLACE_AFTER_OF_WINDOW].lower()
@@ -611,6 +613,9 @@ class EventResolver:
         if rest and (part in directions or f"{part}ern" in directions):
             start += len(part) + 1
         place = next((p for p in places.places if p.span[0] == start and p.country), None)
+        if place is None and self.place_words.place_nouns.get(part.strip(",.;"), 0) >= REGION_PRECISION:
+            earlier = [p for p in places.places if p.span[1] <= actor.span[0] and p.country]
+            place = max(earlier, key=lambda p: p.span) if earlier else None
         if place is None or place.country == actor.country:
             return actor
         return _living_in(actor, place.country)
