@@ -228,6 +228,9 @@ def test_an_event_with_no_place_implies_its_actors_own_state() -> None:
     chile = Actor(text="Chile", span=(0, 5), country="CHL", sector="GOV", kind="state")
     rejected = make_event(type="REJECT", cameo="120", source=[chile], target=[], location=None)
     assert plover_record(rejected)["recipient_implied"] is None  # a state may act on anyone
+    court = Actor(text="Chile's supreme court", span=(0, 21), country="CHL", sector="JUD", kind="agent")
+    ruling = make_event(type="CONCEDE", cameo="080", source=[court], target=[], location=None)
+    assert plover_record(ruling)["recipient_implied"] is None  # a court acts within its state
 
 
 def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_it_happened() -> None:

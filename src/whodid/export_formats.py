@@ -43,6 +43,7 @@ _ASSAULT = "ASSAULT"
 _RETREAT = "RETREAT"
 _COERCE = "COERCE"
 _ACCESS_MODE = "access"
+_COURT_SECTOR = "JUD"
 # The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
 # it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
 # groups seldom carry out.
@@ -236,9 +237,13 @@ def _actors_country(record: Mapping[str, Any]) -> str | None:
     """Where an event with no place happened: its actors' own country, whose state they act towards
     ("Algerian landowners began a hunger strike outside parliament", "the teachers' union called off
     its strike", "the vice-president declined to resign"). Not where a state acts, which may be
-    anywhere ("Iran rejected the plan"), nor an attack, which names whom it harms or no one."""
+    anywhere ("Iran rejected the plan"), nor an attack, which names whom it harms or no one, nor a
+    court, which acts within its state on what its ruling names ("Israel's high court opened a
+    hearing")."""
     sources = record.get("source") or []
     if record.get("type") == _ASSAULT or any(actor.get("kind") == STATE_KIND for actor in sources):
+        return None
+    if sources and all(actor.get("sector") == _COURT_SECTOR for actor in sources):
         return None
     countries = {actor.get("country") for actor in sources}
     return countries.pop() if len(countries) == 1 else None

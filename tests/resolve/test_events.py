@@ -779,3 +779,7 @@ def test_a_nations_people_of_the_province_are_of_the_region_named_before_them(pi
     text = "Serb police in Vojvodina harassed the Hungarians of the province on Monday."
     [hungarians] = only(events_of(pipeline, text), "harassed").target
     assert hungarians.country == "SRB"
+    # some of them too
+    text = "Serb police in Vojvodina harassed the Hungarian population of the province on Monday."
+    [population] = only(events_of(pipeline, text), "harassed").target
+    assert population.country == "SRB"
