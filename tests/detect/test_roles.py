@@ -897,3 +897,13 @@ def test_whom_a_permitted_act_is_done_by_is_the_target_of_the_permission(mention
     text = "Syria said it would permit the return of UN chemical inspectors without conditions."
     _, targets = roles(mentions_of, text, "permit")
     assert any("inspectors" in candidate for ref in targets for candidate in ref)
+
+
+def test_whom_the_independence_a_protest_demands_is_from_is_its_target(mentions_of):
+    text = "Students marched in Aceh on Friday demanding a referendum on independence from Indonesia."
+    assert further_targets(mentions_of, text, "marched") == ["Indonesia"]
+
+
+def test_whom_an_attacked_place_is_for_are_its_targets(mentions_of):
+    text = "A shelter for Sudanese refugees was attacked by gunmen near the border."
+    assert "Sudanese refugees" in further_targets(mentions_of, text, "attacked")

@@ -584,6 +584,7 @@ def test_the_bare_agent_a_phrase_ends_with_has_no_country(kb: ActorKB) -> None:
         ("Association of Sahel Jurists", True),  # the head before "of"
         ("Coastal Fisheries Forum", True),
         ("Ceasefire Monitoring Committee", True),
+        ("Members of the Association", True),  # the recogniser took in who they are
         ("Grand Council of Varnia", False),  # a council may be a government's or a faction's
         ("Varnian Liberation Front", False),
     ],

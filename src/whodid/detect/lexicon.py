@@ -110,6 +110,7 @@ class Lexicon:
     land_taking_triggers: frozenset[str]  # "invaded South Lebanon": the land's state is the target
     undergoing_verbs: frozenset[str]  # "died as a result of torture": the subject is the act's target
     permitting_verbs: frozenset[str]  # "allow the return of the inspectors": the inspectors are the target
+    secession_nouns: frozenset[str]  # "independence from X": a demand for it is aimed at X
     engaging_participles: frozenset[str]  # "engaged": "X was engaged in Y" is X doing Y
     holding_participles: frozenset[str]  # "occupying": "fighters occupying the town" hold it
     stance_nouns: frozenset[str]  # "in defiance of X": whom a protest is aimed at
@@ -230,6 +231,7 @@ def load_lexicon(
         land_taking_triggers=words(triggers, "land_taking_triggers", triggers_file),
         undergoing_verbs=words(triggers, "undergoing_verbs", triggers_file),
         permitting_verbs=words(triggers, "permitting_verbs", triggers_file),
+        secession_nouns=words(triggers, "secession_nouns", triggers_file),
         engaging_participles=words(triggers, "engaging_participles", triggers_file),
         holding_participles=words(triggers, "holding_participles", triggers_file),
         stance_nouns=words(triggers, "stance_nouns", triggers_file),

@@ -37,6 +37,7 @@ from whodid.records import ActorRef, Phrase
 # "into" names a target too ("an incursion into Lebanon"), though alone it does not make a weak noun an event.
 TARGET_PREPS = AIMED_PREPS | {"into"}
 LEADING_VERBS = frozenset({"lead", "led", "back", "backed"})  # "Hamas-led", "US-backed"
+BREAKING_AWAY_TYPES = frozenset({"PROTEST", "REQUEST"})  # acts that may seek independence from someone
 TARGET_PREPS_BY_TYPE: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to"}),
     "AGREE": frozenset({"with", "to"}),
@@ -132,6 +133,11 @@ def read_roles(
         roles = _verb_roles(trigger, event_type, lexicon, object_is_means or event_type in MEANS_AS_OBJECT)
     else:
         roles = _noun_roles(trigger, event_type, lexicon, object_is_means)
+    if event_type in BREAKING_AWAY_TYPES:
+        # "rioted ... in demanding a referendum on independence from Indonesian rule": aimed at whom
+        # the breaking away is from, where no one else is.
+        rulers = _broken_away_from(trigger, lexicon)
+        roles.further_targets += [ref for ruler in rulers for ref in _refs(ruler)]
     return Roles(
         _distinct_refs(roles.sources),
         _distinct_refs(roles.targets),
@@ -139,6 +145,13 @@ def read_roles(
         _distinct_refs(roles.further_targets),
         _reciprocal(trigger, lexicon, as_noun),
     )
+
+
+def _broken_away_from(trigger: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom the independence, secession or autonomy a protest or a demand seeks is from, anywhere in
+    what the trigger governs: "demanding a referendum on independence from Indonesian rule"."""
+    sought = [t for t in trigger.subtree if t.lemma_.lower() in lexicon.secession_nouns and t != trigger]
+    return [ruler for noun in sought for ruler in _prep_children(noun, {"from"})]
 
 
 def _reciprocal(trigger: Token, lexicon: Lexicon, as_noun: bool) -> str | None:
@@ -219,6 +232,9 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
         roles.targets += [ref for act in doing for ref in _prep_objects(act, TARGET_PREPS)]
     elif passive_subject is not None:
         roles.targets += _refs(passive_subject)
+        if event_type == "ASSAULT":
+            # "a camp for Congolese refugees was attacked": struck, whom it is for are harmed
+            roles.further_targets += _prep_objects(passive_subject, {"for"})
         if agent is not None and (by_object := _child(agent, "pobj")) is not None:
             roles.sources += _refs(_planter(by_object, lexicon) or by_object)
     elif verb.dep_ == "acl" and agent is not None and (by_object := _child(agent, "pobj")) is not None:

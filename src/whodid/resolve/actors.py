@@ -347,9 +347,12 @@ class ActorKB:
 
     def names_civil_society(self, name: str) -> bool:
         """Whether an organisation's name is headed by a word of a non-governmental body
-        (`civil_society_heads`): "the Association of African Jurists", "the Third World Water Forum"."""
-        head = re.split(r"\s+of\s+", name.strip(), maxsplit=1)[0].split()
-        return bool(head) and head[-1].lower().strip("()") in self.civil_society_heads
+        (`civil_society_heads`), before or after an "of": "the Association of African Jurists", "the
+        Third World Water Forum", "Members of the Association" (where the recogniser took in who they
+        are)."""
+        parts = [part.split() for part in re.split(r"\s+of\s+", name.strip())]
+        heads = [part[-1].lower().strip("()") for part in parts if part]
+        return bool(self.civil_society_heads.intersection(heads))
 
     def bare_agent(self, words: str) -> Actor | None:
         """The generic agent, of no country, that a phrase ends with ("Israel's militia": militia;
