@@ -231,6 +231,12 @@ def test_an_event_with_no_place_implies_its_actors_own_state() -> None:
     court = Actor(text="Chile's supreme court", span=(0, 21), country="CHL", sector="JUD", kind="agent")
     ruling = make_event(type="CONCEDE", cameo="080", source=[court], target=[], location=None)
     assert plover_record(ruling)["recipient_implied"] is None  # a court acts within its state
+    ousted = Actor(text="Rafael Ortiz", span=(0, 12), country="CHL", sector="ELI", kind="person")
+    demand = make_event(type="REQUEST", cameo="100", source=[ousted], target=[], location=None)
+    assert plover_record(demand)["recipient_implied"] is None  # out of office, often abroad
+    elders = Actor(text="Chilean elders", span=(0, 14), country="CHL", sector="ELI", kind="agent")
+    demand = make_event(type="REQUEST", cameo="100", source=[elders], target=[], location=None)
+    assert plover_record(demand)["recipient_implied"][0]["code"] == "CHL"  # elders press their state
 
 
 def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_it_happened() -> None:

@@ -18,7 +18,7 @@ import pycountry
 
 from whodid.export import report_outlets
 from whodid.records import Event, as_date, as_record, quantity_value
-from whodid.resolve.kb_files import STATE_KIND
+from whodid.resolve.kb_files import PERSON_KIND, STATE_KIND
 
 Record = dict[str, Any]
 
@@ -44,6 +44,7 @@ _RETREAT = "RETREAT"
 _COERCE = "COERCE"
 _ACCESS_MODE = "access"
 _COURT_SECTOR = "JUD"
+_OUT_OF_OFFICE_SECTOR = "ELI"  # CAMEO's elites: a person out of office
 # The actor they give a bombing whose text names no doer: an unidentified armed group of the country where
 # it happened (ACLED's "Unidentified Armed Group (Iraq)"), sector REB. Not for air strikes, which armed
 # groups seldom carry out.
@@ -239,14 +240,20 @@ def _actors_country(record: Mapping[str, Any]) -> str | None:
     its strike", "the vice-president declined to resign"). Not where a state acts, which may be
     anywhere ("Iran rejected the plan"), nor an attack, which names whom it harms or no one, nor a
     court, which acts within its state on what its ruling names ("Israel's high court opened a
-    hearing")."""
+    hearing"), nor people put out of office, often abroad ("the ousted president agreed to resign")."""
     sources = record.get("source") or []
     if record.get("type") == _ASSAULT or any(actor.get("kind") == STATE_KIND for actor in sources):
         return None
-    if sources and all(actor.get("sector") == _COURT_SECTOR for actor in sources):
+    if sources and all(_not_acting_towards_their_state(actor) for actor in sources):
         return None
     countries = {actor.get("country") for actor in sources}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _not_acting_towards_their_state(actor: Mapping[str, Any]) -> bool:
+    """A court, which acts within its state, or a person out of office, who is often abroad."""
+    out_of_office = actor.get("sector") == _OUT_OF_OFFICE_SECTOR and actor.get("kind") == PERSON_KIND
+    return actor.get("sector") == _COURT_SECTOR or out_of_office
 
 
 def _plover_entity(actor: Mapping[str, Any], place_country: str | None) -> Record:
