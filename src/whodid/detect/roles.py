@@ -1181,7 +1181,7 @@ def _unlabelled_name(place: Token) -> Phrase | None:
     if place.pos_ != "PROPN" or place.ent_type_:
         return None
     first = place
-    for word in reversed([t for t in place.lefts if t.i < place.i]):
+    for word in reversed(list(place.lefts)):
         if word.i != first.i - 1 or word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_:
             break
         first = word

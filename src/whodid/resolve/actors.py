@@ -377,11 +377,17 @@ class ActorKB:
         """An official the text puts out of office ("former president"): one of the elites, ELI."""
         return replace(official, sector=FORMER_OFFICIAL, acled_inter=acled_inter_of(FORMER_OFFICIAL))
 
+    def names_a_nations_people(self, people: Actor) -> bool:
+        """Whether the actor is a nation's people, whole or some of them ("Albanians", "the Albanian
+        population", "Iraqi civilians")."""
+        civilians_id = f"{people.country}CVL"
+        return people.kind == AGENT_KIND and people.country is not None and people.actor_id == civilians_id
+
     def nation_of(self, people: Actor) -> Actor | None:
         """The state whose people ("Palestinians", "Israelis") an agent names as a whole, if it does; not
         some of them that a nation's adjective qualifies ("Lebanese protesters", "Iraqi civilians")."""
         entry = self.entries.get(people.country or "")
-        if entry is None or people.kind != AGENT_KIND or people.actor_id != f"{people.country}CVL":
+        if entry is None or not self.names_a_nations_people(people):
             return None
         nation = self.entries.get(people.actor_id)
         return entry.to_actor(people.text, people.span) if nation and nation.name == people.name else None
@@ -555,29 +561,26 @@ class ActorKB:
         """ "the Bush administration", "the Mugabe government": a government word of no country right
         after a capitalised surname that most of the people in government who bore it (more than half)
         served one country under is that country's government."""
-        led: list[_Match] = []
-        for position, match in enumerate(matches):
-            index = match.first - 1
-            before = matches[position - 1] if position else None
-            agent = match.entry
-            if (
-                agent.kind != AGENT_KIND
-                or agent.country is not None
-                or agent.sector != GOVERNMENT_SECTOR
-                or agent.title is not None  # an office's title names its holder: "Tom King"
-                or index < 0
-                or (before is not None and before.last > index)
-                or not tokens.joined[match.first]
-                or not tokens.surfaces[index][:1].isupper()
-            ):
-                led.append(match)
-                continue
-            country = self._country_of_leaders_named(tokens.keys[index])
-            if country is None:
-                led.append(match)
-                continue
-            led.append(_Match(index, match.last, _of_nation(country, agent), tokens.starts[index], match.end))
-        return led
+        return [self._government_led_by(tokens, matches, at) or match for at, match in enumerate(matches)]
+
+    def _government_led_by(self, tokens: _Tokens, matches: list[_Match], position: int) -> _Match | None:
+        match = matches[position]
+        agent, index = match.entry, match.first - 1
+        if (
+            agent.kind != AGENT_KIND
+            or agent.country is not None
+            or agent.sector != GOVERNMENT_SECTOR
+            or agent.title is not None  # an office's title names its holder: "Tom King"
+            or index < 0
+            or (position > 0 and matches[position - 1].last > index)
+            or not tokens.joined[match.first]
+            or not tokens.surfaces[index][:1].isupper()
+        ):
+            return None
+        country = self._country_of_leaders_named(tokens.keys[index])
+        if country is None:
+            return None
+        return _Match(index, match.last, _of_nation(country, agent), tokens.starts[index], match.end)
 
     def _country_of_leaders_named(self, surname: str) -> KBEntry | None:
         people = self._by_surname.get(surname, [])

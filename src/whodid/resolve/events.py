@@ -600,8 +600,8 @@ class EventResolver:
         """ "The Albanians of southern Serbia": a nation's people "of" a place in another state are of
         the state they live in, as "ethnic Albanians" are; "of the province" is the region the sentence
         named before them ("in Montenegro against the Albanian population of the province")."""
-        if actor.kind != AGENT_KIND or actor.country is None or actor.actor_id != f"{actor.country}CVL":
-            return actor  # a nation's people, whole or some of them ("Albanians", "the Albanian population")
+        if not self.kb.names_a_nations_people(actor):
+            return actor
         after = text[actor.span[1] : actor.span[1] + PLACE_AFTER_OF_WINDOW].lower()
         of = STATE_AFTER_OF.match(after)
         if of is None:
