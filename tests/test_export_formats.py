@@ -239,6 +239,16 @@ def test_an_event_with_no_place_implies_its_actors_own_state() -> None:
     assert plover_record(demand)["recipient_implied"][0]["code"] == "CHL"  # elders press their state
 
 
+def test_forces_readied_at_home_show_force_at_no_one_named() -> None:
+    police = Actor(text="Chilean police", span=(0, 14), country="CHL", sector="COP", kind="agent")
+    at_home = Place(text="Valparaiso", span=(30, 40), country="CHL", precision=1)
+    patrols = make_event(type="MOBILIZE", cameo="150", source=[police], target=[], location=at_home)
+    assert plover_record(patrols)["recipient_implied"] is None
+    abroad = Place(text="Tacna", span=(30, 35), country="PER", precision=1)
+    patrols = make_event(type="MOBILIZE", cameo="150", source=[police], target=[], location=abroad)
+    assert plover_record(patrols)["recipient_implied"][0]["code"] == "PER"  # shown at another state
+
+
 def test_a_bombing_that_names_no_doer_implies_an_armed_group_of_the_state_where_it_happened() -> None:
     place = Place(text="Ḩāmidīyah", span=(169, 178), country="SYR", precision=1)
     shelling = make_event(source=[], location=place)  # shells fired by no one the text names

@@ -42,6 +42,7 @@ _POPULATION_SECTOR = "CVL"
 _ASSAULT = "ASSAULT"
 _RETREAT = "RETREAT"
 _COERCE = "COERCE"
+_MOBILIZE = "MOBILIZE"
 _ACCESS_MODE = "access"
 _COURT_SECTOR = "JUD"
 _OUT_OF_OFFICE_SECTOR = "ELI"  # CAMEO's elites: a person out of office
@@ -188,12 +189,17 @@ def plover_sides(record: Mapping[str, Any]) -> tuple[list[Record], list[Record]]
 def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     """The state where an event that names no recipient happened, as PLOVER's coders take its recipient
     ("protesters rallied in Lagos": Nigeria; an event with no place, its actors' own state); None
-    for a reciprocal event, one with a recipient, one with no country to go by, or a retreat (a
+    for a reciprocal event, one with a recipient, one with no country to go by, a retreat (a
     resignation, a surrender, a unilateral ceasefire), which these records code with no recipient, unless
-    it lets someone in (a border opened to aid for a country)."""
+    it lets someone in (a border opened to aid for a country), or forces readied at home ("the
+    government of Sindh province ordered patrols"), which show force at no one named."""
     location = record.get("location") or {}
     country = location.get("country") or _actors_country(record)
     if record.get("reciprocal") or record.get("target") or not country or _retreats_from_no_one(record):
+        return None
+    if record.get("type") == _MOBILIZE and {actor.get("country") for actor in record.get("source") or []} == {
+        country
+    }:
         return None
     placed = bool(location.get("country"))
     words = location.get("text") if placed else None  # the place it is read from

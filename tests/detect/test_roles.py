@@ -907,3 +907,9 @@ def test_whom_the_independence_a_protest_demands_is_from_is_its_target(mentions_
 def test_whom_an_attacked_place_is_for_are_its_targets(mentions_of):
     text = "A shelter for Sudanese refugees was attacked by gunmen near the border."
     assert "Sudanese refugees" in further_targets(mentions_of, text, "attacked")
+
+
+def test_an_agreement_for_a_peace_mission_is_aimed_at_the_state_it_serves(mentions_of):
+    text = "The council agreed to a one-year extension of the mandate for the peacekeeping force in Cyprus."
+    _, targets = roles(mentions_of, text, "agreed")
+    assert targets[0][0] == "Cyprus"

@@ -783,3 +783,17 @@ def test_a_nations_people_of_the_province_are_of_the_region_named_before_them(pi
     text = "Serb police in Vojvodina harassed the Hungarian population of the province on Monday."
     [population] = only(events_of(pipeline, text), "harassed").target
     assert population.country == "SRB"
+
+
+def test_a_place_an_act_is_said_to_happen_without_is_not_where_it_happens(pipeline):
+    text = (
+        "Deposed President Jean-Bertrand Aristide has agreed to step aside without returning to Haiti, his"
+        " lawyer said Friday."
+    )
+    assert only(events_of(pipeline, text), "agreed").location is None
+
+
+def test_the_toll_of_an_attack_on_one_nations_people_is_of_that_nation(pipeline):
+    text = "A shelter for Malian refugees was raided by gunmen armed with rifles, killing at least 40 people."
+    event = only(events_of(pipeline, text), "raided")
+    assert [(a.text, a.country) for a in event.target] == [("Malian refugees", "MLI"), ("people", "MLI")]

@@ -301,7 +301,11 @@ def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
 
 
 def _conditions(trigger: Token, lexicon: Lexicon) -> list[Span]:
-    return [subtree_span(clause) for clause in condition_clauses(trigger, lexicon.conditional_markers)]
+    """What the act is said to depend on or to happen without: "if war starts in Iraq", "without
+    returning to Kyrgyzstan". Its places and dates are not the act's."""
+    spans = [subtree_span(clause) for clause in condition_clauses(trigger, lexicon.conditional_markers)]
+    negating = lexicon.negating_prepositions
+    return spans + [subtree_span(t) for t in trigger.subtree if t.dep_ == "prep" and t.lower_ in negating]
 
 
 def _without(span: Span, holes: list[Span]) -> list[Span]:

@@ -308,6 +308,10 @@ def _verb_roles(verb: Token, event_type: str, lexicon: Lexicon, object_is_means:
     aimed_at = _prep_children(verb, target_preps)
     if event_type == "AID":
         aimed_at = [_served_country(mission, lexicon) for mission in aimed_at]
+    elif event_type == "AGREE":
+        # "agreed to an extension of the mandate for the peacekeeping force in Lebanon": the mission's
+        # mandate serves Lebanon.
+        aimed_at = [_served_country_within(aim, lexicon) for aim in aimed_at]
     # Not an act it is aimed at, which the parser may hang on the verb ("suspended aid to Kabul in protest
     # at the harassment of aid organisations").
     roles.targets += [ref for aim in aimed_at if not _is_act(aim, lexicon) for ref in _refs(aim)]
@@ -488,6 +492,15 @@ def _served_country(mission: Token, lexicon: Lexicon) -> Token:
         return mission
     served = next((p for p in _prep_children(mission, {"in"}) if p.ent_type_ in PLACE_NAME_LABELS), None)
     return served if served is not None else mission
+
+
+def _served_country_within(thing: Token, lexicon: Lexicon) -> Token:
+    """Where a peace mission named inside a thing's phrase serves ("an extension of the mandate for the
+    peacekeeping force in Lebanon"), else the thing."""
+    for word in thing.subtree:
+        if (served := _served_country(word, lexicon)) is not word:
+            return served
+    return thing
 
 
 def _said_by_misparsed(act: Token, event_type: str, lexicon: Lexicon) -> bool:

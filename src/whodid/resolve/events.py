@@ -262,6 +262,7 @@ class EventResolver:
             text = context.article.text
             sources = [self._of_the_sentence(actor, homes, text) for actor in sources]
             targets = [self._of_the_sentence(actor, homes, text) for actor in targets]
+        targets = self._of_the_people_struck(mention, targets, context)
         sources = [self._of_the_one_group(actor, context) for actor in sources]
         targets = [self._of_the_one_group(actor, context) for actor in targets]
         location = place or self._focus_place(mention, context)
@@ -655,6 +656,29 @@ class EventResolver:
             bodies = {owner.country for owner in inside if owner.country and owner.kind != STATE_KIND}
             return self.kb.of_country(actor, bodies.pop()) if len(bodies) == 1 else actor
         return actor
+
+    def _of_the_people_struck(
+        self, mention: Mention, targets: list[Actor], context: ArticleContext
+    ) -> list[Actor]:
+        """The toll of an attack on one nation's people ("a camp for Congolese refugees was attacked,
+        killing 156 people"): people of no known country it names are of that nation."""
+        cause = next(
+            (
+                e
+                for e in context.earlier
+                if mention.outcome_of and e.evidence.trigger_span == mention.outcome_of
+            ),
+            None,
+        )
+        struck = [a for a in cause.target if a.kind == AGENT_KIND] if cause is not None else []
+        nations = {a.country for a in struck}
+        if not struck or len(nations) != 1 or None in nations:
+            return targets
+        [nation] = nations
+        return [
+            self.kb.of_country(a, nation) if a.kind == AGENT_KIND and a.country is None else a
+            for a in targets
+        ]
 
     def _of_the_one_group(self, actor: Actor, context: ArticleContext) -> Actor:
         """ "Rebels", "the guerrillas" in an article that names one armed group, and no other, are that
