@@ -197,15 +197,18 @@ def implied_recipient(record: Mapping[str, Any]) -> list[Record] | None:
     country = location.get("country") or _actors_country(record)
     if record.get("reciprocal") or record.get("target") or not country or _retreats_from_no_one(record):
         return None
-    if record.get("type") == _MOBILIZE and {actor.get("country") for actor in record.get("source") or []} == {
-        country
-    }:
+    if _readied_at_home(record, country):
         return None
     placed = bool(location.get("country"))
     words = location.get("text") if placed else None  # the place it is read from
     return [{"entity_text": words, "code": country, "code_from_place": placed,
              "sector": _implied_recipient_sector(record), "identifier_id": None,
              "identifier_text": _iso_country_name(country)}]  # fmt: skip
+
+
+def _readied_at_home(record: Mapping[str, Any], country: str) -> bool:
+    sources = record.get("source") or []
+    return record.get("type") == _MOBILIZE and {actor.get("country") for actor in sources} == {country}
 
 
 def _retreats_from_no_one(record: Mapping[str, Any]) -> bool:

@@ -113,6 +113,7 @@ def _mention(
     factuality = read_factuality(token, spec.type, lexicon)
     acled_type, acled_sub_type = _acled_category(token, spec, lexicon)
     span, trigger_span = _trimmed_span(sentence), word_span(token)
+    elsewhere = _conditions(token, lexicon)  # read once: the scope leaves it out
     has_actor = bool(roles.sources or roles.targets)
     # The sentence's own text: Doc.text joins the whole document's tokens on every call.
     text, offset = sentence.text, sentence.start_char
@@ -138,8 +139,8 @@ def _mention(
         arrested=arrested_of(token, spec),
         participants=participants_of(token, spec),
         count=count_of(token),
-        scope=_scope(token, lexicon),
-        elsewhere=_conditions(token, lexicon),
+        scope=_scope(token, lexicon, elsewhere),
+        elsewhere=elsewhere,
         reciprocal=roles.reciprocal,
         takes_land=token.lemma_.lower() in lexicon.land_taking_triggers,
         places=places,
@@ -289,11 +290,11 @@ def _carrier(trigger: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _scope(trigger: Token, lexicon: Lexicon) -> list[Span]:
+def _scope(trigger: Token, lexicon: Lexicon, conditions: list[Span]) -> list[Span]:
     """Text whose dates and places belong to this event: the trigger's subtree and the circumstances
-    of the verb that carries a nominal trigger."""
-    # Not a condition it sets: "will not accept refugees if war starts in Iraq" happens in Syria.
-    spans = _without(subtree_span(trigger), _conditions(trigger, lexicon))
+    of the verb that carries a nominal trigger; not the `conditions` (see _conditions): "will not
+    accept refugees if war starts in Iraq" happens in Syria."""
+    spans = _without(subtree_span(trigger), conditions)
     carrier = _carrier(trigger, lexicon)
     if carrier is not None:
         spans += [subtree_span(child) for child in carrier.children if child.dep_ in CIRCUMSTANCE_DEPS]

@@ -662,14 +662,9 @@ class EventResolver:
     ) -> list[Actor]:
         """The toll of an attack on one nation's people ("a camp for Congolese refugees was attacked,
         killing 156 people"): people of no known country it names are of that nation."""
-        cause = next(
-            (
-                e
-                for e in context.earlier
-                if mention.outcome_of and e.evidence.trigger_span == mention.outcome_of
-            ),
-            None,
-        )
+        if mention.outcome_of is None:
+            return targets
+        cause = next((e for e in context.earlier if e.evidence.trigger_span == mention.outcome_of), None)
         struck = [a for a in cause.target if a.kind == AGENT_KIND] if cause is not None else []
         nations = {a.country for a in struck}
         if not struck or len(nations) != 1 or None in nations:
